@@ -1,0 +1,126 @@
+// Turns one operation's request (query/path parameters and JSON body) into a self-contained JSON Schema
+// that json-schema-to-zod can convert faithfully: refs inlined, defaults stripped, nullable collapsed.
+
+import { isObject, type Json, type JsonObject } from "./json.ts";
+import { componentOfRef } from "./prune-spec.ts";
+import type { OperationRef } from "./operations.ts";
+
+export type RequestPart = "path" | "query" | "body";
+
+export interface RequestSchemas {
+  path?: JsonObject;
+  query?: JsonObject;
+  body?: JsonObject;
+}
+
+// Keys that only document or that would change what is sent: `default` would make zod fill values in
+// and send them upstream; titles and examples only add bytes.
+const DROPPED_KEYS = new Set(["default", "title", "example", "examples"]);
+
+function resolveRef(doc: JsonObject, ref: string): Json | undefined {
+  const target = componentOfRef(ref);
+  if (!target) return undefined;
+  const group = isObject(doc.components) ? doc.components[target[0]] : undefined;
+  return isObject(group) ? group[target[1]] : undefined;
+}
+
+function isNullSchema(schema: Json): boolean {
+  return isObject(schema) && schema.type === "null" && Object.keys(schema).every((k) => k === "type" || DROPPED_KEYS.has(k));
+}
+
+/**
+ * Inlines `$ref`s (a ref already being expanded on the current branch becomes `{}`, i.e. any value, so
+ * cycles such as LiteLLM_TeamTable ↔ LiteLLM_ModelTable end instead of recursing forever) and drops
+ * `null` from unions: the bridge leaves a field out rather than send null, so callers never need it.
+ */
+export function simplifySchema(doc: JsonObject, schema: Json, expanding: readonly string[] = []): Json {
+  if (Array.isArray(schema)) return schema.map((s) => simplifySchema(doc, s, expanding));
+  if (!isObject(schema)) return schema;
+
+  if (typeof schema.$ref === "string") {
+    const ref = schema.$ref;
+    const { $ref: _ref, ...siblings } = schema;
+    if (expanding.includes(ref)) return simplifySchema(doc, siblings, expanding);
+    const target = resolveRef(doc, ref);
+    if (target === undefined) return simplifySchema(doc, siblings, expanding);
+    const resolved = simplifySchema(doc, target, [...expanding, ref]);
+    const extra = simplifySchema(doc, siblings, expanding);
+    return isObject(resolved) && isObject(extra) ? { ...resolved, ...extra } : resolved;
+  }
+
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (DROPPED_KEYS.has(key)) continue;
+    if (key === "properties" && isObject(value)) {
+      const props: JsonObject = {};
+      for (const [name, prop] of Object.entries(value)) props[name] = simplifySchema(doc, prop, expanding);
+      out[key] = props;
+    } else if (key === "enum" || key === "const" || key === "required") {
+      out[key] = value;
+    } else {
+      out[key] = simplifySchema(doc, value, expanding);
+    }
+  }
+
+  if (Array.isArray(out.type)) {
+    const types = out.type.filter((t) => t !== "null");
+    out.type = types.length === 1 ? types[0]! : types;
+  }
+  for (const combinator of ["anyOf", "oneOf"] as const) {
+    const members = out[combinator];
+    if (!Array.isArray(members)) continue;
+    const nonNull = members.filter((m) => !isNullSchema(m));
+    if (nonNull.length === members.length) continue;
+    delete out[combinator];
+    if (nonNull.length === 1 && isObject(nonNull[0])) return { ...nonNull[0], ...out };
+    if (nonNull.length > 1) out[combinator] = nonNull;
+  }
+  return out;
+}
+
+function parametersOf(doc: JsonObject, op: OperationRef): JsonObject[] {
+  const item = isObject(doc.paths) ? doc.paths[op.path] : undefined;
+  if (!isObject(item)) return [];
+  const operation = item[op.method];
+  const all = [
+    ...(Array.isArray(item.parameters) ? item.parameters : []),
+    ...(isObject(operation) && Array.isArray(operation.parameters) ? operation.parameters : []),
+  ];
+  return all
+    .map((p) => (isObject(p) && typeof p.$ref === "string" ? resolveRef(doc, p.$ref) : p))
+    .filter(isObject);
+}
+
+function parameterObject(doc: JsonObject, params: JsonObject[]): JsonObject | undefined {
+  if (params.length === 0) return undefined;
+  const properties: JsonObject = {};
+  const required: string[] = [];
+  for (const p of params) {
+    const name = String(p.name);
+    const schema = simplifySchema(doc, p.schema ?? {});
+    const description = typeof p.description === "string" ? p.description : undefined;
+    properties[name] = isObject(schema) && description && !schema.description ? { ...schema, description } : schema;
+    if (p.required === true) required.push(name);
+  }
+  return { type: "object", properties, ...(required.length ? { required } : {}) };
+}
+
+export function requestSchemas(doc: JsonObject, op: OperationRef): RequestSchemas {
+  const params = parametersOf(doc, op);
+  const result: RequestSchemas = {};
+  const path = parameterObject(doc, params.filter((p) => p.in === "path"));
+  const query = parameterObject(doc, params.filter((p) => p.in === "query"));
+  if (path) result.path = path;
+  if (query) result.query = query;
+
+  const item = isObject(doc.paths) ? doc.paths[op.path] : undefined;
+  const operation = isObject(item) ? item[op.method] : undefined;
+  let body = isObject(operation) ? operation.requestBody : undefined;
+  if (isObject(body) && typeof body.$ref === "string") body = resolveRef(doc, body.$ref);
+  const content = isObject(body) && isObject(body.content) ? body.content["application/json"] : undefined;
+  if (isObject(content) && content.schema !== undefined) {
+    const schema = simplifySchema(doc, content.schema);
+    if (isObject(schema)) result.body = schema;
+  }
+  return result;
+}

@@ -1,0 +1,113 @@
+// The shape of a manifest entry, typed against the generated `paths`: a tool's request mapping must
+// produce exactly what its LiteLLM operation accepts, so spec drift fails `npm run typecheck` at the
+// entry that no longer fits.
+
+import type { ParamsOption, RequestBodyOption, FetchResponse } from "openapi-fetch";
+import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
+import type { z } from "zod";
+import type { paths } from "../generated/litellm-api.js";
+
+export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
+
+/** Paths of the generated document that have method M. */
+export type PathWith<M extends HttpMethod> = {
+  [P in keyof paths]: paths[P][M] extends never | undefined ? never : P;
+}[keyof paths];
+
+type Operation<P extends PathWith<M>, M extends HttpMethod> = NonNullable<paths[P][M]>;
+
+/** What the manifest hands openapi-fetch for this operation: its params and body, nothing else. */
+export type OperationRequest<P extends PathWith<M>, M extends HttpMethod> = ParamsOption<Operation<P, M>> &
+  RequestBodyOption<Operation<P, M>>;
+
+type BodyOf<P extends PathWith<M>, M extends HttpMethod> = NonNullable<OperationRequest<P, M> extends { body?: infer B } ? B : never>;
+type ParamsOf<P extends PathWith<M>, M extends HttpMethod> = NonNullable<OperationRequest<P, M> extends { params?: infer Q } ? Q : never>;
+
+/** Keys of T that Allowed lacks must be `never`, so a field the spec no longer has fails at the manifest. */
+type NoExtraKeys<T, Allowed> = T & { [K in Exclude<keyof T, keyof NonNullable<Allowed>>]: never };
+
+/**
+ * openapi-fetch's types accept any superset of a body (TypeScript checks excess properties only on fresh
+ * literals, and an inferred arrow-function return is not one); this restores the check one level down,
+ * for the body's fields and each kind of parameter.
+ */
+export type ExactRequest<R, P extends PathWith<M>, M extends HttpMethod> = {
+  [K in keyof R]: K extends "body"
+    ? NoExtraKeys<R[K], BodyOf<P, M>>
+    : K extends "params"
+      ? { [L in keyof R[K]]: L extends keyof ParamsOf<P, M> ? NoExtraKeys<R[K][L], ParamsOf<P, M>[L]> : never }
+      : never;
+};
+
+/** The parsed 2xx body as the spec types it (`unknown` where LiteLLM declares `{}`). */
+export type OperationResponse<P extends PathWith<M>, M extends HttpMethod> = NonNullable<
+  FetchResponse<Operation<P, M>, object, "application/json">["data"]
+>;
+
+/**
+ * Which key authenticates the call. "master": LITELLM_MASTER_KEY, for admin routes. "caller": the
+ * virtual key the caller passes in its `key` argument, so LiteLLM enforces that key's own limits.
+ */
+/** All four MCP hints, always written out: LiteLLM reads and deletes over POST, so the verb tells nothing. */
+export type ToolHints = Required<Pick<ToolAnnotations, "readOnlyHint" | "destructiveHint" | "idempotentHint" | "openWorldHint">>;
+
+export type Credential = "master" | "caller";
+
+export interface ToolDefinition<
+  P extends PathWith<M>,
+  M extends HttpMethod,
+  In extends z.ZodObject,
+  Out extends z.ZodObject,
+  R extends OperationRequest<P, M>,
+> {
+  name: string;
+  title: string;
+  description: string;
+  operation: { method: M; path: P };
+  credential: z.infer<In> extends { key: string } ? Credential : "master";
+  annotations: ToolHints;
+  input: In;
+  output: Out;
+  request: (args: z.infer<In>) => R & ExactRequest<R, P, M>;
+  /**
+   * Maps LiteLLM's answer onto the output's fields. Field names are checked here; values are checked by
+   * the output schema at run time, because LiteLLM declares most answers as `{}`.
+   */
+  result: (data: OperationResponse<P, M>, args: z.infer<In>) => { [K in keyof z.input<Out>]: unknown };
+}
+
+/** The form the server iterates over: types were checked in full where the entry was defined. */
+export interface Tool {
+  name: string;
+  title: string;
+  description: string;
+  operation: { method: HttpMethod; path: string };
+  credential: Credential;
+  annotations: ToolHints;
+  input: z.ZodObject;
+  output: z.ZodObject;
+  /** Builds the request from arguments the input schema has already accepted. */
+  buildRequest(args: Record<string, unknown>): { params?: object; body?: unknown };
+  /** Maps LiteLLM's 2xx body onto the output shape; the output schema checks the result afterwards. */
+  buildResult(data: unknown, args: Record<string, unknown>): unknown;
+}
+
+/** Ties the request mapping to the operation's generated types, then erases them for the server. */
+export function defineTool<
+  P extends PathWith<M>,
+  M extends HttpMethod,
+  In extends z.ZodObject,
+  Out extends z.ZodObject,
+  R extends OperationRequest<P, M>,
+>(
+  definition: ToolDefinition<P, M, In, Out, R>,
+): Tool {
+  const { request, result, ...described } = definition;
+  return {
+    ...described,
+    // The SDK parsed `args` with `definition.input` before the handler runs.
+    buildRequest: (args) => request(args as z.infer<In>),
+    // The spec's response type is LiteLLM's claim about the wire; the output schema verifies it.
+    buildResult: (data, args) => result(data as OperationResponse<P, M>, args as z.infer<In>),
+  };
+}

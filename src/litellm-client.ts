@@ -1,0 +1,79 @@
+// The one HTTP client for LiteLLM: openapi-fetch over the generated `paths`, a user agent and a body-size
+// cap as middleware, and one function that turns {data, error, response} into a value or an UpstreamError.
+
+import createClient, { type Middleware } from "openapi-fetch";
+import type { paths } from "../generated/litellm-api.js";
+import type { Config } from "./config.js";
+import { errorFromException, errorFromResponse, ResponseTooLargeError, type CallContext } from "./upstream-errors.js";
+import type { HttpMethod } from "./define-tool.js";
+import { VERSION } from "./version.js";
+
+export interface CallOptions {
+  /** The key for `Authorization: Bearer` — the master key or the caller's virtual key. */
+  bearer: string;
+  credential: CallContext["credential"];
+  timeoutMs: number;
+  /** Aborted when the MCP client cancels the call. */
+  signal?: AbortSignal;
+}
+
+export interface LiteLLMClient {
+  call(method: HttpMethod, path: string, init: { params?: object; body?: unknown }, options: CallOptions): Promise<unknown>;
+}
+
+/** Stops reading a body at `limit` bytes instead of buffering whatever LiteLLM (or a proxy) sends. */
+function bodySizeCap(limit: number): Middleware {
+  return {
+    onResponse({ response }) {
+      const declared = Number(response.headers.get("content-length"));
+      if (declared > limit) {
+        void response.body?.cancel();
+        throw new ResponseTooLargeError(limit);
+      }
+      if (!response.body) return undefined;
+      let seen = 0;
+      const capped = response.body.pipeThrough(
+        new TransformStream<Uint8Array, Uint8Array>({
+          transform(chunk, controller) {
+            seen += chunk.byteLength;
+            if (seen > limit) controller.error(new ResponseTooLargeError(limit));
+            else controller.enqueue(chunk);
+          },
+        }),
+      );
+      return new Response(capped, { status: response.status, statusText: response.statusText, headers: response.headers });
+    },
+  };
+}
+
+export function createLiteLLMClient(config: Config, fetchImpl: typeof fetch = globalThis.fetch): LiteLLMClient {
+  const client = createClient<paths>({
+    baseUrl: config.host,
+    fetch: (request) => fetchImpl(request),
+    headers: { "user-agent": `litellm-mcp/${VERSION}` },
+  });
+  client.use(bodySizeCap(config.maxResponseBytes));
+
+  return {
+    async call(method, path, init, options) {
+      const ctx: CallContext = { credential: options.credential, host: config.host, timeoutMs: options.timeoutMs };
+      const timeout = AbortSignal.timeout(options.timeoutMs);
+      const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+      try {
+        // The manifest typed `init` against this exact operation; here, where tools are handled
+        // uniformly, the method and path are plain strings, so openapi-fetch's overloads cannot apply.
+        const request = client.request as (m: string, p: string, i: object) => ReturnType<typeof client.GET>;
+        const { data, error, response } = await request(method, path, {
+          ...init,
+          headers: { authorization: `Bearer ${options.bearer}` },
+          signal,
+        });
+        if (!response.ok) throw errorFromResponse(response, error, ctx);
+        return data;
+      } catch (error) {
+        // A cancelled or timed-out signal surfaces as its reason; name which one it was.
+        throw errorFromException(timeout.aborted && !options.signal?.aborted ? Object.assign(new Error("timeout"), { name: "TimeoutError" }) : error, ctx);
+      }
+    },
+  };
+}

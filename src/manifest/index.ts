@@ -1,0 +1,11 @@
+// The manifest: every tool the server offers, each mapped onto one LiteLLM operation. The server is
+// built from this list alone; adding a tool means adding an entry here (and its operation to
+// spec/operations.json, then `npm run regen`).
+
+import type { Tool } from "../define-tool.js";
+import { generateKey } from "./generate-key.js";
+import { getKeyInfo } from "./get-key-info.js";
+import { listModels } from "./list-models.js";
+import { proxyCompletion } from "./proxy-completion.js";
+
+export const manifest: readonly Tool[] = [generateKey, getKeyInfo, listModels, proxyCompletion];

@@ -1,0 +1,84 @@
+// Builds the MCP server from the manifest: one registered tool per entry, each running the same path —
+// pick the credential, build the request, call LiteLLM, check the answer against the output schema.
+// No module state: tests build as many servers as they like, in-process.
+
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { Config } from "./config.js";
+import type { Tool } from "./define-tool.js";
+import { BridgeError, ConfigError, UpstreamError } from "./errors.js";
+import { createLiteLLMClient } from "./litellm-client.js";
+import type { Logger } from "./log.js";
+import { manifest } from "./manifest/index.js";
+import { redact } from "./redact.js";
+import { errorResult, successResult } from "./tool-result.js";
+import { VERSION } from "./version.js";
+
+export interface ServerDeps {
+  /** The fetch LiteLLM calls go through (tests pass one; default: global fetch). */
+  fetch?: typeof fetch;
+  log?: Logger;
+  tools?: readonly Tool[];
+}
+
+const silent: Logger = () => {};
+
+function bearerFor(tool: Tool, args: Record<string, unknown>, config: Config): string {
+  if (tool.credential === "caller") return String(args.key);
+  if (!config.masterKey) {
+    throw new ConfigError(
+      `${tool.name} needs the proxy's master key, and LITELLM_MASTER_KEY is not set for this MCP server. Add it to the server's env in your MCP host config.`,
+    );
+  }
+  return config.masterKey;
+}
+
+function checkedOutput(tool: Tool, value: unknown): Record<string, unknown> {
+  const parsed = tool.output.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const where = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).slice(0, 3).join("; ");
+  throw new UpstreamError(
+    `LiteLLM's answer to ${tool.operation.method.toUpperCase()} ${tool.operation.path} does not have the shape ${tool.name} documents (${where}). The proxy may run a LiteLLM version this bridge was not generated for.`,
+  );
+}
+
+export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
+  const log = deps.log ?? silent;
+  const client = createLiteLLMClient(config, deps.fetch);
+  const server = new McpServer({ name: "litellm-mcp", version: VERSION });
+
+  for (const tool of deps.tools ?? manifest) {
+    const timeoutMs = tool.credential === "caller" ? config.completionTimeoutMs : config.adminTimeoutMs;
+    server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: tool.input,
+        outputSchema: tool.output,
+        annotations: { title: tool.title, ...tool.annotations },
+      },
+      async (args: Record<string, unknown>, extra) => {
+        const secrets = [config.masterKey, tool.credential === "caller" ? String(args.key) : undefined];
+        try {
+          const data = await client.call(tool.operation.method, tool.operation.path, tool.buildRequest(args), {
+            bearer: bearerFor(tool, args, config),
+            credential: tool.credential,
+            timeoutMs,
+            signal: extra.signal,
+          });
+          return successResult(checkedOutput(tool, tool.buildResult(data, args)), secrets);
+        } catch (error) {
+          if (error instanceof BridgeError) {
+            log("warn", `${tool.name}: ${redact(error.message, secrets)}`);
+            return errorResult(error.message, secrets);
+          }
+          // A bug, not an upstream fault: report it as one, without whatever secrets its message holds.
+          const message = redact(error instanceof Error ? (error.stack ?? error.message) : String(error), secrets);
+          log("error", `${tool.name} failed unexpectedly: ${message}`);
+          throw new Error(`litellm-mcp hit an internal error in ${tool.name}; see its stderr log.`);
+        }
+      },
+    );
+  }
+  return server;
+}

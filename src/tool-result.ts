@@ -1,0 +1,25 @@
+// The two shapes a tool call ends in. Success: structuredContent plus the same JSON as text (for clients
+// that read only text). Failure: isError with one sentence. Both pass through redact() on the way out.
+
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { redact } from "./redact.js";
+
+type Secrets = readonly (string | undefined)[];
+
+function redactDeep(value: unknown, secrets: Secrets): unknown {
+  if (typeof value === "string") return redact(value, secrets);
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, secrets));
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, secrets)]));
+  }
+  return value;
+}
+
+export function successResult(structured: Record<string, unknown>, secrets: Secrets): CallToolResult {
+  const safe = redactDeep(structured, secrets) as Record<string, unknown>;
+  return { content: [{ type: "text", text: JSON.stringify(safe) }], structuredContent: safe };
+}
+
+export function errorResult(message: string, secrets: Secrets): CallToolResult {
+  return { content: [{ type: "text", text: redact(message, secrets) }], isError: true };
+}

@@ -1,0 +1,160 @@
+// Turns whatever LiteLLM (or the network between us) did into one sentence a person can act on.
+// LiteLLM's error bodies come in three shapes: {"error": {"message"}}, FastAPI's {"detail": [...]}
+// for validation, and {"detail": "..."} or {"detail": {...}} on some routes.
+
+import { UpstreamError } from "./errors.js";
+
+export interface CallContext {
+  /** Which credential was sent: decides what a 401/403 tells the reader to fix. */
+  credential: "master" | "caller";
+  host: string;
+  timeoutMs: number;
+}
+
+const MAX_DETAIL = 300;
+
+/** First line of a LiteLLM message, bounded: their 500s can carry whole Python tracebacks. */
+function tidy(text: string): string {
+  const firstLine = text.trim().split(/\r?\n/)[0] ?? "";
+  return firstLine.length > MAX_DETAIL ? `${firstLine.slice(0, MAX_DETAIL)}…` : firstLine;
+}
+
+function fieldErrors(detail: unknown[]): string {
+  return detail
+    .map((item) => {
+      const { loc, msg } = (item ?? {}) as { loc?: unknown; msg?: unknown };
+      const field = Array.isArray(loc) ? loc.filter((p) => p !== "body" && p !== "query").join(".") : "";
+      return `${field || "request"}: ${typeof msg === "string" ? msg : "invalid"}`;
+    })
+    .join("; ");
+}
+
+/** The human part of a LiteLLM error body, whichever of its shapes it has. */
+export function liteLLMMessage(body: unknown): string | undefined {
+  if (typeof body === "string") return body.trim() ? tidy(body) : undefined;
+  if (typeof body !== "object" || body === null) return undefined;
+  const { error, detail, message } = body as Record<string, unknown>;
+  if (typeof error === "object" && error !== null && typeof (error as { message?: unknown }).message === "string") {
+    return tidy((error as { message: string }).message);
+  }
+  if (typeof error === "string") return tidy(error);
+  if (Array.isArray(detail)) return fieldErrors(detail);
+  if (typeof detail === "string") return tidy(detail);
+  if (typeof detail === "object" && detail !== null) return liteLLMMessage(detail);
+  if (typeof message === "string") return tidy(message);
+  return undefined;
+}
+
+function retryAfterSeconds(headers: Headers): number | undefined {
+  const raw = headers.get("retry-after");
+  if (!raw) return undefined;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(raw);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+function whoseKey(ctx: CallContext): string {
+  return ctx.credential === "master" ? "the master key (LITELLM_MASTER_KEY)" : 'the virtual key given in "key"';
+}
+
+function describeNonJson(body: string, contentType: string | null): string {
+  if (body.trim() === "") return "an empty body";
+  if (/html/i.test(contentType ?? "") || /^\s*</.test(body)) return "an HTML page";
+  return `${contentType ?? "untyped"} text`;
+}
+
+/** A non-2xx answer. `body` is parsed JSON when LiteLLM sent JSON, else the raw text. */
+export function errorFromResponse(response: Response, body: unknown, ctx: CallContext): UpstreamError {
+  const status = response.status;
+  const label = `${status}${response.statusText ? ` ${response.statusText}` : ""}`;
+  const raw = typeof body === "string" ? body : undefined;
+  if (raw !== undefined && !/^\s*[{[]/.test(raw)) {
+    const what = describeNonJson(raw, response.headers.get("content-type"));
+    return new UpstreamError(
+      `LiteLLM answered HTTP ${label} with ${what} instead of JSON. Check that LITELLM_HOST (${ctx.host}) points at the LiteLLM proxy itself.`,
+      status,
+    );
+  }
+  const message = liteLLMMessage(body);
+  const said = message ? ` LiteLLM said: ${message}` : "";
+  if (message && /no connected db/i.test(message)) {
+    return new UpstreamError(
+      "The LiteLLM proxy has no database connected, and virtual keys need one: start the proxy with DATABASE_URL set, then try again.",
+      status,
+    );
+  }
+  switch (status) {
+    case 400:
+      return new UpstreamError(`LiteLLM rejected the request (HTTP 400).${said}`, status);
+    case 401:
+      return new UpstreamError(`LiteLLM did not accept ${whoseKey(ctx)} (HTTP 401): it is wrong, expired or blocked.${said}`, status);
+    case 403:
+      return new UpstreamError(`${whoseKey(ctx)[0]!.toUpperCase()}${whoseKey(ctx).slice(1)} is not allowed to do this (HTTP 403).${said}`, status);
+    case 404:
+      return new UpstreamError(`LiteLLM found nothing there (HTTP 404).${said}`, status);
+    case 422:
+      return new UpstreamError(`LiteLLM rejected these fields (HTTP 422): ${message ?? "no details given"}.`, status);
+    case 429: {
+      const wait = retryAfterSeconds(response.headers);
+      const when = wait === undefined ? "wait and try again" : `try again in ${wait} s`;
+      return new UpstreamError(`LiteLLM is rate-limiting this call (HTTP 429): ${when}.${said}`, status, wait);
+    }
+    default:
+      return status >= 500
+        ? new UpstreamError(`LiteLLM failed with HTTP ${label}; the proxy or the provider behind it had a problem, try again later.${said}`, status, retryAfterSeconds(response.headers))
+        : new UpstreamError(`LiteLLM answered HTTP ${label}.${said}`, status);
+  }
+}
+
+/** Thrown while reading a body past the configured cap. */
+export class ResponseTooLargeError extends Error {
+  override readonly name = "ResponseTooLargeError";
+  constructor(readonly limitBytes: number) {
+    super(`response larger than ${limitBytes} bytes`);
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** A failure before or while reading an answer: network, timeout, cancellation, size cap, bad JSON. */
+export function errorFromException(error: unknown, ctx: CallContext): UpstreamError {
+  if (error instanceof UpstreamError) return error;
+  const name = (error as { name?: string })?.name;
+  if (error instanceof ResponseTooLargeError || (error as { cause?: unknown })?.cause instanceof ResponseTooLargeError) {
+    const limit = error instanceof ResponseTooLargeError ? error.limitBytes : ((error as { cause: ResponseTooLargeError }).cause.limitBytes);
+    return new UpstreamError(`LiteLLM's answer was larger than ${limit} bytes (LITELLM_MCP_MAX_RESPONSE_BYTES), so reading stopped.`);
+  }
+  if (name === "TimeoutError") {
+    return new UpstreamError(`LiteLLM did not answer within ${ctx.timeoutMs / 1000} s. The proxy may be overloaded; try again, or raise the timeout (LITELLM_MCP_${ctx.credential === "master" ? "ADMIN" : "COMPLETION"}_TIMEOUT_MS).`);
+  }
+  if (name === "AbortError") return new UpstreamError("The call was cancelled before LiteLLM answered.");
+  if (error instanceof SyntaxError) {
+    return new UpstreamError("LiteLLM answered with malformed JSON (the body may have been cut off). Try again; if it persists, check the proxy's logs.");
+  }
+  const code = errorCode(error);
+  switch (code) {
+    case "ECONNREFUSED":
+      return new UpstreamError(`Could not connect to LiteLLM at ${ctx.host} (connection refused). Is the proxy running? Check LITELLM_HOST.`);
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return new UpstreamError(`Could not resolve the host name in LITELLM_HOST (${ctx.host}). Check the spelling and your DNS.`);
+    case "ECONNRESET":
+    case "UND_ERR_SOCKET":
+    case "UND_ERR_CLOSED":
+      return new UpstreamError(`The connection to LiteLLM at ${ctx.host} closed before the answer was complete. Try again.`);
+    default:
+      if (name === "TypeError" && /fetch failed|terminated/i.test(String((error as Error).message))) {
+        return new UpstreamError(`Could not reach LiteLLM at ${ctx.host} (${code ?? "network error"}). Check LITELLM_HOST and that the proxy is up.`);
+      }
+      throw error;
+  }
+}
