@@ -1,0 +1,109 @@
+// A small local stand-in that answers like a LiteLLM proxy (clearly not one): the e2e tests, the demo
+// and the benchmark run the built server against it when no real proxy is at hand. It enforces the
+// master key on admin routes and virtual keys on completions, and records every request it gets.
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { chatCompletion, generatedKey, invalidKey, keyInfo, modelList, noDatabase } from "./litellm-answers.ts";
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  authorization: string | undefined;
+  userAgent: string | undefined;
+  body: unknown;
+}
+
+export interface FakeLiteLLMOptions {
+  masterKey: string;
+  /** Without a database LiteLLM answers key routes with 500 "No connected db." */
+  database?: boolean;
+  /** Milliseconds to wait before answering each request (for load and cancellation tests). */
+  delayMs?: number;
+}
+
+export class FakeLiteLLM {
+  readonly requests: RecordedRequest[] = [];
+  private readonly virtualKeys = new Map<string, string[]>();
+  private server: Server | undefined;
+
+  constructor(private readonly options: FakeLiteLLMOptions) {}
+
+  get url(): string {
+    const address = this.server?.address() as AddressInfo | undefined;
+    if (!address) throw new Error("FakeLiteLLM is not started");
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  async start(port = 0): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise((resolve) => this.server?.close(resolve));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    const url = new URL(req.url ?? "/", "http://fake");
+    const body = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+    this.requests.push({
+      method: req.method ?? "",
+      path: url.pathname + url.search,
+      authorization: req.headers.authorization,
+      userAgent: req.headers["user-agent"],
+      body,
+    });
+    if (this.options.delayMs) await new Promise((r) => setTimeout(r, this.options.delayMs));
+
+    const send = (status: number, payload: unknown) => {
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify(payload));
+    };
+    const bearer = req.headers.authorization?.replace(/^Bearer /, "") ?? "";
+    const isMaster = bearer === this.options.masterKey;
+    const route = `${req.method} ${url.pathname}`;
+
+    if (route === "GET /health/liveliness") return send(200, "I'm alive!");
+    if (!isMaster && !this.virtualKeys.has(bearer)) return send(401, invalidKey(bearer || "none"));
+
+    switch (route) {
+      case "GET /models":
+      case "GET /v1/models":
+        return send(200, modelList);
+      case "POST /key/generate": {
+        if (!isMaster) return send(401, invalidKey(bearer));
+        if (this.options.database === false) return send(500, noDatabase);
+        const minted = generatedKey(body ?? {});
+        const key = `sk-minted-${this.virtualKeys.size}-${Math.random().toString(36).slice(2, 10)}`;
+        this.virtualKeys.set(key, (body?.models as string[]) ?? []);
+        return send(200, { ...minted, key });
+      }
+      case "GET /key/info": {
+        if (this.options.database === false) return send(500, noDatabase);
+        const key = url.searchParams.get("key") ?? "";
+        if (!this.virtualKeys.has(key)) return send(404, { detail: { error: `Key not found in database` } });
+        return send(200, { key, info: { ...keyInfo.info, models: this.virtualKeys.get(key) } });
+      }
+      case "POST /chat/completions":
+      case "POST /v1/chat/completions": {
+        const model = String(body?.model ?? "");
+        if (!modelList.data.some((m) => m.id === model)) {
+          return send(400, { error: { message: `Invalid model name passed in model=${model}. Call \`/v1/models\` to view available models for your key.`, type: "invalid_request_error", param: "model", code: "400" } });
+        }
+        const allowed = this.virtualKeys.get(bearer);
+        if (allowed && allowed.length > 0 && !allowed.includes(model)) {
+          return send(401, { error: { message: `key not allowed to access model. This key can only access models=${JSON.stringify(allowed)}. Tried to access ${model}`, type: "key_model_access_denied", param: "model", code: "401" } });
+        }
+        return send(200, chatCompletion(model, `Hello from the stand-in (${model})`));
+      }
+      default:
+        return send(404, { detail: "Not Found" });
+    }
+  }
+}

@@ -1,0 +1,34 @@
+// Runs the MCP Inspector's CLI — a client nobody in this project wrote — against the built server.
+
+import { execFile } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { BUILT_SERVER } from "./spawn-server.ts";
+
+/** Pinned: the newest Inspector whose CLI runs on Node 20 here. */
+export const INSPECTOR = "@modelcontextprotocol/inspector@0.15.0";
+
+export interface InspectorRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runInspector(env: Record<string, string>, methodArgs: string[]): Promise<InspectorRun> {
+  const envArgs = Object.entries(env).flatMap(([k, v]) => ["-e", `${k}=${v}`]);
+  const args = ["-y", INSPECTOR, "--cli", ...envArgs, process.execPath, BUILT_SERVER, ...methodArgs];
+  return new Promise((resolve) => {
+    execFile(
+      "npx",
+      args,
+      {
+        // The Inspector writes config under HOME; keep it out of the real one. The npm cache is shared
+        // between runs so only the first run downloads.
+        env: { PATH: process.env.PATH ?? "", HOME: mkdtempSync(join(tmpdir(), "inspector-home-")), npm_config_cache: join(tmpdir(), "litellm-mcp-npx-cache"), npm_config_update_notifier: "false" },
+        timeout: 180_000,
+      },
+      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}

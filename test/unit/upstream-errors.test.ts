@@ -1,0 +1,130 @@
+// Every way LiteLLM (or the network) can fail becomes an isError result with a sentence a person can act
+// on, and none of them lets a key through.
+
+import { createServer as createHttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import nock from "nock";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { CANARY_MASTER_KEY, TEST_HOST, connect, textOf } from "../support/connect.ts";
+import { invalidKey, noDatabase } from "../support/litellm-answers.ts";
+
+const callerKey = "sk-caller-virtual-99887766";
+const completion = { model: "mock-gpt", messages: [{ role: "user", content: "hi" }], key: callerKey };
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+async function failing(tool: string, args: Record<string, unknown>, env: Record<string, string> = {}): Promise<string> {
+  const bridge = await connect(env);
+  const result = await bridge.call(tool, args);
+  await bridge.close();
+  expect(result.isError).toBe(true);
+  expect(result.structuredContent).toBeUndefined();
+  const text = textOf(result);
+  expect(text).not.toContain(CANARY_MASTER_KEY);
+  expect(text).not.toContain(callerKey.slice(0, 8));
+  expect(text).not.toMatch(/\n\s+at /); // no stack trace
+  return text;
+}
+
+describe("LiteLLM answers with an error", () => {
+  it("401 on a completion blames the caller's virtual key and echoes none of it", async () => {
+    nock(TEST_HOST).post("/chat/completions").reply(401, invalidKey(callerKey));
+    const text = await failing("proxy_completion", completion);
+    expect(text).toMatch(/did not accept the virtual key given in "key" \(HTTP 401\)/);
+  });
+
+  it("401 on an admin call blames LITELLM_MASTER_KEY without printing it", async () => {
+    nock(TEST_HOST).get("/models").reply(401, invalidKey(CANARY_MASTER_KEY));
+    const text = await failing("list_models", {});
+    expect(text).toMatch(/LITELLM_MASTER_KEY/);
+  });
+
+  it("a LiteLLM message that echoes the key is redacted", async () => {
+    nock(TEST_HOST).post("/chat/completions").reply(400, { error: { message: `bad key ${callerKey} and ${CANARY_MASTER_KEY.slice(-9)}` } });
+    const text = await failing("proxy_completion", completion);
+    expect(text).toContain("[redacted]");
+  });
+
+  it("403 says the key is not allowed", async () => {
+    nock(TEST_HOST).post("/chat/completions").reply(403, { error: { message: "key not allowed to access model. This key can only access models=['mock-gpt']." } });
+    expect(await failing("proxy_completion", completion)).toMatch(/not allowed to do this \(HTTP 403\).*only access models/);
+  });
+
+  it("404 passes LiteLLM's reason on", async () => {
+    nock(TEST_HOST).get("/key/info").query(true).reply(404, { detail: { error: "Key not found in database" } });
+    expect(await failing("get_key_info", { key: "sk-nope" })).toMatch(/HTTP 404.*Key not found/);
+  });
+
+  it("422 names the fields LiteLLM rejected", async () => {
+    nock(TEST_HOST)
+      .post("/key/generate")
+      .reply(422, { detail: [{ loc: ["body", "duration"], msg: "Input should be a valid string", type: "string_type" }] });
+    expect(await failing("generate_key", { models: ["m"], user_id: "u" })).toMatch(/HTTP 422\): duration: Input should be a valid string/);
+  });
+
+  it("429 says when to try again", async () => {
+    nock(TEST_HOST).post("/chat/completions").reply(429, { error: { message: "Rate limit exceeded" } }, { "Retry-After": "7" });
+    expect(await failing("proxy_completion", completion)).toMatch(/rate-limiting.*try again in 7 s/);
+  });
+
+  it.each([500, 502, 503])("%i says the proxy had a problem", async (status) => {
+    nock(TEST_HOST).get("/models").reply(status, { error: { message: "upstream exploded\nTraceback (most recent call last):\n  File x" } });
+    const text = await failing("list_models", {});
+    expect(text).toMatch(new RegExp(`HTTP ${status}.*try again later.*upstream exploded`));
+    expect(text).not.toContain("Traceback");
+  });
+
+  it.each([
+    ["generate_key", { models: ["m"], user_id: "u" }, "post", "/key/generate"],
+    ["get_key_info", { key: "sk-x" }, "get", "/key/info?key=sk-x"],
+  ] as const)("%s on a proxy without a database explains that virtual keys need one", async (tool, args, method, path) => {
+    nock(TEST_HOST)[method](path).reply(500, noDatabase);
+    expect(await failing(tool, args)).toBe(
+      "The LiteLLM proxy has no database connected, and virtual keys need one: start the proxy with DATABASE_URL set, then try again.",
+    );
+  });
+
+  it("an HTML error page is named as such", async () => {
+    nock(TEST_HOST).get("/models").reply(502, "<html><body>Bad Gateway</body></html>", { "Content-Type": "text/html" });
+    expect(await failing("list_models", {})).toMatch(/HTTP 502.*an HTML page instead of JSON.*LITELLM_HOST/);
+  });
+
+  it("malformed JSON on success is reported, not thrown", async () => {
+    nock(TEST_HOST).get("/models").reply(200, '{"data": [', { "Content-Type": "application/json" });
+    expect(await failing("list_models", {})).toMatch(/malformed JSON/);
+  });
+
+  it("an empty 200 body fails the output check with a clear sentence", async () => {
+    nock(TEST_HOST).get("/models").reply(200, "");
+    expect(await failing("list_models", {})).toMatch(/does not have the shape list_models documents/);
+  });
+
+  it("a body over the size cap stops reading", async () => {
+    nock(TEST_HOST).get("/models").reply(200, JSON.stringify({ data: [], pad: "x".repeat(5000) }));
+    expect(await failing("list_models", {}, { LITELLM_MCP_MAX_RESPONSE_BYTES: "1000" })).toMatch(/larger than 1000 bytes/);
+  });
+
+  it("a slow answer hits the timeout", async () => {
+    nock(TEST_HOST).get("/models").delay(2000).reply(200, {});
+    expect(await failing("list_models", {}, { LITELLM_MCP_ADMIN_TIMEOUT_MS: "100" })).toMatch(/did not answer within 0.1 s.*LITELLM_MCP_ADMIN_TIMEOUT_MS/);
+  });
+});
+
+describe("LiteLLM cannot be reached", () => {
+  it("connection refused names the host and LITELLM_HOST", async () => {
+    nock.enableNetConnect("127.0.0.1");
+    const closed = createHttpServer();
+    await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const text = await failing("list_models", {}, { LITELLM_HOST: `http://127.0.0.1:${port}` });
+    expect(text).toBe(`Could not connect to LiteLLM at http://127.0.0.1:${port} (connection refused). Is the proxy running? Check LITELLM_HOST.`);
+  });
+
+  it("an unresolvable host says to check the name", async () => {
+    nock(TEST_HOST).get("/models").replyWithError(Object.assign(new Error("getaddrinfo ENOTFOUND litellm.test"), { code: "ENOTFOUND" }));
+    expect(await failing("list_models", {})).toMatch(/Could not resolve the host name in LITELLM_HOST/);
+  });
+});

@@ -1,0 +1,11 @@
+// Test suites by kind: unit (nock), e2e (the built server over stdio), drift/regen (the generator),
+// live (a real LiteLLM proxy; skipped with a printed reason where none can be started).
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
