@@ -3,6 +3,8 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // Paths below are relative to the repository root, not to this file.
+  root: new URL("..", import.meta.url).pathname,
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
