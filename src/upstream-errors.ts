@@ -64,6 +64,32 @@ function describeNonJson(body: string, contentType: string | null): string {
   return `${contentType ?? "untyped"} text`;
 }
 
+// LiteLLM words "no database" differently per route and release: "No connected db.", "DB not connected",
+// "Database not connected", "Not connected to DB!".
+const NO_DATABASE = /no connected db|db not connected|database not connected|not connected to db/i;
+
+/**
+ * Without a database LiteLLM knows only its master key. Any other key is looked up in the database and
+ * fails with 400 "No connected db." — an authentication failure, worded as one; key routes fail with a
+ * 5xx because the feature itself needs the database.
+ */
+function noDatabaseError(status: number, body: unknown, message: string | undefined, ctx: CallContext): UpstreamError | undefined {
+  const type = (body as { error?: { type?: unknown } } | null)?.error?.type;
+  if (type !== "no_db_connection" && !(message && NO_DATABASE.test(message))) return undefined;
+  if (status < 500) {
+    return new UpstreamError(
+      ctx.credential === "master"
+        ? "LiteLLM did not accept LITELLM_MASTER_KEY: it is not this proxy's master key (the proxy has no database, so it knows no other keys)."
+        : 'LiteLLM did not accept the virtual key given in "key": the proxy has no database, so it accepts no virtual keys until one is connected (DATABASE_URL).',
+      status,
+    );
+  }
+  return new UpstreamError(
+    "The LiteLLM proxy has no database connected, and virtual keys need one: start the proxy with DATABASE_URL set, then try again.",
+    status,
+  );
+}
+
 /** A non-2xx answer. `body` is parsed JSON when LiteLLM sent JSON, else the raw text. */
 export function errorFromResponse(response: Response, body: unknown, ctx: CallContext): UpstreamError {
   const status = response.status;
@@ -78,12 +104,8 @@ export function errorFromResponse(response: Response, body: unknown, ctx: CallCo
   }
   const message = liteLLMMessage(body);
   const said = message ? ` LiteLLM said: ${message}` : "";
-  if (message && /no connected db/i.test(message)) {
-    return new UpstreamError(
-      "The LiteLLM proxy has no database connected, and virtual keys need one: start the proxy with DATABASE_URL set, then try again.",
-      status,
-    );
-  }
+  const noDatabase = noDatabaseError(status, body, message, ctx);
+  if (noDatabase) return noDatabase;
   switch (status) {
     case 400:
       return new UpstreamError(`LiteLLM rejected the request (HTTP 400).${said}`, status);

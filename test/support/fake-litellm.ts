@@ -4,7 +4,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { chatCompletion, generatedKey, invalidKey, keyInfo, modelList, noDatabase } from "./litellm-answers.ts";
+import { chatCompletion, generatedKey, invalidKey, keyInfo, modelList, noDatabase, unknownKeyWithoutDatabase } from "./litellm-answers.ts";
 
 export interface RecordedRequest {
   method: string;
@@ -70,7 +70,10 @@ export class FakeLiteLLM {
     const route = `${req.method} ${url.pathname}`;
 
     if (route === "GET /health/liveliness") return send(200, "I'm alive!");
-    if (!isMaster && !this.virtualKeys.has(bearer)) return send(401, invalidKey(bearer || "none"));
+    if (!isMaster && !this.virtualKeys.has(bearer)) {
+      // Like LiteLLM: without a database any key but the master key is an unanswerable lookup.
+      return this.options.database === false ? send(400, unknownKeyWithoutDatabase) : send(401, invalidKey(bearer || "none"));
+    }
 
     switch (route) {
       case "GET /models":
@@ -78,14 +81,14 @@ export class FakeLiteLLM {
         return send(200, modelList);
       case "POST /key/generate": {
         if (!isMaster) return send(401, invalidKey(bearer));
-        if (this.options.database === false) return send(500, noDatabase);
+        if (this.options.database === false) return send(500, noDatabase["/key/generate"]);
         const minted = generatedKey(body ?? {});
         const key = `sk-minted-${this.virtualKeys.size}-${Math.random().toString(36).slice(2, 10)}`;
         this.virtualKeys.set(key, (body?.models as string[]) ?? []);
         return send(200, { ...minted, key });
       }
       case "GET /key/info": {
-        if (this.options.database === false) return send(500, noDatabase);
+        if (this.options.database === false) return send(500, noDatabase["/key/info"]);
         const key = url.searchParams.get("key") ?? "";
         if (!this.virtualKeys.has(key)) return send(404, { detail: { error: `Key not found in database` } });
         return send(200, { key, info: { ...keyInfo.info, models: this.virtualKeys.get(key) } });

@@ -66,8 +66,30 @@ export function chatCompletion(model: string, text: string) {
   };
 }
 
+// Recorded from LiteLLM 1.108.7 started without DATABASE_URL: each key route words it differently.
 export const noDatabase = {
-  error: { message: "No connected db.", type: "internal_server_error", param: "None", code: "500" },
+  "/key/generate": {
+    error: {
+      message:
+        "{'error': 'DB not connected. This endpoint needs a database; set DATABASE_URL to a PostgreSQL connection string (postgresql://...) to enable it. See https://docs.litellm.ai/docs/proxy/virtual_keys'}",
+      type: "internal_server_error",
+      param: null,
+      code: "500",
+    },
+  },
+  "/key/info": {
+    error: {
+      message: "Database not connected. Connect a database to your proxy - https://docs.litellm.ai/docs/simple_proxy#managing-auth---virtual-keys",
+      type: "internal_server_error",
+      param: null,
+      code: "500",
+    },
+  },
+} as const;
+
+/** What a proxy without a database answers to any key that is not its master key (HTTP 400). */
+export const unknownKeyWithoutDatabase = {
+  error: { message: "No connected db.", type: "no_db_connection", param: null, code: "400" },
 };
 
 export function invalidKey(received: string) {

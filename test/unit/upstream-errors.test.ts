@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CANARY_MASTER_KEY, TEST_HOST, connect, textOf } from "../support/connect.ts";
-import { invalidKey, noDatabase } from "../support/litellm-answers.ts";
+import { invalidKey, noDatabase, unknownKeyWithoutDatabase } from "../support/litellm-answers.ts";
 
 const callerKey = "sk-caller-virtual-99887766";
 const completion = { model: "mock-gpt", messages: [{ role: "user", content: "hi" }], key: callerKey };
@@ -77,13 +77,23 @@ describe("LiteLLM answers with an error", () => {
   });
 
   it.each([
-    ["generate_key", { models: ["m"], user_id: "u" }, "post", "/key/generate"],
-    ["get_key_info", { key: "sk-x" }, "get", "/key/info?key=sk-x"],
-  ] as const)("%s on a proxy without a database explains that virtual keys need one", async (tool, args, method, path) => {
-    nock(TEST_HOST)[method](path).reply(500, noDatabase);
+    ["generate_key", { models: ["m"], user_id: "u" }, "post", "/key/generate", noDatabase["/key/generate"]],
+    ["get_key_info", { key: "sk-x" }, "get", "/key/info?key=sk-x", noDatabase["/key/info"]],
+  ] as const)("%s on a proxy without a database explains that virtual keys need one", async (tool, args, method, path, body) => {
+    nock(TEST_HOST)[method](path).reply(500, body);
     expect(await failing(tool, args)).toBe(
       "The LiteLLM proxy has no database connected, and virtual keys need one: start the proxy with DATABASE_URL set, then try again.",
     );
+  });
+
+  it("a virtual key on a proxy without a database is an authentication failure, said plainly", async () => {
+    nock(TEST_HOST).post("/chat/completions").reply(400, unknownKeyWithoutDatabase);
+    expect(await failing("proxy_completion", completion)).toMatch(/did not accept the virtual key given in "key": the proxy has no database/);
+  });
+
+  it("a wrong master key on a proxy without a database blames LITELLM_MASTER_KEY", async () => {
+    nock(TEST_HOST).get("/models").reply(400, unknownKeyWithoutDatabase);
+    expect(await failing("list_models", {})).toMatch(/did not accept LITELLM_MASTER_KEY: it is not this proxy's master key/);
   });
 
   it("an HTML error page is named as such", async () => {
