@@ -15,6 +15,7 @@ import {
   run,
   sharedLitellmMissing,
   typecheck,
+  unitTests,
   type RunResult,
 } from "../support/project-copy.ts";
 
@@ -24,6 +25,7 @@ interface Step {
   regen: RunResult;
   tsc: RunResult;
   smoke: RunResult;
+  units: RunResult;
 }
 
 const ADDED_IN_1_88 = ["access_group_ids", "agent_id", "budget_limits", "disable_global_guardrails", "policies", "project_id"];
@@ -53,6 +55,7 @@ describe.skipIf(skip)("upgrade pair: LiteLLM 1.80.17 then 1.88.0", () => {
     regen: await regen(dir, "--from", from),
     tsc: await typecheck(dir),
     smoke: await run(dir, process.execPath, [join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs"), join(REPO_ROOT, "test/support/manifest-smoke.ts"), dir]),
+    units: await unitTests(dir),
   });
 
   beforeAll(async () => {
@@ -60,7 +63,7 @@ describe.skipIf(skip)("upgrade pair: LiteLLM 1.80.17 then 1.88.0", () => {
     down = await step(OPENAPI_1_80_17);
     up = await step(OPENAPI_1_88_0);
     afterUpgrade = await hashGenerated(dir);
-  }, 90_000);
+  }, 150_000);
 
   afterAll(async () => {
     if (dir) await removeCopy(dir);
@@ -100,6 +103,13 @@ describe.skipIf(skip)("upgrade pair: LiteLLM 1.80.17 then 1.88.0", () => {
     for (const smoke of [down.smoke, up.smoke]) {
       expect(smoke.stderr).toBe("");
       expect(JSON.parse(smoke.stdout)).toEqual(SAMPLE_REQUESTS);
+    }
+  });
+
+  it("passes the unit suite on both releases", () => {
+    for (const units of [down.units, up.units]) {
+      expect(units.code, units.stdout + units.stderr).toBe(0);
+      expect(units.stdout).toMatch(/Tests +\d+ passed/);
     }
   });
 

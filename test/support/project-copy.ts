@@ -15,7 +15,7 @@ export const SHARED_LITELLM = resolve(REPO_ROOT, "../shared/litellm");
 export const OPENAPI_1_80_17 = join(SHARED_LITELLM, "openapi-1.80.17.json");
 export const OPENAPI_1_88_0 = join(SHARED_LITELLM, "openapi-1.88.0.json");
 
-const COPIED = ["src", "scripts", "spec", "generated", "package.json", "tsconfig.json", "tsconfig.build.json"];
+const COPIED = ["src", "scripts", "spec", "generated", "test", "package.json", "tsconfig.json", "tsconfig.build.json"];
 
 /** Why tests that read ../shared/litellm cannot run here (printed once), or undefined when they can. */
 export function sharedLitellmMissing(suite: string): string | undefined {
@@ -64,6 +64,11 @@ export function regen(dir: string, ...args: string[]): Promise<RunResult> {
 /** `npm run typecheck` in the copy. */
 export function typecheck(dir: string): Promise<RunResult> {
   return run(dir, process.execPath, [join(REPO_ROOT, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", "tsconfig.json"]);
+}
+
+/** The project's unit suite (nock: what each tool sends and how it maps answers) in the copy. */
+export function unitTests(dir: string): Promise<RunResult> {
+  return run(dir, process.execPath, [join(REPO_ROOT, "node_modules/vitest/vitest.mjs"), "run", "--config", "test/vitest.config.ts", "test/unit"]);
 }
 
 /** sha256 of every file regen owns (spec/ and generated/), keyed by relative path. */
