@@ -17,6 +17,8 @@ export class SourceError extends Error {
 
 const FETCH_TIMEOUT_MS = 30_000;
 
+const FILE_ERRORS: Record<string, string> = { ENOENT: "no such file", EACCES: "permission denied", EISDIR: "it is a folder" };
+
 function isUrl(from: string): boolean {
   return /^https?:\/\//i.test(from);
 }
@@ -66,7 +68,8 @@ export async function loadSource(from: string, bearer: string | undefined): Prom
     try {
       text = await readFile(from, "utf8");
     } catch (error) {
-      throw new SourceError(`Could not read ${from} (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).`);
+      const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
+      throw new SourceError(`Could not read ${from} (${FILE_ERRORS[code] ?? code}). Pass --from a saved /openapi.json or a proxy URL.`);
     }
   }
   return { label: from, text, document: parseDocument(text, from) };

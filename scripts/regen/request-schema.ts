@@ -3,9 +3,9 @@
 
 import { isObject, type Json, type JsonObject } from "./json.ts";
 import { componentOfRef } from "./prune-spec.ts";
-import type { OperationRef } from "./operations.ts";
+import type { OperationRef, RequestPart } from "./operations.ts";
 
-export type RequestPart = "path" | "query" | "body";
+export type { RequestPart };
 
 export interface RequestSchemas {
   path?: JsonObject;

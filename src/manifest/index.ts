@@ -1,6 +1,6 @@
 // The manifest: every tool the server offers, each mapped onto one LiteLLM operation. The server is
-// built from this list alone; adding a tool means adding an entry here (and its operation to
-// spec/operations.json, then `npm run regen`).
+// built from this list alone; adding a tool means adding an entry here, its operation (with the fields
+// it sends and reads) to spec/operations.json, then `npm run regen`.
 
 import type { Tool } from "../define-tool.js";
 import { generateKey } from "./generate-key.js";

@@ -1,0 +1,55 @@
+// `--dry-run` is how the live-proxy suite compares a real proxy with the committed spec: it prints the
+// drift report and sets the exit code like a regen, but must never write a byte.
+
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyProject, hashGenerated, regen, removeCopy } from "../support/project-copy.ts";
+import { serveText } from "../support/serve.ts";
+
+describe("regen --dry-run from a URL", () => {
+  let dir: string;
+  let committed: Record<string, string>;
+  let spec: any;
+
+  beforeAll(async () => {
+    dir = await copyProject();
+    committed = await hashGenerated(dir);
+    spec = JSON.parse(await readFile(join(dir, "spec/openapi.json"), "utf8"));
+  });
+
+  afterAll(async () => {
+    if (dir) await removeCopy(dir);
+  });
+
+  async function dryRun(doc: unknown) {
+    const served = await serveText(JSON.stringify(doc), "application/json");
+    try {
+      return await regen(dir, "--from", served.url, "--dry-run");
+    } finally {
+      await served.close();
+    }
+  }
+
+  it("reports additive drift, exits 0 and writes nothing", async () => {
+    const doc = structuredClone(spec);
+    doc.info.version = "1.89.0";
+    doc.components.schemas.GenerateKeyRequest.properties.rotation_policy = { type: "string" };
+    const result = await dryRun(doc);
+    expect(result.stdout).toMatch(/^LiteLLM 1\.88\.0 → 1\.89\.0$/m);
+    expect(result.stdout).toMatch(/^ {2}generate_key +POST \/key\/generate +body: \+rotation_policy$/m);
+    expect(result.stdout).toContain("  breaking: none\n");
+    expect(result.stdout).toMatch(/^--dry-run: nothing written \(a regen would rewrite .*spec\/openapi\.json.*\)\.$/m);
+    expect(result.code).toBe(0);
+    expect(await hashGenerated(dir)).toEqual(committed);
+  });
+
+  it("reports breaking drift, exits 1 and still writes nothing", async () => {
+    const doc = structuredClone(spec);
+    delete doc.paths["/models"];
+    const result = await dryRun(doc);
+    expect(result.stdout).toContain("  breaking:\n    list_models: GET /models is gone from LiteLLM 1.88.0.\n");
+    expect(result.code).toBe(1);
+    expect(await hashGenerated(dir)).toEqual(committed);
+  });
+});

@@ -1,0 +1,97 @@
+// Throwaway copies of the project for tests that run regen and tsc as a user would: the worktree itself
+// is never written, and each copy can be mutated freely.
+
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { cp, mkdtemp, readdir, readFile, rm, symlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+/** The real LiteLLM documents; present in CI and on the team's machines, absent in a user's fresh clone. */
+export const SHARED_LITELLM = resolve(REPO_ROOT, "../shared/litellm");
+export const OPENAPI_1_80_17 = join(SHARED_LITELLM, "openapi-1.80.17.json");
+export const OPENAPI_1_88_0 = join(SHARED_LITELLM, "openapi-1.88.0.json");
+
+const COPIED = ["src", "scripts", "spec", "generated", "test", "package.json", "tsconfig.json", "tsconfig.build.json"];
+
+/** Why tests that read ../shared/litellm cannot run here (printed once), or undefined when they can. */
+export function sharedLitellmMissing(suite: string): string | undefined {
+  if (existsSync(OPENAPI_1_80_17) && existsSync(OPENAPI_1_88_0)) return undefined;
+  const reason = `${SHARED_LITELLM} has no openapi-1.80.17.json and openapi-1.88.0.json`;
+  console.warn(`skipping ${suite}: ${reason}`);
+  return reason;
+}
+
+export async function copyProject(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "litellm-mcp-"));
+  for (const entry of COPIED) await cp(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
+  await symlink(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  return dir;
+}
+
+export async function removeCopy(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function run(cwd: string, command: string, args: string[]): Promise<RunResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+  delete env.LITELLM_MASTER_KEY;
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", fail);
+    child.on("close", (code) => done({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** `npm run regen -- ...args` in the copy, without npm's own output around it. */
+export function regen(dir: string, ...args: string[]): Promise<RunResult> {
+  return run(dir, process.execPath, [join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/regen.ts", ...args]);
+}
+
+/** `npm run typecheck` in the copy. */
+export function typecheck(dir: string): Promise<RunResult> {
+  return run(dir, process.execPath, [join(REPO_ROOT, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", "tsconfig.json"]);
+}
+
+/** The project's unit suite (nock: what each tool sends and how it maps answers) in the copy. */
+export function unitTests(dir: string): Promise<RunResult> {
+  return run(dir, process.execPath, [join(REPO_ROOT, "node_modules/vitest/vitest.mjs"), "run", "--config", "test/vitest.config.ts", "test/unit"]);
+}
+
+/** sha256 of every file regen owns (spec/ and generated/), keyed by relative path. */
+export async function hashGenerated(dir: string): Promise<Record<string, string>> {
+  const hashes: Record<string, string> = {};
+  for (const folder of ["spec", "generated"]) {
+    for (const name of (await readdir(join(dir, folder))).sort()) {
+      hashes[`${folder}/${name}`] = createHash("sha256").update(await readFile(join(dir, folder, name))).digest("hex");
+    }
+  }
+  return hashes;
+}
+
+/** Runs tasks at most `limit` at a time: tsc is CPU-bound and CI machines have two cores. */
+export async function inBatches<T>(tasks: (() => Promise<T>)[], limit = 2): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
+}
