@@ -64,6 +64,11 @@ function describeNonJson(body: string, contentType: string | null): string {
   return `${contentType ?? "untyped"} text`;
 }
 
+// Starlette's last-resort answer when an exception escaped every handler: LiteLLM itself crashed, so there is
+// nothing to pass on. Seen from LiteLLM 1.108.7 without the `prisma` package (which `litellm[proxy]` does
+// not install): with no database, its auth and key-route error handlers `import prisma` and crash.
+const BARE_SERVER_ERROR = /^\s*Internal Server Error\s*$/;
+
 // LiteLLM words "no database" differently per route and release: "No connected db.", "DB not connected",
 // "Database not connected", "Not connected to DB!".
 const NO_DATABASE = /no connected db|db not connected|database not connected|not connected to db/i;
@@ -95,6 +100,12 @@ export function errorFromResponse(response: Response, body: unknown, ctx: CallCo
   const status = response.status;
   const label = `${status}${response.statusText ? ` ${response.statusText}` : ""}`;
   const raw = typeof body === "string" ? body : undefined;
+  if (raw !== undefined && status >= 500 && BARE_SERVER_ERROR.test(raw)) {
+    return new UpstreamError(
+      `LiteLLM crashed while handling the call (HTTP ${status}, plain-text "Internal Server Error", no details; the proxy's log has the traceback). A proxy with no database answers key routes this way when the prisma Python package is missing: run \`pip install prisma\` where LiteLLM is installed, or connect a database (DATABASE_URL).`,
+      status,
+    );
+  }
   if (raw !== undefined && !/^\s*[{[]/.test(raw)) {
     const what = describeNonJson(raw, response.headers.get("content-type"));
     return new UpstreamError(

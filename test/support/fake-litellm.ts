@@ -4,7 +4,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { chatCompletion, generatedKey, invalidKey, keyInfo, modelList, noDatabase, unknownKeyWithoutDatabase } from "./litellm-answers.ts";
+import { chatCompletion, generatedKey, invalidKey, keyInfo, modelList, noDatabase, unknownKeyWithoutDatabase, unknownModel } from "./litellm-answers.ts";
 
 export interface RecordedRequest {
   method: string;
@@ -16,7 +16,7 @@ export interface RecordedRequest {
 
 export interface FakeLiteLLMOptions {
   masterKey: string;
-  /** Without a database LiteLLM answers key routes with 500 "No connected db." */
+  /** Without a database LiteLLM answers key routes with 500 "DB not connected…" / "Database not connected…". */
   database?: boolean;
   /** Milliseconds to wait before answering each request (for load and cancellation tests). */
   delayMs?: number;
@@ -97,7 +97,7 @@ export class FakeLiteLLM {
       case "POST /v1/chat/completions": {
         const model = String(body?.model ?? "");
         if (!modelList.data.some((m) => m.id === model)) {
-          return send(400, { error: { message: `Invalid model name passed in model=${model}. Call \`/v1/models\` to view available models for your key.`, type: "invalid_request_error", param: "model", code: "400" } });
+          return send(400, unknownModel(model));
         }
         const allowed = this.virtualKeys.get(bearer);
         if (allowed && allowed.length > 0 && !allowed.includes(model)) {

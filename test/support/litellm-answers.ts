@@ -1,11 +1,13 @@
 // Bodies shaped like the real LiteLLM proxy's answers, shared by the nock tests and the fake upstream.
 
+// As LiteLLM 1.108.7 lists its config: extra fields for models its price map knows, "openai" as owner
+// for every model whatever its provider.
 export const modelList = {
-  object: "list",
   data: [
-    { id: "mock-gpt", object: "model", created: 1677610602, owned_by: "openai" },
+    { id: "mock-gpt", object: "model", created: 1677610602, owned_by: "openai", mode: "chat", max_input_tokens: 16385, max_output_tokens: 4096 },
     { id: "mock-claude", object: "model", created: 1677610602, owned_by: "openai" },
   ],
+  object: "list",
 };
 
 export function generatedKey(body: Record<string, unknown>) {
@@ -87,6 +89,12 @@ export const noDatabase = {
   },
 } as const;
 
+/**
+ * What LiteLLM 1.108.7 without a database and without the `prisma` Python package answers key routes with
+ * (HTTP 500, text/plain; charset=utf-8): its error handler crashed on `import prisma`.
+ */
+export const crashedWithoutPrisma = "Internal Server Error";
+
 /** What a proxy without a database answers to any key that is not its master key (HTTP 400). */
 export const unknownKeyWithoutDatabase = {
   error: { message: "No connected db.", type: "no_db_connection", param: null, code: "400" },
@@ -99,6 +107,18 @@ export function invalidKey(received: string) {
       type: "auth_error",
       param: "None",
       code: "401",
+    },
+  };
+}
+
+/** LiteLLM 1.108.7's answer to a model that is not in its config (HTTP 400), as recorded. */
+export function unknownModel(model: string) {
+  return {
+    error: {
+      message: `/chat/completions: Invalid model name passed in model=${model}. Call \`/v1/models\` to view available models for your key.`,
+      type: "invalid_request_error",
+      param: null,
+      code: "400",
     },
   };
 }

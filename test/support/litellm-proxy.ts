@@ -140,7 +140,14 @@ class StartFailure extends Error {
   }
 }
 
-async function startOnce(dir: string, masterKey: string, models: readonly MockModel[], attempt: number): Promise<RunningProxy> {
+export interface ProxyOptions {
+  models?: readonly MockModel[];
+  /** Added to the proxy's environment (e.g. PYTHONPATH to shadow a package). */
+  env?: Record<string, string>;
+}
+
+async function startOnce(dir: string, masterKey: string, options: Required<ProxyOptions>, attempt: number): Promise<RunningProxy> {
+  const { models } = options;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const config = join(dir, "config.yaml");
@@ -151,7 +158,7 @@ async function startOnce(dir: string, masterKey: string, models: readonly MockMo
   // detached: its own process group, so stopping it reaches anything it spawned too.
   const child = spawn(LITELLM_BIN, ["--config", config, "--host", "127.0.0.1", "--port", String(port)], {
     cwd: dir,
-    env: proxyEnv(dir),
+    env: { ...proxyEnv(dir), ...options.env },
     detached: true,
     stdio: ["ignore", logFd, logFd],
   });
@@ -207,13 +214,14 @@ async function startOnce(dir: string, masterKey: string, models: readonly MockMo
 }
 
 /** Starts the proxy and waits until it serves; retries on another port if the first one was taken meanwhile. */
-export async function startLiteLLMProxy(models: readonly MockModel[] = MOCK_MODELS): Promise<RunningProxy> {
+export async function startLiteLLMProxy(options: ProxyOptions = {}): Promise<RunningProxy> {
+  const settings = { models: options.models ?? MOCK_MODELS, env: options.env ?? {} };
   const dir = mkdtempSync(join(tmpdir(), "litellm-live-"));
   const masterKey = `sk-live-master-${randomBytes(12).toString("hex")}`;
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   for (let attempt = 1; ; attempt++) {
     try {
-      const proxy = await startOnce(dir, masterKey, models, attempt);
+      const proxy = await startOnce(dir, masterKey, settings, attempt);
       return {
         ...proxy,
         stop: async () => {

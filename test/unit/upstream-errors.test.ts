@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CANARY_MASTER_KEY, TEST_HOST, connect, textOf } from "../support/connect.ts";
-import { invalidKey, noDatabase, unknownKeyWithoutDatabase } from "../support/litellm-answers.ts";
+import { crashedWithoutPrisma, invalidKey, noDatabase, unknownKeyWithoutDatabase, unknownModel } from "../support/litellm-answers.ts";
 
 const callerKey = "sk-caller-virtual-99887766";
 const completion = { model: "mock-gpt", messages: [{ role: "user", content: "hi" }], key: callerKey };
@@ -45,6 +45,13 @@ describe("LiteLLM answers with an error", () => {
     nock(TEST_HOST).post("/chat/completions").reply(400, { error: { message: `bad key ${callerKey} and ${CANARY_MASTER_KEY.slice(-9)}` } });
     const text = await failing("proxy_completion", completion);
     expect(text).toContain("[redacted]");
+  });
+
+  it("400 for an unknown model passes LiteLLM's reason on", async () => {
+    nock(TEST_HOST).post("/chat/completions").reply(400, unknownModel("no-such-model"));
+    expect(await failing("proxy_completion", { ...completion, model: "no-such-model" })).toBe(
+      "LiteLLM rejected the request (HTTP 400). LiteLLM said: /chat/completions: Invalid model name passed in model=no-such-model. Call `/v1/models` to view available models for your key.",
+    );
   });
 
   it("403 says the key is not allowed", async () => {
@@ -94,6 +101,13 @@ describe("LiteLLM answers with an error", () => {
   it("a wrong master key on a proxy without a database blames LITELLM_MASTER_KEY", async () => {
     nock(TEST_HOST).get("/models").reply(400, unknownKeyWithoutDatabase);
     expect(await failing("list_models", {})).toMatch(/did not accept LITELLM_MASTER_KEY: it is not this proxy's master key/);
+  });
+
+  it("a bare plain-text 500 says LiteLLM crashed and names the missing-prisma cause, not LITELLM_HOST", async () => {
+    nock(TEST_HOST).post("/key/generate").reply(500, crashedWithoutPrisma, { "Content-Type": "text/plain; charset=utf-8" });
+    const text = await failing("generate_key", { models: ["m"], user_id: "u" });
+    expect(text).toMatch(/^LiteLLM crashed while handling the call \(HTTP 500, plain-text "Internal Server Error".*pip install prisma/);
+    expect(text).not.toContain("LITELLM_HOST");
   });
 
   it("an HTML error page is named as such", async () => {
