@@ -27,6 +27,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     const code = await proxy.stop();
     const took = ((performance.now() - stopping) / 1000).toFixed(1);
     // uvicorn re-raises SIGTERM after a graceful shutdown: 143 is a clean stop.
-    if (code !== 143 && code !== 0) console.warn(`Live suite: LiteLLM did not stop cleanly (status ${code}) after ${took} s; its process group was killed.`);
+    if (code === 143 || code === 0) console.log(`Live suite: LiteLLM stopped ${took} s after SIGTERM.`);
+    else console.warn(`Live suite: LiteLLM did not stop cleanly (status ${code}) after ${took} s; its process group was killed.`);
   };
 }
