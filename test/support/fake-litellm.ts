@@ -2,9 +2,15 @@
 // and the benchmark run the built server against it when no real proxy is at hand. It enforces the
 // master key on admin routes and virtual keys on completions, and records every request it gets.
 
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { chatCompletion, generatedKey, invalidKey, keyInfo, modelList, noDatabase } from "./litellm-answers.ts";
+import { chatCompletion, generatedKey, invalidKey, keyInfo, modelList, noDatabase, onlyProxyAdmin, userList, userListNoDatabase } from "./litellm-answers.ts";
+
+/** The document the tools were generated from: what /openapi.json serves unless a test says otherwise. */
+export function committedSpec(): { info: { version: string }; paths: Record<string, Record<string, unknown>> } {
+  return JSON.parse(readFileSync(new URL("../../spec/openapi.json", import.meta.url), "utf8"));
+}
 
 export interface RecordedRequest {
   method: string;
@@ -20,6 +26,8 @@ export interface FakeLiteLLMOptions {
   database?: boolean;
   /** Milliseconds to wait before answering each request (for load and cancellation tests). */
   delayMs?: number;
+  /** Served at GET /openapi.json (default: spec/openapi.json); null answers 404, as with LiteLLM's docs off. */
+  openapi?: unknown;
 }
 
 export class FakeLiteLLM {
@@ -70,12 +78,19 @@ export class FakeLiteLLM {
     const route = `${req.method} ${url.pathname}`;
 
     if (route === "GET /health/liveliness") return send(200, "I'm alive!");
+    if (route === "GET /openapi.json") {
+      return this.options.openapi === null ? send(404, { detail: "Not Found" }) : send(200, this.options.openapi ?? committedSpec());
+    }
     if (!isMaster && !this.virtualKeys.has(bearer)) return send(401, invalidKey(bearer || "none"));
 
     switch (route) {
       case "GET /models":
       case "GET /v1/models":
         return send(200, modelList);
+      case "GET /user/list":
+        // Admin-only in LiteLLM; the master key passes the check before the handler needs the database.
+        if (!isMaster) return send(401, onlyProxyAdmin(url.pathname));
+        return this.options.database === false ? send(500, userListNoDatabase) : send(200, userList);
       case "POST /key/generate": {
         if (!isMaster) return send(401, invalidKey(bearer));
         if (this.options.database === false) return send(500, noDatabase);
