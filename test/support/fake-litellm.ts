@@ -33,6 +33,8 @@ export interface FakeLiteLLMOptions {
 export class FakeLiteLLM {
   readonly requests: RecordedRequest[] = [];
   private readonly virtualKeys = new Map<string, string[]>();
+  /** What each key was minted with, so /key/info describes the key it is asked about. */
+  private readonly mintedWith = new Map<string, Record<string, unknown>>();
   private server: Server | undefined;
 
   constructor(private readonly options: FakeLiteLLMOptions) {}
@@ -97,13 +99,15 @@ export class FakeLiteLLM {
         const minted = generatedKey(body ?? {});
         const key = `sk-minted-${this.virtualKeys.size}-${Math.random().toString(36).slice(2, 10)}`;
         this.virtualKeys.set(key, (body?.models as string[]) ?? []);
+        this.mintedWith.set(key, body ?? {});
         return send(200, { ...minted, key });
       }
       case "GET /key/info": {
         if (this.options.database === false) return send(500, noDatabase);
         const key = url.searchParams.get("key") ?? "";
         if (!this.virtualKeys.has(key)) return send(404, { detail: { error: `Key not found in database` } });
-        return send(200, { key, info: { ...keyInfo.info, models: this.virtualKeys.get(key) } });
+        const { user_id = null, team_id = null, key_alias = null, max_budget = null, metadata = {} } = this.mintedWith.get(key) ?? {};
+        return send(200, { key, info: { ...keyInfo.info, spend: 0, user_id, team_id, key_alias, max_budget, metadata, models: this.virtualKeys.get(key) } });
       }
       case "POST /chat/completions":
       case "POST /v1/chat/completions": {
