@@ -1,39 +1,41 @@
 #!/usr/bin/env node
-// The executable MCP hosts launch: settings from the environment, the server on stdio, a clean exit on
-// SIGTERM, SIGINT or end of stdin. stdout belongs to JSON-RPC; everything else goes to stderr.
+// The `litellm-mcp` executable: reads argv and hands over to one command. Each command is loaded only
+// when asked for, so the stdio server MCP hosts launch never pays for HTTP, doctor or help code.
 
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import { loadConfig } from "./config.js";
+import { parseCommand } from "./cli/args.js";
 import { ConfigError } from "./errors.js";
-import { createStderrLogger } from "./log.js";
-import { createServer } from "./server.js";
-import { VERSION } from "./version.js";
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const log = createStderrLogger(() => [config.masterKey]);
-  const server = createServer(config, { log });
-  const transport = new StdioServerTransport();
-
-  let closing = false;
-  const shutdown = (why: string) => {
-    if (closing) return;
-    closing = true;
-    log("info", `shutting down (${why})`);
-    void server.close().finally(() => process.exit(0));
-  };
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
-  process.stdin.on("end", () => shutdown("stdin closed"));
-  // The host went away mid-write: there is nobody left to answer.
-  process.stdout.on("error", () => shutdown("stdout closed"));
-
-  await server.connect(transport);
-  log("info", `${VERSION} serving LiteLLM at ${config.host}; LITELLM_MASTER_KEY is ${config.masterKey ? "set" : "not set (admin tools will refuse)"}`);
+async function main(argv: readonly string[]): Promise<number | undefined> {
+  const command = parseCommand(argv);
+  switch (command.kind) {
+    case "stdio":
+      await (await import("./cli/stdio.js")).runStdio();
+      return undefined;
+    case "http":
+      await (await import("./cli/http.js")).runHttp(command);
+      return undefined;
+    case "doctor":
+      return (await import("./cli/doctor.js")).runDoctorCommand();
+    case "help":
+      process.stdout.write(`${(await import("./cli/help.js")).HELP}\n`);
+      return 0;
+    case "version":
+      process.stdout.write(`${(await import("./version.js")).VERSION}\n`);
+      return 0;
+    case "usage-error":
+      process.stderr.write(`litellm-mcp: ${command.message}\n${(await import("./cli/help.js")).USAGE}\n`);
+      return 2;
+  }
 }
 
-main().catch((error: unknown) => {
-  const message = error instanceof ConfigError ? error.message : `failed to start: ${(error as Error)?.stack ?? error}`;
-  process.stderr.write(`litellm-mcp error: ${message}\n`);
-  process.exit(1);
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    // Servers keep running; one-shot commands set their exit code and let pending output drain.
+    if (code !== undefined) process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof ConfigError ? error.message : `failed to start: ${(error as Error)?.stack ?? error}`;
+    process.stderr.write(`litellm-mcp error: ${message}\n`);
+    process.exit(1);
+  },
+);

@@ -46,16 +46,24 @@ function bodySizeCap(limit: number): Middleware {
   };
 }
 
-export function createLiteLLMClient(config: Config, fetchImpl: typeof fetch = globalThis.fetch): LiteLLMClient {
-  const client = createClient<paths>({
-    baseUrl: config.host,
-    fetch: (request) => fetchImpl(request),
-    headers: { "user-agent": `litellm-mcp/${VERSION}` },
-  });
-  client.use(bodySizeCap(config.maxResponseBytes));
+export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch): LiteLLMClient {
+  // Built on the first call, not here: touching the global fetch or Request (openapi-fetch reads both)
+  // loads Node's HTTP client, about 15 ms that a server answering `initialize` or `tools/list` never needs.
+  let built: ReturnType<typeof createClient<paths>> | undefined;
+  const openapi = () => {
+    if (built) return built;
+    built = createClient<paths>({
+      baseUrl: config.host,
+      fetch: (request) => (fetchImpl ?? globalThis.fetch)(request),
+      headers: { "user-agent": `litellm-mcp/${VERSION}` },
+    });
+    built.use(bodySizeCap(config.maxResponseBytes));
+    return built;
+  };
 
   return {
     async call(method, path, init, options) {
+      const client = openapi();
       const ctx: CallContext = { credential: options.credential, host: config.host, timeoutMs: options.timeoutMs };
       const timeout = AbortSignal.timeout(options.timeoutMs);
       const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;

@@ -2,9 +2,15 @@
 // and the benchmark run the built server against it when no real proxy is at hand. It enforces the
 // master key on admin routes and virtual keys on completions, and records every request it gets.
 
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { chatCompletion, generatedKey, invalidKey, keyInfo, modelList, noDatabase, unknownKeyWithoutDatabase, unknownModel } from "./litellm-answers.ts";
+import { chatCompletion, generatedKey, invalidKey, keyInfo, modelList, noDatabase, onlyProxyAdmin, unknownKeyWithoutDatabase, unknownModel, userList, userListNoDatabase } from "./litellm-answers.ts";
+
+/** The document the tools were generated from: what /openapi.json serves unless a test says otherwise. */
+export function committedSpec(): { info: { version: string }; paths: Record<string, Record<string, unknown>> } {
+  return JSON.parse(readFileSync(new URL("../../spec/openapi.json", import.meta.url), "utf8"));
+}
 
 export interface RecordedRequest {
   method: string;
@@ -20,11 +26,15 @@ export interface FakeLiteLLMOptions {
   database?: boolean;
   /** Milliseconds to wait before answering each request (for load and cancellation tests). */
   delayMs?: number;
+  /** Served at GET /openapi.json (default: spec/openapi.json); null answers 404, as with LiteLLM's docs off. */
+  openapi?: unknown;
 }
 
 export class FakeLiteLLM {
   readonly requests: RecordedRequest[] = [];
   private readonly virtualKeys = new Map<string, string[]>();
+  /** What each key was minted with, so /key/info describes the key it is asked about. */
+  private readonly mintedWith = new Map<string, Record<string, unknown>>();
   private server: Server | undefined;
 
   constructor(private readonly options: FakeLiteLLMOptions) {}
@@ -70,6 +80,9 @@ export class FakeLiteLLM {
     const route = `${req.method} ${url.pathname}`;
 
     if (route === "GET /health/liveliness") return send(200, "I'm alive!");
+    if (route === "GET /openapi.json") {
+      return this.options.openapi === null ? send(404, { detail: "Not Found" }) : send(200, this.options.openapi ?? committedSpec());
+    }
     if (!isMaster && !this.virtualKeys.has(bearer)) {
       // Like LiteLLM: without a database any key but the master key is an unanswerable lookup.
       return this.options.database === false ? send(400, unknownKeyWithoutDatabase) : send(401, invalidKey(bearer || "none"));
@@ -79,19 +92,25 @@ export class FakeLiteLLM {
       case "GET /models":
       case "GET /v1/models":
         return send(200, modelList);
+      case "GET /user/list":
+        // Admin-only in LiteLLM; the master key passes the check before the handler needs the database.
+        if (!isMaster) return send(401, onlyProxyAdmin(url.pathname));
+        return this.options.database === false ? send(500, userListNoDatabase) : send(200, userList);
       case "POST /key/generate": {
         if (!isMaster) return send(401, invalidKey(bearer));
         if (this.options.database === false) return send(500, noDatabase["/key/generate"]);
         const minted = generatedKey(body ?? {});
         const key = `sk-minted-${this.virtualKeys.size}-${Math.random().toString(36).slice(2, 10)}`;
         this.virtualKeys.set(key, (body?.models as string[]) ?? []);
+        this.mintedWith.set(key, body ?? {});
         return send(200, { ...minted, key });
       }
       case "GET /key/info": {
         if (this.options.database === false) return send(500, noDatabase["/key/info"]);
         const key = url.searchParams.get("key") ?? "";
         if (!this.virtualKeys.has(key)) return send(404, { detail: { error: `Key not found in database` } });
-        return send(200, { key, info: { ...keyInfo.info, models: this.virtualKeys.get(key) } });
+        const { user_id = null, team_id = null, key_alias = null, max_budget = null, metadata = {} } = this.mintedWith.get(key) ?? {};
+        return send(200, { key, info: { ...keyInfo.info, spend: 0, user_id, team_id, key_alias, max_budget, metadata, models: this.virtualKeys.get(key) } });
       }
       case "POST /chat/completions":
       case "POST /v1/chat/completions": {

@@ -122,3 +122,19 @@ export function unknownModel(model: string) {
     },
   };
 }
+/** What a non-admin key gets from an admin-only route such as /user/list (LiteLLM's route check). */
+export function onlyProxyAdmin(route: string) {
+  return {
+    error: {
+      message: `Authentication Error, Only proxy admin can be used to generate, delete, update info for new keys/users/teams. Route=${route}. Your role=internal_user. Your user_id=us****er`,
+      type: "auth_error",
+      param: "None",
+      code: "401",
+    },
+  };
+}
+
+/** /user/list from a proxy without a database: the master key passed the admin check, the handler failed. */
+export const userListNoDatabase = { detail: { error: "No db connected. prisma client=None" } };
+
+export const userList = { users: [], total: 0, page: 1, page_size: 1, total_pages: 0 };

@@ -1,11 +1,11 @@
-// Spawns the built server (dist/) over stdio and drives it with the SDK's Client, capturing stderr.
+// Spawns the built server (dist/index.cjs, the bin) over stdio and drives it with the SDK's Client, capturing stderr.
 
 import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 
-export const BUILT_SERVER = fileURLToPath(new URL("../../dist/src/index.js", import.meta.url));
+export const BUILT_SERVER = fileURLToPath(new URL("../../dist/index.cjs", import.meta.url));
 
 export interface Spawned {
   client: Client;

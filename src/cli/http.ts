@@ -1,0 +1,55 @@
+// `litellm-mcp --http`: settings from the environment, the refusal to serve a non-loopback address
+// without an access token, the listening address on stderr, and a clean exit on SIGTERM or SIGINT.
+
+import { loadConfig } from "../config.js";
+import { ConfigError } from "../errors.js";
+import { isLoopback, allowedHostsFor } from "../http-guard.js";
+import { startHttpServer } from "../http-server.js";
+import { createStderrLogger } from "../log.js";
+import { VERSION } from "../version.js";
+
+/** Shorter tokens are guessable; `openssl rand -hex 32` makes a good one. */
+const MIN_TOKEN_LENGTH = 16;
+
+function accessToken(env: NodeJS.ProcessEnv, bindHost: string): string | undefined {
+  const token = env.LITELLM_MCP_HTTP_TOKEN?.trim() || undefined;
+  if (token === undefined && !isLoopback(bindHost)) {
+    throw new ConfigError(
+      `Serving on ${bindHost} makes the tools reachable from other machines, so LITELLM_MCP_HTTP_TOKEN must be set (e.g. to the output of \`openssl rand -hex 32\`); clients then send it as Authorization: Bearer <token>. To stay on this machine, leave out --host.`,
+    );
+  }
+  if (token !== undefined && token.length < MIN_TOKEN_LENGTH) {
+    throw new ConfigError(`LITELLM_MCP_HTTP_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters long.`);
+  }
+  return token;
+}
+
+export async function runHttp(options: { host: string; port: number }): Promise<void> {
+  const config = loadConfig();
+  const token = accessToken(process.env, options.host);
+  const extraHosts = (process.env.LITELLM_MCP_HTTP_ALLOWED_HOSTS ?? "").split(",").filter((h) => h.trim());
+  const log = createStderrLogger(() => [config.masterKey, token]);
+
+  const running = await startHttpServer(config, {
+    host: options.host,
+    port: options.port,
+    log,
+    allowedHosts: allowedHostsFor(options.host, extraHosts),
+    ...(token ? { token } : {}),
+  });
+
+  let closing = false;
+  const shutdown = (why: string) => {
+    if (closing) return;
+    closing = true;
+    log("info", `shutting down (${why})`);
+    void running.close().finally(() => process.exit(0));
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+
+  log(
+    "info",
+    `${VERSION} listening on ${running.url} (stateless Streamable HTTP${token ? ", access token required" : ", loopback only"}) serving LiteLLM at ${config.host}; LITELLM_MASTER_KEY is ${config.masterKey ? "set" : "not set (admin tools will refuse)"}`,
+  );
+}

@@ -1,0 +1,31 @@
+// The stdio server MCP hosts launch: settings from the environment, the server on stdin/stdout, a clean
+// exit on SIGTERM, SIGINT or end of stdin. stdout belongs to JSON-RPC; everything else goes to stderr.
+
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { loadConfig } from "../config.js";
+import { createStderrLogger } from "../log.js";
+import { createServer } from "../server.js";
+import { VERSION } from "../version.js";
+
+export async function runStdio(): Promise<void> {
+  const config = loadConfig();
+  const log = createStderrLogger(() => [config.masterKey]);
+  const server = createServer(config, { log });
+  const transport = new StdioServerTransport();
+
+  let closing = false;
+  const shutdown = (why: string) => {
+    if (closing) return;
+    closing = true;
+    log("info", `shutting down (${why})`);
+    void server.close().finally(() => process.exit(0));
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.stdin.on("end", () => shutdown("stdin closed"));
+  // The host went away mid-write: there is nobody left to answer.
+  process.stdout.on("error", () => shutdown("stdout closed"));
+
+  await server.connect(transport);
+  log("info", `${VERSION} serving LiteLLM at ${config.host}; LITELLM_MASTER_KEY is ${config.masterKey ? "set" : "not set (admin tools will refuse)"}`);
+}

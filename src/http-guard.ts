@@ -1,0 +1,104 @@
+// Who may talk to the HTTP server. Two independent gates: the Host and Origin headers must name this
+// server (a DNS-rebinding page in a browser sends its own domain as Host), and, when a token is set, every
+// request must carry it as a bearer token (compared in constant time over equal-length digests).
+
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import { networkInterfaces, hostname as machineName } from "node:os";
+
+export interface Refusal {
+  status: 401 | 403;
+  message: string;
+}
+
+/** Host names as URL parsing spells them: lower case, IPv6 in brackets. */
+export function normalizeHost(name: string): string | undefined {
+  const trimmed = name.trim();
+  // A bare IPv6 address (two or more colons) needs brackets; "name:port" does not.
+  const bracketed = (trimmed.match(/:/g)?.length ?? 0) >= 2 && !trimmed.startsWith("[") ? `[${trimmed}]` : trimmed;
+  try {
+    return new URL(`http://${bracketed}`).hostname.toLowerCase() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const LOOPBACK_NAMES = ["localhost", "127.0.0.1", "[::1]"];
+
+export function isLoopback(host: string): boolean {
+  const name = normalizeHost(host);
+  return name !== undefined && (name === "localhost" || name === "[::1]" || /^127(\.\d{1,3}){3}$/.test(name));
+}
+
+function isWildcard(name: string): boolean {
+  return name === "0.0.0.0" || name === "[::]";
+}
+
+/**
+ * The host names clients may use: the loopback names, the bound address (every interface address and
+ * the machine's name when bound to all of them), and whatever the operator adds — the name a load
+ * balancer or DNS gives this server.
+ */
+export function allowedHostsFor(bindHost: string, extra: readonly string[]): Set<string> {
+  const names = new Set<string>(LOOPBACK_NAMES);
+  const bound = normalizeHost(bindHost);
+  if (bound && isWildcard(bound)) {
+    for (const addresses of Object.values(networkInterfaces())) {
+      for (const { address } of addresses ?? []) {
+        const name = normalizeHost(address.split("%")[0]!);
+        if (name) names.add(name);
+      }
+    }
+    names.add(machineName().toLowerCase());
+  } else if (bound) {
+    names.add(bound);
+  }
+  for (const entry of extra) {
+    const name = normalizeHost(entry);
+    if (name) names.add(name);
+  }
+  return names;
+}
+
+function digest(text: string): Buffer {
+  return createHash("sha256").update(text, "utf8").digest();
+}
+
+/** Constant-time: both sides are hashed to 32 bytes first, so neither length nor content leaks. */
+export function tokenMatches(presented: string, expected: string): boolean {
+  return timingSafeEqual(digest(presented), digest(expected));
+}
+
+export interface GuardOptions {
+  allowedHosts: ReadonlySet<string>;
+  /** When set, every request must send `Authorization: Bearer <token>`. */
+  token?: string;
+}
+
+/** Host and Origin first (they say nothing secret), then the token. undefined means "let it through". */
+export function refusalFor(req: IncomingMessage, options: GuardOptions, { needsToken }: { needsToken: boolean }): Refusal | undefined {
+  const hostHeader = req.headers.host;
+  const host = hostHeader ? normalizeHost(hostHeader) : undefined;
+  if (!host || !options.allowedHosts.has(host)) {
+    return { status: 403, message: `Host "${hostHeader ?? ""}" is not one this server answers to; add it to LITELLM_MCP_HTTP_ALLOWED_HOSTS if it should be.` };
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined) {
+    let originHost: string | undefined;
+    try {
+      originHost = normalizeHost(new URL(origin).host);
+    } catch {
+      originHost = undefined;
+    }
+    if (!originHost || !options.allowedHosts.has(originHost)) {
+      return { status: 403, message: `Origin "${origin}" is not allowed.` };
+    }
+  }
+  if (needsToken && options.token !== undefined) {
+    const match = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "");
+    if (!match || !tokenMatches(match[1]!.trim(), options.token)) {
+      return { status: 401, message: "Send the access token as Authorization: Bearer <LITELLM_MCP_HTTP_TOKEN>." };
+    }
+  }
+  return undefined;
+}

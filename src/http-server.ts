@@ -1,0 +1,110 @@
+// The same tools over MCP Streamable HTTP, stateless: every POST /mcp gets a fresh server and transport
+// and nothing outlives the request, so any number of instances can sit behind any load balancer.
+// GET /healthz answers "ok" for load balancers; everything passes the Host/Origin gate first.
+
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import type { Config } from "./config.js";
+import { refusalFor, type GuardOptions } from "./http-guard.js";
+import type { Logger } from "./log.js";
+import { redact } from "./redact.js";
+import { createServer } from "./server.js";
+
+export const MCP_PATH = "/mcp";
+/** Largest JSON-RPC request body read; the same ceiling the SDK uses for its own message streams. */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+export interface HttpServerOptions extends GuardOptions {
+  host: string;
+  port: number;
+  log: Logger;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+function sendJsonRpcError(res: ServerResponse, status: number, code: number, message: string, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return void res.end();
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(JSON.stringify({ jsonrpc: "2.0", error: { code, message }, id: null }));
+}
+
+class BodyTooLarge extends Error {}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).byteLength;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+}
+
+async function handleMcp(req: IncomingMessage, res: ServerResponse, config: Config, log: Logger): Promise<void> {
+  let body: unknown;
+  try {
+    body = await readJson(req);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return sendJsonRpcError(res, 413, -32600, `Request body larger than ${MAX_BODY_BYTES} bytes.`);
+    return sendJsonRpcError(res, 400, -32700, "Parse error: the body is not JSON.");
+  }
+  const server = createServer(config, { log });
+  // No session id: the stateless mode, where the transport answers this one request and is done.
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  res.on("close", () => {
+    void transport.close();
+    void server.close();
+  });
+  await server.connect(transport);
+  await transport.handleRequest(req, res, body);
+}
+
+export async function startHttpServer(config: Config, options: HttpServerOptions): Promise<RunningHttpServer> {
+  const { log } = options;
+  const secrets = [config.masterKey, options.token];
+
+  const httpServer: Server = createHttpServer((req, res) => {
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    const refusal = refusalFor(req, options, { needsToken: path !== "/healthz" });
+    if (refusal) {
+      log("warn", `refused ${req.method} ${path}: ${refusal.message}`);
+      const challenge: Record<string, string> = refusal.status === 401 ? { "www-authenticate": 'Bearer realm="litellm-mcp"' } : {};
+      return sendJsonRpcError(res, refusal.status, -32001, refusal.message, challenge);
+    }
+    if (path === "/healthz" && req.method === "GET") {
+      res.writeHead(200, { "content-type": "text/plain" });
+      return void res.end("ok");
+    }
+    if (path !== MCP_PATH) return sendJsonRpcError(res, 404, -32601, `Not found: MCP is served at ${MCP_PATH}.`);
+    // Stateless: no standalone SSE stream to GET and no session to DELETE.
+    if (req.method !== "POST") return sendJsonRpcError(res, 405, -32000, "Method not allowed: this stateless server takes POST only.", { allow: "POST" });
+
+    handleMcp(req, res, config, log).catch((error: unknown) => {
+      log("error", `MCP request failed: ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error), secrets)}`);
+      sendJsonRpcError(res, 500, -32603, "Internal error; see the server's log.");
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port, options.host, () => {
+      httpServer.off("error", reject);
+      resolve();
+    });
+  });
+  const address = httpServer.address() as AddressInfo;
+  const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${shownHost}:${address.port}${MCP_PATH}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        httpServer.closeAllConnections();
+        httpServer.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,114 @@
+// `litellm-mcp doctor` from the built bin against the LiteLLM stand-in, one deployment fault at a time:
+// each gives its own line, the exit code says whether anything failed, and the master key never shows.
+
+import { afterEach, describe, expect, it } from "vitest";
+import { committedSpec, FakeLiteLLM, type FakeLiteLLMOptions } from "../support/fake-litellm.ts";
+import { runCli } from "../support/run-cli.ts";
+
+const MASTER = "sk-doctor-canary-master-27182818";
+let upstream: FakeLiteLLM | undefined;
+
+afterEach(async () => {
+  await upstream?.stop();
+  upstream = undefined;
+});
+
+async function doctor(options: Partial<FakeLiteLLMOptions> = {}, key: string = MASTER) {
+  upstream = await new FakeLiteLLM({ masterKey: MASTER, ...options }).start();
+  const run = await runCli(["doctor"], { LITELLM_HOST: upstream.url, LITELLM_MASTER_KEY: key });
+  // Neither the key nor any ≥6-character piece of its end reaches the terminal.
+  for (const secret of [MASTER, key]) {
+    expect(run.stdout + run.stderr).not.toContain(secret.slice(-8));
+  }
+  return run;
+}
+
+describe("litellm-mcp doctor", () => {
+  it("passes against a healthy proxy of the version the tools were generated from", async () => {
+    const run = await doctor();
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ok +LiteLLM is reachable at http:\/\/127\.0\.0\.1:\d+/m);
+    expect(run.stdout).toMatch(/^ok +LITELLM_MASTER_KEY is accepted/m);
+    expect(run.stdout).toMatch(/^ok +LITELLM_MASTER_KEY is a proxy admin key/m);
+    expect(run.stdout).toMatch(/^ok +The proxy has all 4 operations the tools use/m);
+    expect(run.stdout).toMatch(/^ok +The proxy runs LiteLLM 1\.88\.0, the version the tools were generated from/m);
+    expect(run.stdout).toMatch(/All checks passed\.$/m);
+    // It asked each thing once, with the key only where a key belongs.
+    expect(upstream!.requests.map((r) => `${r.method} ${r.path.split("?")[0]} ${r.authorization ? "key" : "none"}`)).toEqual([
+      "GET /health/liveliness none",
+      "GET /models key",
+      "GET /user/list key",
+      "GET /openapi.json none",
+    ]);
+  });
+
+  it("fails when the master key is wrong", async () => {
+    const run = await doctor({}, "sk-not-the-master-key-31337");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^FAIL +LiteLLM did not accept LITELLM_MASTER_KEY \(GET \/models: HTTP 401/m);
+    expect(run.stdout).toMatch(/1 check\(s\) failed\./);
+  });
+
+  it("fails when the key is valid but only a virtual key, not an admin key", async () => {
+    upstream = await new FakeLiteLLM({ masterKey: MASTER }).start();
+    const minted = await fetch(`${upstream.url}/key/generate`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${MASTER}`, "content-type": "application/json" },
+      body: JSON.stringify({ models: ["mock-gpt"] }),
+    });
+    const virtualKey = ((await minted.json()) as { key: string }).key;
+    const run = await runCli(["doctor"], { LITELLM_HOST: upstream.url, LITELLM_MASTER_KEY: virtualKey });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^ok +LITELLM_MASTER_KEY is accepted/m);
+    expect(run.stdout).toMatch(/^FAIL +LITELLM_MASTER_KEY is a valid key but not a proxy admin key \(GET \/user\/list: HTTP 401: Authentication Error, Only proxy admin/m);
+    expect(run.stdout).not.toContain(virtualKey.slice(-8));
+  });
+
+  it("fails without a master key, and still checks the proxy's operations", async () => {
+    upstream = await new FakeLiteLLM({ masterKey: MASTER }).start();
+    const run = await runCli(["doctor"], { LITELLM_HOST: upstream.url });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^FAIL +LITELLM_MASTER_KEY is not set/m);
+    expect(run.stdout).toMatch(/^ok +The proxy has all 4 operations/m);
+  });
+
+  it("recognises the master key on a proxy without a database, and warns that key tools need one", async () => {
+    const run = await doctor({ database: false });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ok +LITELLM_MASTER_KEY is the proxy's master key/m);
+    expect(run.stdout).toMatch(/^warn +The proxy has no database connected/m);
+    expect(run.stdout).toMatch(/All checks passed \(1 warning\(s\)\)\./);
+  });
+
+  it("warns when the proxy runs another LiteLLM version, and fails when an operation the tools use is gone", async () => {
+    const spec = committedSpec();
+    spec.info.version = "1.99.0";
+    delete spec.paths["/key/info"];
+    const run = await doctor({ openapi: spec });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^FAIL +The proxy lacks 1 of the 4 operations the tools use: GET \/key\/info\./m);
+    expect(run.stdout).toMatch(/^warn +The proxy runs LiteLLM 1\.99\.0; the tools were generated from 1\.88\.0/m);
+  });
+
+  it("warns, without failing, when the proxy does not publish /openapi.json", async () => {
+    const run = await doctor({ openapi: null });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^warn +Could not read the proxy's \/openapi\.json \(HTTP 404\)/m);
+  });
+
+  it("fails with one line when nothing listens at LITELLM_HOST", async () => {
+    const closed = await new FakeLiteLLM({ masterKey: MASTER }).start();
+    const url = closed.url;
+    await closed.stop();
+    const run = await runCli(["doctor"], { LITELLM_HOST: url, LITELLM_MASTER_KEY: MASTER });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^FAIL +Could not connect to LiteLLM at http:\/\/127\.0\.0\.1:\d+ \(connection refused\)/m);
+    expect(run.stdout.trim().split("\n")).toHaveLength(3);
+  });
+
+  it("stops at start with the variable's name when the configuration is malformed", async () => {
+    const run = await runCli(["doctor"], { LITELLM_HOST: "localhost:4000" });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/LITELLM_HOST must/);
+  });
+});

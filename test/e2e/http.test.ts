@@ -1,0 +1,148 @@
+// The built bin with --http, driven by the SDK's Streamable HTTP client against the LiteLLM stand-in:
+// the same tools as over stdio, no session state (two instances can share one client), loopback without
+// a token, anything else only with one, and Host/Origin checked against DNS rebinding.
+
+import { request as httpRequest } from "node:http";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { textOf } from "../support/connect.ts";
+import { FakeLiteLLM } from "../support/fake-litellm.ts";
+import { connectHttp, startHttpInstance, type HttpInstance } from "../support/spawn-http.ts";
+
+const MASTER = "sk-http-canary-master-16180339";
+const TOKEN = "tok-http-canary-5f2e8a91c3d74b06";
+let upstream: FakeLiteLLM;
+const running: HttpInstance[] = [];
+
+beforeAll(async () => {
+  upstream = await new FakeLiteLLM({ masterKey: MASTER }).start();
+});
+afterEach(async () => {
+  for (const instance of running.splice(0)) {
+    await instance.stop();
+    // Neither secret reaches the log, whatever happened.
+    expect(instance.stderr()).not.toContain(MASTER.slice(-8));
+    expect(instance.stderr()).not.toContain(TOKEN.slice(-8));
+  }
+});
+afterAll(() => upstream.stop());
+
+async function start(args: string[] = [], env: Record<string, string> = {}): Promise<HttpInstance> {
+  const instance = await startHttpInstance(args, { LITELLM_HOST: upstream.url, LITELLM_MASTER_KEY: MASTER, ...env });
+  running.push(instance);
+  return instance;
+}
+
+/** A raw request, so the test controls Host and Origin exactly as a browser page could not. */
+function raw(url: URL, options: { method?: string; path?: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+    const req = httpRequest({ host: url.hostname, port: url.port, method: options.method ?? "POST", path: options.path ?? url.pathname, headers: options.headers }, (res) => {
+      let body = "";
+      res.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on("error", reject);
+    req.end(options.body);
+  });
+}
+
+const initialize = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "0" } } });
+const mcpHeaders = { "content-type": "application/json", accept: "application/json, text/event-stream" };
+
+describe("--http on loopback", () => {
+  it("serves the four tools to the SDK's Streamable HTTP client, each call with the right credential", async () => {
+    const server = await start();
+    expect(server.url.hostname).toBe("127.0.0.1");
+    expect(server.url.pathname).toBe("/mcp");
+    const client = await connectHttp(server.url);
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(["generate_key", "get_key_info", "list_models", "proxy_completion"]));
+
+    const call = (name: string, args: Record<string, unknown>) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
+    const minted = await call("generate_key", { models: ["mock-gpt"], user_id: "http-user" });
+    const key = (minted.structuredContent as { key: string }).key;
+    const info = await call("get_key_info", { key });
+    expect((info.structuredContent as { info: { models: string[] } }).info.models).toEqual(["mock-gpt"]);
+    const reply = await call("proxy_completion", { model: "mock-gpt", messages: [{ role: "user", content: "hi" }], key });
+    expect(reply.structuredContent).toMatchObject({ text: "Hello from the stand-in (mock-gpt)" });
+    const bad = await call("generate_key", { models: [] });
+    expect(bad.isError).toBe(true);
+    expect(upstream.requests.find((r) => r.path === "/chat/completions")?.authorization).toBe(`Bearer ${key}`);
+    await client.close();
+  });
+
+  it("keeps no session: one client's requests alternate between two instances and all succeed", async () => {
+    const [a, b] = [await start(), await start()];
+    const hits = { a: 0, b: 0 };
+    let turn = 0;
+    // A round-robin "load balancer" in front of the two instances.
+    const balanced: typeof fetch = (input, init) => {
+      const target = turn++ % 2 === 0 ? a : b;
+      hits[target === a ? "a" : "b"]++;
+      return fetch(new URL(target.url.pathname, target.url), init);
+    };
+    const client = await connectHttp(a.url, { fetch: balanced });
+    for (let i = 0; i < 3; i++) {
+      const models = (await client.callTool({ name: "list_models", arguments: {} })) as CallToolResult;
+      expect(models.isError).toBeFalsy();
+    }
+    expect(hits.a).toBeGreaterThan(1);
+    expect(hits.b).toBeGreaterThan(1);
+    expect(client.transport && "sessionId" in client.transport ? client.transport.sessionId : undefined).toBeUndefined();
+    await client.close();
+  });
+
+  it("refuses a Host or Origin that is not this server (DNS rebinding), and answers health checks", async () => {
+    const server = await start();
+    const rebound = await raw(server.url, { headers: { ...mcpHeaders, host: `attacker.example:${server.url.port}` }, body: initialize });
+    expect(rebound.status).toBe(403);
+    expect(rebound.body).not.toContain("serverInfo");
+    const foreign = await raw(server.url, { headers: { ...mcpHeaders, origin: "http://attacker.example" }, body: initialize });
+    expect(foreign.status).toBe(403);
+    const local = await raw(server.url, { headers: { ...mcpHeaders, origin: `http://localhost:${server.url.port}` }, body: initialize });
+    expect(local.status).toBe(200);
+    expect(local.body).toContain("serverInfo");
+    expect(local.headers["mcp-session-id"]).toBeUndefined();
+
+    expect((await raw(server.url, { method: "GET", headers: { accept: "text/event-stream" } })).status).toBe(405);
+    expect((await raw(server.url, { method: "DELETE" })).status).toBe(405);
+    expect((await raw(server.url, { path: "/other", headers: mcpHeaders, body: initialize })).status).toBe(404);
+    expect((await raw(server.url, { headers: mcpHeaders, body: "{not json" })).status).toBe(400);
+    expect(await raw(server.url, { method: "GET", path: "/healthz" })).toMatchObject({ status: 200, body: "ok" });
+  });
+});
+
+describe("--http on a non-loopback address", () => {
+  it("refuses to start without LITELLM_MCP_HTTP_TOKEN", async () => {
+    const failure = await start(["--host", "0.0.0.0"]).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { stderr: string }).stderr).toMatch(/Serving on 0\.0\.0\.0 .*LITELLM_MCP_HTTP_TOKEN must be set/);
+  });
+
+  it("refuses a token too short to be secret", async () => {
+    const failure = await start(["--host", "0.0.0.0"], { LITELLM_MCP_HTTP_TOKEN: "short" }).catch((error: { code: number; stderr: string }) => error);
+    expect((failure as { stderr: string }).stderr).toMatch(/LITELLM_MCP_HTTP_TOKEN must be at least 16 characters/);
+  });
+
+  it("demands the token on every request and serves the tools to a client that sends it", async () => {
+    const server = await start(["--host", "0.0.0.0"], { LITELLM_MCP_HTTP_TOKEN: TOKEN });
+    const url = new URL(`http://127.0.0.1:${server.url.port}/mcp`);
+
+    await expect(connectHttp(url)).rejects.toThrow(/401|Unauthorized|access token/i);
+    await expect(connectHttp(url, { requestInit: { headers: { authorization: `Bearer ${TOKEN.slice(0, -1)}x` } } })).rejects.toThrow(/401|Unauthorized|access token/i);
+
+    const client = await connectHttp(url, { requestInit: { headers: { authorization: `Bearer ${TOKEN}` } } });
+    const models = (await client.callTool({ name: "list_models", arguments: {} })) as CallToolResult;
+    expect(models.isError).toBeFalsy();
+    expect(textOf(models)).toContain("mock-gpt");
+    await client.close();
+
+    // Even after a successful session, a request without the token is refused on its own.
+    const naked = await raw(url, { headers: mcpHeaders, body: initialize });
+    expect(naked.status).toBe(401);
+    expect(naked.headers["www-authenticate"]).toMatch(/^Bearer/);
+    // The token does not buy a foreign Host.
+    const rebound = await raw(url, { headers: { ...mcpHeaders, authorization: `Bearer ${TOKEN}`, host: "attacker.example" }, body: initialize });
+    expect(rebound.status).toBe(403);
+  });
+});
