@@ -15,7 +15,7 @@ export const SHARED_LITELLM = resolve(REPO_ROOT, "../shared/litellm");
 export const OPENAPI_1_80_17 = join(SHARED_LITELLM, "openapi-1.80.17.json");
 export const OPENAPI_1_88_0 = join(SHARED_LITELLM, "openapi-1.88.0.json");
 
-const COPIED = ["src", "scripts", "spec", "generated", "test", "package.json", "tsconfig.json", "tsconfig.build.json"];
+const COPIED = ["src", "scripts", "spec", "generated", "test", "package.json", "tsconfig.json"];
 
 /** Why tests that read ../shared/litellm cannot run here (printed once), or undefined when they can. */
 export function sharedLitellmMissing(suite: string): string | undefined {
