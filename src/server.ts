@@ -9,7 +9,9 @@ import { BridgeError, ConfigError, UpstreamError } from "./errors.js";
 import { createLiteLLMClient } from "./litellm-client.js";
 import type { Logger } from "./log.js";
 import { manifest } from "./manifest/index.js";
+import { checkPolicy, enabledTools, policyNote } from "./policy.js";
 import { redact } from "./redact.js";
+import { mayRetry, withRetries } from "./retry.js";
 import { errorResult, successResult } from "./tool-result.js";
 import { VERSION } from "./version.js";
 
@@ -41,18 +43,28 @@ function checkedOutput(tool: Tool, value: unknown): Record<string, unknown> {
   );
 }
 
+/** The result mapping reads LiteLLM's answer as documented; an answer such as `null` makes it throw instead. */
+function resultOf(tool: Tool, data: unknown, args: Record<string, unknown>): unknown {
+  try {
+    return tool.buildResult(data, args);
+  } catch {
+    return undefined;
+  }
+}
+
 export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
   const log = deps.log ?? silent;
   const client = createLiteLLMClient(config, deps.fetch);
   const server = new McpServer({ name: "litellm-mcp", version: VERSION });
 
-  for (const tool of deps.tools ?? manifest) {
+  // Disabled tools are never registered: not listed, not callable.
+  for (const tool of enabledTools(deps.tools ?? manifest, config.policy)) {
     const timeoutMs = tool.credential === "caller" ? config.completionTimeoutMs : config.adminTimeoutMs;
     server.registerTool(
       tool.name,
       {
         title: tool.title,
-        description: tool.description,
+        description: tool.description + policyNote(tool, config.policy),
         inputSchema: tool.input,
         outputSchema: tool.output,
         annotations: { title: tool.title, ...tool.annotations },
@@ -60,13 +72,17 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
       async (args: Record<string, unknown>, extra) => {
         const secrets = [config.masterKey, tool.credential === "caller" ? String(args.key) : undefined];
         try {
-          const data = await client.call(tool.operation.method, tool.operation.path, tool.buildRequest(args), {
-            bearer: bearerFor(tool, args, config),
-            credential: tool.credential,
-            timeoutMs,
-            signal: extra.signal,
-          });
-          return successResult(checkedOutput(tool, tool.buildResult(data, args)), secrets);
+          // The operator's limits come first: a refused call sends nothing upstream.
+          checkPolicy(tool, args, config.policy);
+          const send = () =>
+            client.call(tool.operation.method, tool.operation.path, tool.buildRequest(args), {
+              bearer: bearerFor(tool, args, config),
+              credential: tool.credential,
+              timeoutMs,
+              signal: extra.signal,
+            });
+          const data = await (mayRetry(tool) ? withRetries(send, config.retry, extra.signal) : send());
+          return successResult(checkedOutput(tool, resultOf(tool, data, args)), secrets);
         } catch (error) {
           if (error instanceof BridgeError) {
             log("warn", `${tool.name}: ${redact(error.message, secrets)}`);

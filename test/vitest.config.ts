@@ -7,6 +7,8 @@ export default defineConfig({
   root: new URL("..", import.meta.url).pathname,
   test: {
     include: ["test/**/*.test.ts"],
+    // Scans everything the safety suites captured for the canary keys once the whole run is over.
+    globalSetup: ["test/support/canary-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },
