@@ -52,13 +52,18 @@ function resultOf(tool: Tool, data: unknown, args: Record<string, unknown>): unk
   }
 }
 
+/** The manifest tools this configuration serves; the stdio transport needs their names too. */
+export function servedTools(config: Config, tools: readonly Tool[] = manifest): Tool[] {
+  return enabledTools(tools, config.policy);
+}
+
 export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
   const log = deps.log ?? silent;
   const client = createLiteLLMClient(config, deps.fetch);
   const server = new McpServer({ name: "litellm-mcp", version: VERSION });
 
   // Disabled tools are never registered: not listed, not callable.
-  for (const tool of enabledTools(deps.tools ?? manifest, config.policy)) {
+  for (const tool of servedTools(config, deps.tools)) {
     const timeoutMs = tool.credential === "caller" ? config.completionTimeoutMs : config.adminTimeoutMs;
     server.registerTool(
       tool.name,
