@@ -107,6 +107,10 @@ function hostUrl(raw: string): string {
 
 export function loadConfig(env: Env = process.env): Config {
   const masterKey = env.LITELLM_MASTER_KEY?.trim();
+  // It goes into an Authorization header: a character fetch cannot send would fail every admin call.
+  if (masterKey && !/^[\x21-\x7e]+$/.test(masterKey)) {
+    throw new ConfigError("LITELLM_MASTER_KEY has spaces, control or non-ASCII characters, which no LiteLLM key has; copy it again from the proxy's config.");
+  }
   return {
     host: hostUrl(env.LITELLM_HOST?.trim() || "http://localhost:4000"),
     ...(masterKey ? { masterKey } : {}),

@@ -5,7 +5,7 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { Config } from "./config.js";
 import type { Tool } from "./define-tool.js";
-import { BridgeError, ConfigError, UpstreamError } from "./errors.js";
+import { BridgeError, ConfigError, InputError, UpstreamError } from "./errors.js";
 import { createLiteLLMClient } from "./litellm-client.js";
 import type { Logger } from "./log.js";
 import { manifest } from "./manifest/index.js";
@@ -24,8 +24,18 @@ export interface ServerDeps {
 
 const silent: Logger = () => {};
 
+// What an Authorization header can carry. fetch throws on anything else (a non-Latin-1 character, a newline),
+// and that is the caller's mistake, not a bug of the bridge.
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
+
 function bearerFor(tool: Tool, args: Record<string, unknown>, config: Config): string {
-  if (tool.credential === "caller") return String(args.key);
+  if (tool.credential === "caller") {
+    const key = String(args.key);
+    if (!HEADER_SAFE.test(key)) {
+      throw new InputError('The key given in "key" has characters no LiteLLM key has (spaces, control or non-ASCII characters). Pass the virtual key exactly as LiteLLM issued it, e.g. "sk-...".');
+    }
+    return key;
+  }
   if (!config.masterKey) {
     throw new ConfigError(
       `${tool.name} needs the proxy's master key, and LITELLM_MASTER_KEY is not set for this MCP server. Add it to the server's env in your MCP host config.`,
