@@ -89,13 +89,9 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
         try {
           // The operator's limits come first: a refused call sends nothing upstream.
           checkPolicy(tool, args, config.policy);
+          const bearer = bearerFor(tool, args, config);
           const send = () =>
-            client.call(tool.operation.method, tool.operation.path, tool.buildRequest(args), {
-              bearer: bearerFor(tool, args, config),
-              credential: tool.credential,
-              timeoutMs,
-              signal: extra.signal,
-            });
+            client.call(tool.operation.method, tool.operation.path, tool.buildRequest(args), { bearer, credential: tool.credential, timeoutMs, signal: extra.signal });
           const data = await (mayRetry(tool) ? withRetries(send, config.retry, extra.signal) : send());
           return successResult(checkedOutput(tool, resultOf(tool, data, args)), secrets);
         } catch (error) {
