@@ -2,6 +2,7 @@
 // with the variable's name. A missing master key is not an error here: only admin tools need it.
 
 import { ConfigError } from "./errors.js";
+import { durationSeconds, type Policy } from "./policy.js";
 
 export interface Config {
   /** Base URL of the LiteLLM proxy, without a trailing slash. */
@@ -13,6 +14,10 @@ export interface Config {
   completionTimeoutMs: number;
   /** Largest response body read from LiteLLM; reading stops there. */
   maxResponseBytes: number;
+  /** Operator-set limits, enforced by src/policy.ts before anything is sent. */
+  policy: Policy;
+  /** Automatic retries of idempotent reads (src/retry.ts): how many, and the longest single wait. */
+  retry: { retries: number; maxWaitMs: number };
 }
 
 type Env = Record<string, string | undefined>;
@@ -25,6 +30,63 @@ function positiveInt(env: Env, name: string, fallback: number): number {
     throw new ConfigError(`${name} must be a positive whole number, got "${raw}".`);
   }
   return value;
+}
+
+function wholeNumber(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number (0 or more), got "${raw}".`);
+  return value;
+}
+
+function flag(env: Env, name: string): boolean | undefined {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return undefined;
+  if (raw === "true" || raw === "1") return true;
+  if (raw === "false" || raw === "0") return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}".`);
+}
+
+function nameList(env: Env, name: string): string[] | undefined {
+  const raw = env[name];
+  if (raw === undefined || !raw.trim()) return undefined;
+  const names = raw.split(",").map((n) => n.trim());
+  if (names.some((n) => !n)) throw new ConfigError(`${name} must be a comma-separated list of names without empty entries, got "${raw}".`);
+  return [...new Set(names)];
+}
+
+function positiveAmount(env: Env, name: string): number | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`${name} must be a positive amount in USD, such as 10 or 2.5, got "${raw}".`);
+  return value;
+}
+
+function policyFrom(env: Env): Policy {
+  const rawDuration = env.LITELLM_MCP_MAX_KEY_DURATION?.trim();
+  const seconds = rawDuration ? durationSeconds(rawDuration) : undefined;
+  if (rawDuration && !seconds) {
+    throw new ConfigError(`LITELLM_MCP_MAX_KEY_DURATION must be a positive number and a unit (s, m, h, d, w, mo) such as "30d", got "${rawDuration}".`);
+  }
+  const allowNoExpiry = flag(env, "LITELLM_MCP_ALLOW_NO_EXPIRY") ?? false;
+  if (allowNoExpiry && rawDuration) {
+    throw new ConfigError("LITELLM_MCP_ALLOW_NO_EXPIRY=true contradicts LITELLM_MCP_MAX_KEY_DURATION: a key that never expires outlasts any maximum. Unset one of them.");
+  }
+  const allowedModels = nameList(env, "LITELLM_MCP_ALLOWED_MODELS");
+  const maxBudget = positiveAmount(env, "LITELLM_MCP_MAX_BUDGET");
+  const tools = nameList(env, "LITELLM_MCP_TOOLS");
+  return {
+    ...(allowedModels ? { allowedModels } : {}),
+    ...(rawDuration && seconds ? { maxKeyDuration: { text: rawDuration, seconds } } : {}),
+    allowNoExpiry,
+    ...(maxBudget !== undefined ? { maxBudget } : {}),
+    requireBudget: flag(env, "LITELLM_MCP_REQUIRE_BUDGET") ?? false,
+    readOnly: flag(env, "LITELLM_MCP_READ_ONLY") ?? false,
+    ...(tools ? { tools } : {}),
+    disabledTools: nameList(env, "LITELLM_MCP_DISABLED_TOOLS") ?? [],
+  };
 }
 
 function hostUrl(raw: string): string {
@@ -45,11 +107,20 @@ function hostUrl(raw: string): string {
 
 export function loadConfig(env: Env = process.env): Config {
   const masterKey = env.LITELLM_MASTER_KEY?.trim();
+  // It goes into an Authorization header: a character fetch cannot send would fail every admin call.
+  if (masterKey && !/^[\x21-\x7e]+$/.test(masterKey)) {
+    throw new ConfigError("LITELLM_MASTER_KEY has spaces, control or non-ASCII characters, which no LiteLLM key has; copy it again from the proxy's config.");
+  }
   return {
     host: hostUrl(env.LITELLM_HOST?.trim() || "http://localhost:4000"),
     ...(masterKey ? { masterKey } : {}),
     adminTimeoutMs: positiveInt(env, "LITELLM_MCP_ADMIN_TIMEOUT_MS", 15_000),
     completionTimeoutMs: positiveInt(env, "LITELLM_MCP_COMPLETION_TIMEOUT_MS", 60_000),
     maxResponseBytes: positiveInt(env, "LITELLM_MCP_MAX_RESPONSE_BYTES", 10 * 1024 * 1024),
+    policy: policyFrom(env),
+    retry: {
+      retries: wholeNumber(env, "LITELLM_MCP_RETRIES", 2),
+      maxWaitMs: positiveInt(env, "LITELLM_MCP_RETRY_MAX_WAIT_MS", 10_000),
+    },
   };
 }

@@ -4,7 +4,7 @@
 import createClient, { type Middleware } from "openapi-fetch";
 import type { paths } from "../generated/litellm-api.js";
 import type { Config } from "./config.js";
-import { errorFromException, errorFromResponse, ResponseTooLargeError, type CallContext } from "./upstream-errors.js";
+import { answerFromText, errorFromException, errorFromResponse, ResponseTooLargeError, type CallContext } from "./upstream-errors.js";
 import type { HttpMethod } from "./define-tool.js";
 import { VERSION } from "./version.js";
 
@@ -71,13 +71,15 @@ export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch): L
         // The manifest typed `init` against this exact operation; here, where tools are handled
         // uniformly, the method and path are plain strings, so openapi-fetch's overloads cannot apply.
         const request = client.request as (m: string, p: string, i: object) => ReturnType<typeof client.GET>;
+        // Read as text and parse here, so an empty body or an HTML page on a 2xx gets its own sentence.
         const { data, error, response } = await request(method, path, {
           ...init,
+          parseAs: "text",
           headers: { authorization: `Bearer ${options.bearer}` },
           signal,
         });
         if (!response.ok) throw errorFromResponse(response, error, ctx);
-        return data;
+        return answerFromText(response, data, ctx);
       } catch (error) {
         // A cancelled or timed-out signal surfaces as its reason; name which one it was.
         throw errorFromException(timeout.aborted && !options.signal?.aborted ? Object.assign(new Error("timeout"), { name: "TimeoutError" }) : error, ctx);

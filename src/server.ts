@@ -5,11 +5,13 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { Config } from "./config.js";
 import type { Tool } from "./define-tool.js";
-import { BridgeError, ConfigError, UpstreamError } from "./errors.js";
+import { BridgeError, ConfigError, InputError, UpstreamError } from "./errors.js";
 import { createLiteLLMClient } from "./litellm-client.js";
 import type { Logger } from "./log.js";
 import { manifest } from "./manifest/index.js";
+import { checkPolicy, enabledTools, policyNote } from "./policy.js";
 import { redact } from "./redact.js";
+import { mayRetry, withRetries } from "./retry.js";
 import { errorResult, successResult } from "./tool-result.js";
 import { VERSION } from "./version.js";
 
@@ -22,8 +24,18 @@ export interface ServerDeps {
 
 const silent: Logger = () => {};
 
+// What an Authorization header can carry. fetch throws on anything else (a non-Latin-1 character, a newline),
+// and that is the caller's mistake, not a bug of the bridge.
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
+
 function bearerFor(tool: Tool, args: Record<string, unknown>, config: Config): string {
-  if (tool.credential === "caller") return String(args.key);
+  if (tool.credential === "caller") {
+    const key = String(args.key);
+    if (!HEADER_SAFE.test(key)) {
+      throw new InputError('The key given in "key" has characters no LiteLLM key has (spaces, control or non-ASCII characters). Pass the virtual key exactly as LiteLLM issued it, e.g. "sk-...".');
+    }
+    return key;
+  }
   if (!config.masterKey) {
     throw new ConfigError(
       `${tool.name} needs the proxy's master key, and LITELLM_MASTER_KEY is not set for this MCP server. Add it to the server's env in your MCP host config.`,
@@ -41,18 +53,33 @@ function checkedOutput(tool: Tool, value: unknown): Record<string, unknown> {
   );
 }
 
+/** The result mapping reads LiteLLM's answer as documented; an answer such as `null` makes it throw instead. */
+function resultOf(tool: Tool, data: unknown, args: Record<string, unknown>): unknown {
+  try {
+    return tool.buildResult(data, args);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The manifest tools this configuration serves; the stdio transport needs their names too. */
+export function servedTools(config: Config, tools: readonly Tool[] = manifest): Tool[] {
+  return enabledTools(tools, config.policy);
+}
+
 export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
   const log = deps.log ?? silent;
   const client = createLiteLLMClient(config, deps.fetch);
   const server = new McpServer({ name: "litellm-mcp", version: VERSION });
 
-  for (const tool of deps.tools ?? manifest) {
+  // Disabled tools are never registered: not listed, not callable.
+  for (const tool of servedTools(config, deps.tools)) {
     const timeoutMs = tool.credential === "caller" ? config.completionTimeoutMs : config.adminTimeoutMs;
     server.registerTool(
       tool.name,
       {
         title: tool.title,
-        description: tool.description,
+        description: tool.description + policyNote(tool, config.policy),
         inputSchema: tool.input,
         outputSchema: tool.output,
         annotations: { title: tool.title, ...tool.annotations },
@@ -60,13 +87,13 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
       async (args: Record<string, unknown>, extra) => {
         const secrets = [config.masterKey, tool.credential === "caller" ? String(args.key) : undefined];
         try {
-          const data = await client.call(tool.operation.method, tool.operation.path, tool.buildRequest(args), {
-            bearer: bearerFor(tool, args, config),
-            credential: tool.credential,
-            timeoutMs,
-            signal: extra.signal,
-          });
-          return successResult(checkedOutput(tool, tool.buildResult(data, args)), secrets);
+          // The operator's limits come first: a refused call sends nothing upstream.
+          checkPolicy(tool, args, config.policy);
+          const bearer = bearerFor(tool, args, config);
+          const send = () =>
+            client.call(tool.operation.method, tool.operation.path, tool.buildRequest(args), { bearer, credential: tool.credential, timeoutMs, signal: extra.signal });
+          const data = await (mayRetry(tool) ? withRetries(send, config.retry, extra.signal) : send());
+          return successResult(checkedOutput(tool, resultOf(tool, data, args)), secrets);
         } catch (error) {
           if (error instanceof BridgeError) {
             log("warn", `${tool.name}: ${redact(error.message, secrets)}`);

@@ -140,6 +140,23 @@ export function errorFromResponse(response: Response, body: unknown, ctx: CallCo
   }
 }
 
+/**
+ * A 2xx body, read as text, to JSON. An empty body or an HTML page (a wrong LITELLM_HOST, a captive portal)
+ * gets its own sentence; anything else that does not parse is LiteLLM's malformed JSON (SyntaxError).
+ */
+export function answerFromText(response: Response, text: unknown, ctx: CallContext): unknown {
+  const raw = typeof text === "string" ? text : "";
+  // JSON never starts with "<": that is markup, whatever the content type claims.
+  if (raw.trim() === "" || /^\s*</.test(raw)) {
+    const label = `${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
+    throw new UpstreamError(
+      `LiteLLM answered HTTP ${label} with ${describeNonJson(raw, response.headers.get("content-type"))} instead of JSON. Check that LITELLM_HOST (${ctx.host}) points at the LiteLLM proxy itself.`,
+      response.status,
+    );
+  }
+  return JSON.parse(raw);
+}
+
 /** Thrown while reading a body past the configured cap. */
 export class ResponseTooLargeError extends Error {
   override readonly name = "ResponseTooLargeError";

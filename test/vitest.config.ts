@@ -10,7 +10,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: "offline", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, "test/live/**"] } },
+      { extends: true, test: { name: "offline", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, "test/live/**"],
+        // Scans everything the safety suites captured for the canary keys once the whole run is over.
+        globalSetup: ["test/support/canary-setup.ts"] } },
       { extends: true, test: { name: "live", include: ["test/live/**/*.test.ts"], globalSetup: ["test/live/global-setup.ts"] } },
     ],
   },

@@ -1,17 +1,17 @@
 // The stdio server MCP hosts launch: settings from the environment, the server on stdin/stdout, a clean
 // exit on SIGTERM, SIGINT or end of stdin. stdout belongs to JSON-RPC; everything else goes to stderr.
 
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { loadConfig } from "../config.js";
 import { createStderrLogger } from "../log.js";
-import { createServer } from "../server.js";
+import { createServer, servedTools } from "../server.js";
+import { GuardedStdioTransport } from "../stdio-transport.js";
 import { VERSION } from "../version.js";
 
 export async function runStdio(): Promise<void> {
   const config = loadConfig();
   const log = createStderrLogger(() => [config.masterKey]);
   const server = createServer(config, { log });
-  const transport = new StdioServerTransport();
+  const transport = new GuardedStdioTransport({ toolNames: servedTools(config).map((tool) => tool.name) });
 
   let closing = false;
   const shutdown = (why: string) => {

@@ -67,7 +67,7 @@ describe("over stdio", () => {
   });
 
   it("a key minted for one model cannot be used for another, and says why", async () => {
-    const minted = await call("generate_key", { models: ["mock-gpt"], user_id: "e2e-user" });
+    const minted = await call("generate_key", { models: ["mock-gpt"], user_id: "e2e-user", duration: "1h" });
     const key = (minted.structuredContent as { key: string }).key;
     const denied = await call("proxy_completion", { model: "mock-claude", messages: [{ role: "user", content: "hi" }], key });
     expect(denied.isError).toBe(true);

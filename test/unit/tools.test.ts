@@ -49,7 +49,7 @@ describe("generate_key", () => {
     nock(TEST_HOST, asMaster)
       .post("/key/generate", (body) => ((sent = body), true))
       .reply(200, (_uri, body) => generatedKey(body as Record<string, unknown>));
-    const args = { models: ["a", "b"], user_id: "u", team_id: "t", key_alias: "ci", max_budget: 2.5, metadata: { ticket: 7 } };
+    const args = { models: ["a", "b"], user_id: "u", team_id: "t", duration: "7d", key_alias: "ci", max_budget: 2.5, metadata: { ticket: 7 } };
     const result = await bridge.call("generate_key", args);
     expect(sent).toEqual(args);
     expect(result.structuredContent).toMatchObject({ key_alias: "ci", team_id: "t", max_budget: 2.5, models: ["a", "b"] });

@@ -1,0 +1,172 @@
+// Every tool against every upstream fault, through the built server over stdio and real sockets: each
+// fault ends in a clear isError sentence, the same server then serves a healthy call, only idempotent
+// reads are retried, and no key leaks into anything the server emitted.
+
+import { createServer } from "node:net";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CANARY_CALLER_KEY, leaksCanary } from "../support/canary.ts";
+import { capture } from "../support/capture.ts";
+import { CANARY_MASTER_KEY, textOf } from "../support/connect.ts";
+import { FAULTS, FaultyUpstream, type Fault } from "../support/faulty-upstream.ts";
+import { spawnServer, type Spawned } from "../support/spawn-server.ts";
+
+const CAP_BYTES = 64 * 1024;
+const RETRIES = 2;
+const settings = {
+  LITELLM_MASTER_KEY: CANARY_MASTER_KEY,
+  LITELLM_MCP_ADMIN_TIMEOUT_MS: "1500",
+  LITELLM_MCP_COMPLETION_TIMEOUT_MS: "1500",
+  LITELLM_MCP_MAX_RESPONSE_BYTES: String(CAP_BYTES),
+  LITELLM_MCP_RETRIES: String(RETRIES),
+};
+
+export const TOOL_CALLS = [
+  { tool: "generate_key", route: "POST /key/generate", args: { models: ["mock-gpt"], user_id: "u-faults", duration: "1h" }, retried: false },
+  { tool: "get_key_info", route: "GET /key/info", args: { key: "sk-minted-Ab12Cd34Ef56Gh78" }, retried: true },
+  { tool: "list_models", route: "GET /models", args: {}, retried: true },
+  { tool: "proxy_completion", route: "POST /chat/completions", args: { model: "mock-gpt", messages: [{ role: "user", content: "hi" }], key: CANARY_CALLER_KEY }, retried: false },
+] as const;
+
+/** What each fault must say, for every tool. */
+const EXPECTED: Record<Exclude<Fault, "healthy" | "echo-secrets">, RegExp> = {
+  timeout: /did not answer within 1\.5 s.*LITELLM_MCP_(ADMIN|COMPLETION)_TIMEOUT_MS/,
+  reset: /connection to LiteLLM at .* closed before the answer was complete|Could not reach LiteLLM/,
+  "status-400": /LiteLLM rejected the request \(HTTP 400\)\. LiteLLM said: Invalid model name/,
+  "status-401": /did not accept (the master key \(LITELLM_MASTER_KEY\)|the virtual key given in "key") \(HTTP 401\)/,
+  "status-403": /is not allowed to do this \(HTTP 403\)/,
+  "status-404": /LiteLLM found nothing there \(HTTP 404\)\. LiteLLM said: Key not found/,
+  "status-422": /LiteLLM rejected these fields \(HTTP 422\): models\.0: Input should be a valid string/,
+  "status-429": /rate-limiting this call \(HTTP 429\): try again in 0 s/,
+  "status-500": /LiteLLM failed with HTTP 500 .*try again later\. LiteLLM said: Internal error/,
+  "status-502": /LiteLLM failed with HTTP 502 .*try again later/,
+  "status-503": /LiteLLM failed with HTTP 503 .*try again later/,
+  "html-page": /answered HTTP 200 OK with an HTML page instead of JSON.*LITELLM_HOST/,
+  "html-error-page": /answered HTTP 404 Not Found with an HTML page instead of JSON.*LITELLM_HOST/,
+  "empty-body": /answered HTTP 200 OK with an empty body/,
+  "malformed-json": /malformed JSON/,
+  "truncated-json": /closed before the answer was complete/,
+  "over-cap": new RegExp(`larger than ${CAP_BYTES} bytes \\(LITELLM_MCP_MAX_RESPONSE_BYTES\\), so reading stopped`),
+  "over-cap-declared": new RegExp(`larger than ${CAP_BYTES} bytes \\(LITELLM_MCP_MAX_RESPONSE_BYTES\\), so reading stopped`),
+  "slow-drip": /did not answer within 1\.5 s/,
+};
+
+const RETRIED_STATUSES = new Set<Fault>(["status-429", "status-502", "status-503"]);
+
+let upstream: FaultyUpstream;
+let server: Spawned;
+const covered: string[] = [];
+
+function checkFailure(result: CallToolResult, expected: RegExp): string {
+  const text = textOf(result);
+  expect(result.isError, text).toBe(true);
+  expect(result.structuredContent).toBeUndefined();
+  expect(text).toMatch(expected);
+  expect(text).not.toMatch(/\n|Traceback|internal error/);
+  expect(leaksCanary(text), text).toBe(false);
+  return text;
+}
+
+async function callAll(): Promise<CallToolResult[]> {
+  const results = await Promise.all(TOOL_CALLS.map(({ tool, args }) => server.call(tool, args)));
+  capture("fault-matrix", ...results);
+  return results;
+}
+
+beforeAll(async () => {
+  upstream = await new FaultyUpstream().start();
+  server = await spawnServer({ ...settings, LITELLM_HOST: upstream.url });
+});
+afterAll(async () => {
+  await server?.close();
+  await upstream?.stop();
+  capture("fault-matrix", server.stderr());
+  expect(leaksCanary(server.stderr())).toBe(false);
+  console.log(`fault matrix over stdio: ${covered.length} fault × tool cases`);
+});
+
+describe.each(FAULTS.filter((f) => f !== "echo-secrets"))("upstream fault %s", (fault) => {
+  it("every tool answers with a clear isError, then the same server serves a healthy call", async () => {
+    upstream.reset(fault);
+    const failed = await callAll();
+    TOOL_CALLS.forEach(({ tool, route, retried }, i) => {
+      checkFailure(failed[i]!, EXPECTED[fault as keyof typeof EXPECTED]);
+      // Only read-only idempotent tools retry, and only 429/502/503: minting or completing twice costs.
+      expect(upstream.count(route), `${tool} requests`).toBe(retried && RETRIED_STATUSES.has(fault) ? 1 + RETRIES : 1);
+      covered.push(`${fault}×${tool}`);
+    });
+
+    upstream.reset("healthy");
+    const healthy = await callAll();
+    healthy.forEach((result, i) => expect(result.isError, `${TOOL_CALLS[i]!.tool}: ${textOf(result)}`).toBeFalsy());
+  });
+});
+
+describe("the size cap stops reading", () => {
+  it.each(["over-cap", "over-cap-declared"] as const)("%s: the connection is closed long before the upstream could send its endless body", async (fault) => {
+    upstream.reset(fault);
+    const result = await server.call("list_models", {});
+    capture("fault-matrix", result);
+    checkFailure(result, EXPECTED[fault]);
+    // The close event may trail the answer by a moment.
+    await expect.poll(() => upstream.endlessBodyBytes.length).toBe(1);
+    const written = upstream.endlessBodyBytes[0]!;
+    console.log(`${fault}: upstream wrote ${written} bytes before the bridge hung up (cap ${CAP_BYTES})`);
+    // Whatever the bridge did not read sits in loopback socket buffers (a few MB at most); reading on
+    // until the 1.5 s timeout would have pulled hundreds of MB.
+    expect(written).toBeLessThan(32 * 1024 * 1024);
+  });
+});
+
+describe("an upstream that echoes the keys it received in a 2xx answer", () => {
+  it("every tool succeeds with the keys redacted from content and structuredContent", async () => {
+    upstream.reset("echo-secrets");
+    const results = await callAll();
+    results.forEach((result, i) => {
+      expect(result.isError, textOf(result)).toBeFalsy();
+      expect(leaksCanary(JSON.stringify(result)), JSON.stringify(result)).toBe(false);
+      expect(JSON.stringify(result.structuredContent)).toContain("[redacted]");
+      covered.push(`echo-secrets×${TOOL_CALLS[i]!.tool}`);
+    });
+  });
+});
+
+describe("LiteLLM out of reach", () => {
+  async function unreachable(host: string, expected: RegExp, label: string) {
+    const isolated = await spawnServer({ ...settings, LITELLM_HOST: host });
+    try {
+      const results = await Promise.all(TOOL_CALLS.map(({ tool, args }) => isolated.call(tool, args)));
+      capture("fault-matrix", ...results);
+      results.forEach((result, i) => {
+        checkFailure(result, expected);
+        covered.push(`${label}×${TOOL_CALLS[i]!.tool}`);
+      });
+      // Still serving: the next request is answered.
+      const { tools } = await isolated.client.listTools();
+      expect(tools).toHaveLength(TOOL_CALLS.length);
+      const again = await isolated.call("list_models", {});
+      checkFailure(again, expected);
+    } finally {
+      await isolated.close();
+      capture("fault-matrix", isolated.stderr());
+    }
+  }
+
+  it("connection refused", async () => {
+    const port = await closedPort();
+    await unreachable(`http://127.0.0.1:${port}`, /Could not connect to LiteLLM at http:\/\/127\.0\.0\.1:\d+ \(connection refused\)\. Is the proxy running\? Check LITELLM_HOST\./, "refused");
+  });
+
+  it("DNS failure (a .invalid host name never resolves)", async () => {
+    await unreachable("http://litellm.invalid:4000", /Could not resolve the host name in LITELLM_HOST \(http:\/\/litellm\.invalid:4000\)/, "dns");
+  });
+});
+
+/** A port nothing listens on: bind one, then let it go. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}

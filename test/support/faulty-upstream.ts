@@ -1,0 +1,201 @@
+// A local HTTP server on real sockets that misbehaves on purpose, one fault at a time, so the fault suites
+// can drive the built server through every way LiteLLM or the network between can fail. Error bodies echo
+// the bearer they received in full, as a careless proxy would, to prove the bridge redacts it.
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { chatCompletion, generatedKey, keyInfo, modelList } from "./litellm-answers.ts";
+
+export const FAULTS = [
+  "timeout",
+  "reset",
+  "status-400",
+  "status-401",
+  "status-403",
+  "status-404",
+  "status-422",
+  "status-429",
+  "status-500",
+  "status-502",
+  "status-503",
+  "html-page",
+  "html-error-page",
+  "empty-body",
+  "malformed-json",
+  "truncated-json",
+  "over-cap",
+  "over-cap-declared",
+  "slow-drip",
+  "echo-secrets",
+] as const;
+
+export type Fault = (typeof FAULTS)[number] | "healthy";
+
+const CHUNK = Buffer.alloc(64 * 1024, " ");
+
+export class FaultyUpstream {
+  fault: Fault = "healthy";
+  /** Requests received per "METHOD /path", since the last reset(). */
+  readonly requests = new Map<string, number>();
+  /** Bytes of the endless body written before the bridge closed the connection, per request. */
+  readonly endlessBodyBytes: number[] = [];
+  private server: Server | undefined;
+  private readonly sockets = new Set<Socket>();
+
+  get url(): string {
+    const address = this.server?.address() as AddressInfo | undefined;
+    if (!address) throw new Error("FaultyUpstream is not started");
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.on("connection", (socket) => {
+      this.sockets.add(socket);
+      socket.on("close", () => this.sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise((resolve) => this.server?.close(resolve));
+  }
+
+  reset(fault: Fault): void {
+    this.fault = fault;
+    this.requests.clear();
+    this.endlessBodyBytes.length = 0;
+  }
+
+  count(route: string): number {
+    return this.requests.get(route) ?? 0;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const url = new URL(req.url ?? "/", "http://upstream");
+    const route = `${req.method} ${url.pathname}`;
+    this.requests.set(route, this.count(route) + 1);
+    const bearer = req.headers.authorization?.replace(/^Bearer /, "") ?? "";
+    const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>) : {};
+    const json = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { "content-type": "application/json", ...headers });
+      res.end(JSON.stringify(payload));
+    };
+    const litellmError = (status: number, message: string, headers: Record<string, string> = {}) =>
+      json(status, { error: { message: `${message} (received key ${bearer})`, type: "error", param: null, code: String(status) } }, headers);
+
+    switch (this.fault) {
+      case "healthy":
+        return json(200, healthyAnswer(route, body, url));
+      case "echo-secrets":
+        return json(200, echoingAnswer(route, bearer));
+      case "timeout":
+        return; // never answer; the request stays open until the bridge gives up
+      case "reset":
+        req.socket.destroy();
+        return;
+      case "status-400":
+        return litellmError(400, "Invalid model name passed in model=nope.");
+      case "status-401":
+        return litellmError(401, `Authentication Error, Invalid proxy server token passed. Received API Key = ${bearer}`);
+      case "status-403":
+        return litellmError(403, "key not allowed to access model.");
+      case "status-404":
+        return json(404, { detail: { error: `Key not found in database: ${bearer}` } });
+      case "status-422":
+        return json(422, { detail: [{ loc: ["body", "models", 0], msg: "Input should be a valid string", type: "string_type", input: bearer }] });
+      case "status-429":
+        return litellmError(429, "Rate limit exceeded.", { "retry-after": "0" });
+      case "status-500":
+        return litellmError(500, `Internal error\nTraceback (most recent call last):\n  api_key=${bearer}`);
+      case "status-502":
+        return litellmError(502, "Bad gateway.");
+      case "status-503":
+        return litellmError(503, "Service unavailable.", { "retry-after": "0" });
+      case "html-page":
+        res.writeHead(200, { "content-type": "text/html" });
+        return void res.end("<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>");
+      case "html-error-page":
+        res.writeHead(404, { "content-type": "text/html" });
+        return void res.end("<html><head><title>404 Not Found</title></head><body>Not Found</body></html>");
+      case "empty-body":
+        res.writeHead(200, { "content-type": "application/json", "content-length": "0" });
+        return void res.end();
+      case "malformed-json":
+        res.writeHead(200, { "content-type": "application/json" });
+        return void res.end('{"key": "sk-half", "models": [,]');
+      case "truncated-json": {
+        const whole = JSON.stringify(healthyAnswer(route, body, url));
+        res.writeHead(200, { "content-type": "application/json", "content-length": String(whole.length) });
+        res.write(whole.slice(0, Math.floor(whole.length / 2)));
+        // Let the half reach the client before the connection drops.
+        return void setTimeout(() => req.socket.destroy(), 20);
+      }
+      case "over-cap":
+        return this.endless(res, {});
+      case "over-cap-declared":
+        return this.endless(res, { "content-length": String(1024 * 1024 * 1024) });
+      case "slow-drip": {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.write("{");
+        const timer = setInterval(() => res.write(" "), 50);
+        res.on("close", () => clearInterval(timer));
+        return;
+      }
+    }
+  }
+
+  /** Writes as fast as the client reads, forever, and records how much it wrote before the client hung up. */
+  private endless(res: ServerResponse, headers: Record<string, string>): void {
+    res.writeHead(200, { "content-type": "application/json", ...headers });
+    let written = 0;
+    let closed = false;
+    res.on("close", () => {
+      closed = true;
+      this.endlessBodyBytes.push(written);
+    });
+    const pump = () => {
+      while (!closed) {
+        written += CHUNK.length;
+        if (!res.write(CHUNK)) return void res.once("drain", pump);
+      }
+    };
+    res.write("[");
+    pump();
+  }
+}
+
+function healthyAnswer(route: string, body: Record<string, unknown>, url: URL): unknown {
+  switch (route) {
+    case "POST /key/generate":
+      return generatedKey(body);
+    case "GET /key/info":
+      return { ...keyInfo, key: url.searchParams.get("key") };
+    case "GET /models":
+      return modelList;
+    case "POST /chat/completions":
+      return chatCompletion(String(body.model), "Hello from the faulty upstream, behaving for once");
+    default:
+      return { detail: "Not Found" };
+  }
+}
+
+/** A 2xx answer with the bearer planted in every string field the tool returns. */
+function echoingAnswer(route: string, bearer: string): unknown {
+  switch (route) {
+    case "POST /key/generate":
+      return { ...generatedKey({ models: [bearer], user_id: bearer }), key_alias: bearer };
+    case "GET /key/info":
+      return { ...keyInfo, info: { ...keyInfo.info, key_alias: bearer, key_name: `sk-...${bearer.slice(-4)}`, metadata: { echoed: bearer } } };
+    case "GET /models":
+      return { object: "list", data: [{ id: bearer, object: "model", created: 1, owned_by: `owner ${bearer.slice(0, 10)}` }] };
+    case "POST /chat/completions":
+      return chatCompletion(bearer, `the key you sent is ${bearer}`);
+    default:
+      return {};
+  }
+}

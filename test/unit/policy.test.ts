@@ -1,0 +1,239 @@
+// Operator policy: bad settings stop the server at start naming the variable; a refused call is an isError
+// naming the limit and what the operator would change, and nothing reaches LiteLLM (the nock scope stays
+// unused); disabled tools are neither listed nor callable.
+
+import nock from "nock";
+import { z } from "zod";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.ts";
+import type { Tool } from "../../src/define-tool.ts";
+import { ConfigError } from "../../src/errors.ts";
+import { manifest } from "../../src/manifest/index.ts";
+import { createServer } from "../../src/server.ts";
+import { capture } from "../support/capture.ts";
+import { TEST_HOST, connect, textOf } from "../support/connect.ts";
+import { generatedKey, keyInfo, modelList } from "../support/litellm-answers.ts";
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+const key = { models: ["mock-gpt"], user_id: "u-1", duration: "7d" };
+
+/** Calls a tool with the policy in `env`; returns the result and whether LiteLLM was asked. */
+async function attempt(env: Record<string, string>, tool: string, args: Record<string, unknown>, tools?: readonly Tool[]) {
+  nock.cleanAll();
+  const scope = nock(TEST_HOST)
+    .post(/.*/)
+    .reply(200, (_uri, body) => generatedKey(body as Record<string, unknown>))
+    .get(/.*/)
+    .reply(200, { ...keyInfo, ...modelList });
+  const bridge = await connect(env, tools ? { tools } : {});
+  const result = await bridge.call(tool, args);
+  await bridge.close();
+  capture("policy", result);
+  const sent = scope.activeMocks().length < 2;
+  return { result, text: textOf(result), sent };
+}
+
+async function refused(env: Record<string, string>, tool: string, args: Record<string, unknown>, tools?: readonly Tool[]): Promise<string> {
+  const { result, text, sent } = await attempt(env, tool, args, tools);
+  expect(result.isError, text).toBe(true);
+  expect(text).toMatch(/^Refused by policy: /);
+  expect(sent, "a refused call must send nothing upstream").toBe(false);
+  return text;
+}
+
+async function allowed(env: Record<string, string>, tool: string, args: Record<string, unknown>, tools?: readonly Tool[]): Promise<void> {
+  const { result, text, sent } = await attempt(env, tool, args, tools);
+  expect(result.isError, text).toBeFalsy();
+  expect(sent).toBe(true);
+}
+
+describe("policy settings are validated at start", () => {
+  it.each([
+    [{ LITELLM_MCP_ALLOWED_MODELS: "a,,b" }, /LITELLM_MCP_ALLOWED_MODELS must be a comma-separated list/],
+    [{ LITELLM_MCP_MAX_KEY_DURATION: "forever" }, /LITELLM_MCP_MAX_KEY_DURATION must be a positive number and a unit/],
+    [{ LITELLM_MCP_MAX_KEY_DURATION: "30 days" }, /LITELLM_MCP_MAX_KEY_DURATION/],
+    [{ LITELLM_MCP_MAX_KEY_DURATION: "0d" }, /LITELLM_MCP_MAX_KEY_DURATION/],
+    [{ LITELLM_MCP_ALLOW_NO_EXPIRY: "yes" }, /LITELLM_MCP_ALLOW_NO_EXPIRY must be true or false/],
+    [{ LITELLM_MCP_ALLOW_NO_EXPIRY: "true", LITELLM_MCP_MAX_KEY_DURATION: "30d" }, /LITELLM_MCP_ALLOW_NO_EXPIRY=true contradicts LITELLM_MCP_MAX_KEY_DURATION/],
+    [{ LITELLM_MCP_MAX_BUDGET: "0" }, /LITELLM_MCP_MAX_BUDGET must be a positive amount/],
+    [{ LITELLM_MCP_MAX_BUDGET: "ten" }, /LITELLM_MCP_MAX_BUDGET/],
+    [{ LITELLM_MCP_MAX_BUDGET: "Infinity" }, /LITELLM_MCP_MAX_BUDGET/],
+    [{ LITELLM_MCP_REQUIRE_BUDGET: "maybe" }, /LITELLM_MCP_REQUIRE_BUDGET must be true or false/],
+    [{ LITELLM_MCP_READ_ONLY: "on" }, /LITELLM_MCP_READ_ONLY must be true or false/],
+    [{ LITELLM_MCP_TOOLS: "list_models," }, /LITELLM_MCP_TOOLS must be a comma-separated list/],
+    [{ LITELLM_MCP_RETRIES: "-1" }, /LITELLM_MCP_RETRIES must be a whole number/],
+    [{ LITELLM_MCP_RETRY_MAX_WAIT_MS: "0" }, /LITELLM_MCP_RETRY_MAX_WAIT_MS must be a positive whole number/],
+  ])("%j fails naming the variable", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it.each([
+    [{ LITELLM_MCP_TOOLS: "list_models,mint_key" }, /LITELLM_MCP_TOOLS names "mint_key", which is not a tool of this server/],
+    [{ LITELLM_MCP_DISABLED_TOOLS: "delete_everything" }, /LITELLM_MCP_DISABLED_TOOLS names "delete_everything"/],
+    [{ LITELLM_MCP_TOOLS: "generate_key", LITELLM_MCP_READ_ONLY: "true" }, /leave no tool enabled/],
+  ])("%j: the server refuses to build", (env, message) => {
+    expect(() => createServer(loadConfig(env))).toThrow(ConfigError);
+    expect(() => createServer(loadConfig(env))).toThrow(message);
+  });
+
+  it("reads every setting", () => {
+    const { policy } = loadConfig({
+      LITELLM_MCP_ALLOWED_MODELS: " mock-gpt , mock-claude ",
+      LITELLM_MCP_MAX_KEY_DURATION: "30d",
+      LITELLM_MCP_MAX_BUDGET: "12.5",
+      LITELLM_MCP_REQUIRE_BUDGET: "TRUE",
+      LITELLM_MCP_READ_ONLY: "0",
+      LITELLM_MCP_TOOLS: "generate_key,list_models",
+      LITELLM_MCP_DISABLED_TOOLS: "list_models",
+    });
+    expect(policy).toEqual({
+      allowedModels: ["mock-gpt", "mock-claude"],
+      maxKeyDuration: { text: "30d", seconds: 30 * 86_400 },
+      allowNoExpiry: false,
+      maxBudget: 12.5,
+      requireBudget: true,
+      readOnly: false,
+      tools: ["generate_key", "list_models"],
+      disabledTools: ["list_models"],
+    });
+  });
+});
+
+describe("allowed models", () => {
+  const env = { LITELLM_MCP_ALLOWED_MODELS: "mock-gpt,mock-claude" };
+
+  it("mints a key for a subset", async () => {
+    await allowed(env, "generate_key", { ...key, models: ["mock-claude"] });
+  });
+
+  it("refuses any model outside the list, naming the variable and the model", async () => {
+    const text = await refused(env, "generate_key", { ...key, models: ["mock-gpt", "gpt-4o"] });
+    expect(text).toBe(
+      'Refused by policy: keys may only be granted the models in LITELLM_MCP_ALLOWED_MODELS ("mock-gpt", "mock-claude"), and "gpt-4o" is not among them. Ask for allowed models only, or have the operator add it to LITELLM_MCP_ALLOWED_MODELS.',
+    );
+  });
+
+  it("is listed in the tool's description so the assistant can comply up front", async () => {
+    const bridge = await connect(env);
+    const { tools } = await bridge.client.listTools();
+    await bridge.close();
+    expect(tools.find((t) => t.name === "generate_key")?.description).toMatch(/Operator policy: models must be chosen from "mock-gpt", "mock-claude"; duration is required/);
+    expect(tools.find((t) => t.name === "list_models")?.description).not.toMatch(/policy/);
+  });
+});
+
+describe("key expiry", () => {
+  it("by default refuses a key without duration, saying what to pass or set", async () => {
+    const { duration: _omitted, ...noExpiry } = key;
+    const text = await refused({}, "generate_key", noExpiry);
+    expect(text).toBe('Refused by policy: keys that never expire are not allowed here. Pass duration (e.g. "7d"), or have the operator set LITELLM_MCP_ALLOW_NO_EXPIRY=true.');
+  });
+
+  it("mints a key without expiry when the operator allows it", async () => {
+    const { duration: _omitted, ...noExpiry } = key;
+    await allowed({ LITELLM_MCP_ALLOW_NO_EXPIRY: "true" }, "generate_key", noExpiry);
+  });
+
+  const max = { LITELLM_MCP_MAX_KEY_DURATION: "30d" };
+  it.each(["30d", "720h", "4w", "59m", "2592000s"])("with a 30d maximum, %s is allowed", async (duration) => {
+    await allowed(max, "generate_key", { ...key, duration });
+  });
+
+  it.each(["31d", "721h", "5w", "1mo", "99999999999999999999d"])("with a 30d maximum, %s is refused", async (duration) => {
+    const text = await refused(max, "generate_key", { ...key, duration });
+    expect(text).toBe(
+      `Refused by policy: keys may last at most 30d (LITELLM_MCP_MAX_KEY_DURATION), and "${duration}" is longer. Pass a shorter duration, or have the operator raise LITELLM_MCP_MAX_KEY_DURATION.`,
+    );
+  });
+
+  it("with a maximum, a key without duration is refused naming the maximum", async () => {
+    const { duration: _omitted, ...noExpiry } = key;
+    expect(await refused(max, "generate_key", noExpiry)).toMatch(/never expires, and keys may last at most 30d \(LITELLM_MCP_MAX_KEY_DURATION\)\. Pass duration/);
+  });
+});
+
+describe("budget", () => {
+  it("a max_budget up to LITELLM_MCP_MAX_BUDGET is allowed; above it is refused", async () => {
+    await allowed({ LITELLM_MCP_MAX_BUDGET: "10" }, "generate_key", { ...key, max_budget: 10 });
+    const text = await refused({ LITELLM_MCP_MAX_BUDGET: "10" }, "generate_key", { ...key, max_budget: 10.01 });
+    expect(text).toBe(
+      "Refused by policy: a key's max_budget may be at most 10 USD (LITELLM_MCP_MAX_BUDGET), and 10.01 is more. Pass a smaller max_budget, or have the operator raise LITELLM_MCP_MAX_BUDGET.",
+    );
+  });
+
+  it("a maximum budget also refuses a key without one (unlimited spend)", async () => {
+    expect(await refused({ LITELLM_MCP_MAX_BUDGET: "10" }, "generate_key", key)).toMatch(/without max_budget has unlimited spend.*at most 10 USD/);
+  });
+
+  it("LITELLM_MCP_REQUIRE_BUDGET requires a budget of any size", async () => {
+    const text = await refused({ LITELLM_MCP_REQUIRE_BUDGET: "true" }, "generate_key", key);
+    expect(text).toMatch(/every key needs a max_budget here \(LITELLM_MCP_REQUIRE_BUDGET\).*unset LITELLM_MCP_REQUIRE_BUDGET/);
+    await allowed({ LITELLM_MCP_REQUIRE_BUDGET: "true" }, "generate_key", { ...key, max_budget: 1000 });
+  });
+});
+
+describe("which tools exist", () => {
+  async function listed(env: Record<string, string>): Promise<string[]> {
+    const bridge = await connect(env);
+    const { tools } = await bridge.client.listTools();
+    await bridge.close();
+    return tools.map((t) => t.name).sort();
+  }
+
+  it("read-only mode lists only tools annotated readOnlyHint", async () => {
+    expect(await listed({ LITELLM_MCP_READ_ONLY: "true" })).toEqual(["get_key_info", "list_models"]);
+  });
+
+  it("LITELLM_MCP_TOOLS is an allowlist and LITELLM_MCP_DISABLED_TOOLS a denylist", async () => {
+    expect(await listed({ LITELLM_MCP_TOOLS: "list_models,proxy_completion" })).toEqual(["list_models", "proxy_completion"]);
+    expect(await listed({ LITELLM_MCP_DISABLED_TOOLS: "generate_key" })).toEqual(["get_key_info", "list_models", "proxy_completion"]);
+    expect(await listed({ LITELLM_MCP_TOOLS: "list_models,generate_key", LITELLM_MCP_DISABLED_TOOLS: "generate_key" })).toEqual(["list_models"]);
+  });
+
+  it("a disabled tool cannot be called, and nothing is sent", async () => {
+    const { result, text, sent } = await attempt({ LITELLM_MCP_READ_ONLY: "true" }, "generate_key", key);
+    expect(result.isError).toBe(true);
+    expect(text).toMatch(/generate_key not found/);
+    expect(sent).toBe(false);
+  });
+});
+
+describe("rules follow argument names and annotations, not tool names", () => {
+  const base = manifest.find((t) => t.name === "generate_key")!;
+  const limited = z.strictObject({ key: z.string(), models: z.array(z.string()).optional(), duration: z.string().optional(), max_budget: z.number().nullable().optional() });
+  // A future update_key: idempotent, so an omitted field means "unchanged", not "no limit".
+  const updateKey: Tool = {
+    ...base,
+    name: "update_key",
+    annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+    input: limited,
+    buildRequest: (args) => ({ body: args }),
+  };
+  // A future tool that creates something on each call, like generate_key.
+  const createTeamKey: Tool = { ...updateKey, name: "create_team_key", annotations: { ...base.annotations } };
+  const tools = [updateKey, createTeamKey];
+  const env = { LITELLM_MCP_ALLOWED_MODELS: "mock-gpt", LITELLM_MCP_MAX_KEY_DURATION: "30d", LITELLM_MCP_MAX_BUDGET: "5" };
+
+  it("an idempotent update may leave the limited fields out", async () => {
+    await allowed(env, "update_key", { key: "sk-x" }, tools);
+  });
+
+  it("but what it does pass is held to the same limits", async () => {
+    expect(await refused(env, "update_key", { key: "sk-x", models: ["gpt-4o"] }, tools)).toMatch(/LITELLM_MCP_ALLOWED_MODELS/);
+    expect(await refused(env, "update_key", { key: "sk-x", duration: "90d" }, tools)).toMatch(/LITELLM_MCP_MAX_KEY_DURATION/);
+    expect(await refused(env, "update_key", { key: "sk-x", max_budget: 6 }, tools)).toMatch(/LITELLM_MCP_MAX_BUDGET/);
+    // An explicit null asks for no limit.
+    expect(await refused(env, "update_key", { key: "sk-x", max_budget: null }, tools)).toMatch(/unlimited spend/);
+    expect(await refused(env, "update_key", { key: "sk-x", models: [] }, tools)).toMatch(/may call every model/);
+  });
+
+  it("a creating tool that leaves a limited field out is refused", async () => {
+    expect(await refused(env, "create_team_key", { key: "sk-x", models: ["mock-gpt"], duration: "1d" }, tools)).toMatch(/unlimited spend/);
+    expect(await refused(env, "create_team_key", { key: "sk-x", duration: "1d", max_budget: 1 }, tools)).toMatch(/may call every model/);
+    await allowed(env, "create_team_key", { key: "sk-x", models: ["mock-gpt"], duration: "1d", max_budget: 1 }, tools);
+  });
+});
