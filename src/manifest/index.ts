@@ -3,9 +3,16 @@
 // spec/operations.json, then `npm run regen`).
 
 import type { Tool } from "../define-tool.js";
+import { blockKey } from "./block-key.js";
 import { generateKey } from "./generate-key.js";
 import { getKeyInfo } from "./get-key-info.js";
 import { listModels } from "./list-models.js";
 import { proxyCompletion } from "./proxy-completion.js";
 
-export const manifest: readonly Tool[] = [generateKey, getKeyInfo, listModels, proxyCompletion];
+export const manifest: readonly Tool[] = [
+  generateKey,
+  getKeyInfo,
+  listModels,
+  proxyCompletion,
+  blockKey,
+];
