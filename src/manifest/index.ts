@@ -8,6 +8,7 @@ import { generateKey } from "./generate-key.js";
 import { getKeyInfo } from "./get-key-info.js";
 import { listModels } from "./list-models.js";
 import { proxyCompletion } from "./proxy-completion.js";
+import { unblockKey } from "./unblock-key.js";
 
 export const manifest: readonly Tool[] = [
   generateKey,
@@ -15,4 +16,5 @@ export const manifest: readonly Tool[] = [
   listModels,
   proxyCompletion,
   blockKey,
+  unblockKey,
 ];
