@@ -9,6 +9,7 @@ import { getKeyInfo } from "./get-key-info.js";
 import { listModels } from "./list-models.js";
 import { proxyCompletion } from "./proxy-completion.js";
 import { unblockKey } from "./unblock-key.js";
+import { updateKey } from "./update-key.js";
 
 export const manifest: readonly Tool[] = [
   generateKey,
@@ -17,4 +18,5 @@ export const manifest: readonly Tool[] = [
   proxyCompletion,
   blockKey,
   unblockKey,
+  updateKey,
 ];
