@@ -4,6 +4,7 @@
 
 import type { Tool } from "../define-tool.js";
 import { blockKey } from "./block-key.js";
+import { deleteKey } from "./delete-key.js";
 import { generateKey } from "./generate-key.js";
 import { getKeyInfo } from "./get-key-info.js";
 import { listModels } from "./list-models.js";
@@ -19,4 +20,5 @@ export const manifest: readonly Tool[] = [
   blockKey,
   unblockKey,
   updateKey,
+  deleteKey,
 ];
