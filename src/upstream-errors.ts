@@ -84,6 +84,14 @@ export function errorFromResponse(response: Response, body: unknown, ctx: CallCo
       status,
     );
   }
+  // Community-edition proxies answer Enterprise-only routes (e.g. /key/regenerate) with a 500 or 4xx and
+  // sales copy; as a plain 500 it would read as a fault worth retrying.
+  if (message && /enterprise (feature|user)|premium user|LITELLM_LICENSE/i.test(message)) {
+    return new UpstreamError(
+      `This needs LiteLLM Enterprise, and the proxy has no Enterprise license: retrying will not help (HTTP ${status}).${said}`,
+      status,
+    );
+  }
   switch (status) {
     case 400:
       return new UpstreamError(`LiteLLM rejected the request (HTTP 400).${said}`, status);
