@@ -9,6 +9,7 @@ import { generateKey } from "./generate-key.js";
 import { getKeyInfo } from "./get-key-info.js";
 import { listModels } from "./list-models.js";
 import { proxyCompletion } from "./proxy-completion.js";
+import { regenerateKey } from "./regenerate-key.js";
 import { unblockKey } from "./unblock-key.js";
 import { updateKey } from "./update-key.js";
 
@@ -21,4 +22,5 @@ export const manifest: readonly Tool[] = [
   unblockKey,
   updateKey,
   deleteKey,
+  regenerateKey,
 ];
