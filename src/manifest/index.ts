@@ -7,6 +7,7 @@ import { blockKey } from "./block-key.js";
 import { deleteKey } from "./delete-key.js";
 import { generateKey } from "./generate-key.js";
 import { getKeyInfo } from "./get-key-info.js";
+import { listKeys } from "./list-keys.js";
 import { listModels } from "./list-models.js";
 import { proxyCompletion } from "./proxy-completion.js";
 import { regenerateKey } from "./regenerate-key.js";
@@ -23,4 +24,5 @@ export const manifest: readonly Tool[] = [
   updateKey,
   deleteKey,
   regenerateKey,
+  listKeys,
 ];
