@@ -16,3 +16,9 @@ export function pageOf(page: unknown, totalPages: unknown): { page: unknown; tot
   return { page, total_pages: totalPages, truncated: more, next_page: more ? page + 1 : null };
 }
 
+
+/** The first `limit` items of a list LiteLLM does not page, and whether any were left out. */
+export function firstItems(items: unknown, limit: number, map: (item: unknown) => unknown): { items: unknown; truncated: boolean } {
+  if (!Array.isArray(items)) return { items: items ?? null, truncated: false };
+  return { items: items.slice(0, limit).map(map), truncated: items.length > limit };
+}

@@ -37,3 +37,41 @@ export function keyRow(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** GET /user/info: the user's row, their keys (rows with hashed tokens) and their teams. */
+export function userInfo(keyCount = 1, teamCount = 1) {
+  return {
+    user_id: "u-42",
+    user_info: {
+      user_id: "u-42",
+      max_budget: 50,
+      spend: 1.25,
+      model_max_budget: {},
+      model_spend: {},
+      user_email: "dev@example.com",
+      user_alias: null,
+      models: [],
+      tpm_limit: null,
+      rpm_limit: null,
+      user_role: "internal_user",
+      organization_memberships: [],
+      teams: ["team-a"],
+      sso_user_id: null,
+      budget_duration: "30d",
+      budget_reset_at: "2026-12-25T00:00:00+00:00",
+      metadata: {},
+      created_at: "2026-10-01T09:00:00+00:00",
+      updated_at: "2026-11-20T09:00:00+00:00",
+    },
+    keys: Array.from({ length: keyCount }, (_, i) => keyRow({ key_alias: `ci-bot-${i}` })),
+    teams: Array.from({ length: teamCount }, (_, i) => ({
+      team_id: `team-${i}`,
+      team_alias: `Team ${i}`,
+      members_with_roles: [{ user_id: "u-42", user_email: "dev@example.com", role: "user" }],
+      models: [],
+      spend: 0,
+      max_budget: null,
+      blocked: false,
+    })),
+  };
+}
