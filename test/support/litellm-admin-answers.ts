@@ -75,3 +75,34 @@ export function userInfo(keyCount = 1, teamCount = 1) {
     })),
   };
 }
+
+/** GET /team/info: the team's row (with members), its keys and the members' budgets. */
+export function teamInfo(keyCount = 1, memberCount = 2) {
+  return {
+    team_id: "team-a",
+    team_info: {
+      team_alias: "Platform",
+      team_id: "team-a",
+      organization_id: null,
+      admins: [],
+      members: [],
+      members_with_roles: Array.from({ length: memberCount }, (_, i) => ({ user_id: `u-${i}`, user_email: `u${i}@example.com`, role: i === 0 ? "admin" : "user" })),
+      metadata: {},
+      tpm_limit: null,
+      rpm_limit: 100,
+      max_budget: 200,
+      budget_duration: "30d",
+      models: ["mock-gpt"],
+      blocked: false,
+      spend: 12.5,
+      max_parallel_requests: null,
+      budget_reset_at: "2026-12-25T00:00:00+00:00",
+      model_id: null,
+      litellm_model_table: null,
+      created_at: "2026-09-01T09:00:00+00:00",
+      updated_at: "2026-11-20T09:00:00+00:00",
+    },
+    keys: Array.from({ length: keyCount }, (_, i) => keyRow({ team_id: "team-a", key_alias: `team-key-${i}` })),
+    team_memberships: [],
+  };
+}
