@@ -7,6 +7,7 @@ import { blockKey } from "./block-key.js";
 import { deleteKey } from "./delete-key.js";
 import { generateKey } from "./generate-key.js";
 import { getKeyInfo } from "./get-key-info.js";
+import { getSpendLogs } from "./get-spend-logs.js";
 import { getTeamInfo } from "./get-team-info.js";
 import { getUserInfo } from "./get-user-info.js";
 import { listKeys } from "./list-keys.js";
@@ -29,4 +30,5 @@ export const manifest: readonly Tool[] = [
   listKeys,
   getUserInfo,
   getTeamInfo,
+  getSpendLogs,
 ];

@@ -106,3 +106,35 @@ export function teamInfo(keyCount = 1, memberCount = 2) {
     team_memberships: [],
   };
 }
+
+/** One LiteLLM_SpendLogs row as /spend/logs/v2 returns it (prompt and reply stored only when opted in). */
+export function spendLogRow(i = 0) {
+  return {
+    request_id: `chatcmpl-${i}`,
+    call_type: "acompletion",
+    api_key: HASHED_TOKEN,
+    spend: 0.00042,
+    total_tokens: 13,
+    prompt_tokens: 8,
+    completion_tokens: 5,
+    startTime: "2026-11-25T22:00:00.000Z",
+    endTime: "2026-11-25T22:00:01.000Z",
+    completionStartTime: null,
+    model: "mock-gpt",
+    model_id: "0f3c",
+    model_group: "mock-gpt",
+    custom_llm_provider: "openai",
+    api_base: "https://api.openai.com",
+    user: "u-42",
+    metadata: { user_api_key_alias: "ci-bot", user_api_key_team_id: null, status: "success", spend_logs_metadata: null },
+    cache_hit: "False",
+    cache_key: "Cache OFF",
+    request_tags: ["litellm-mcp", "tool:proxy_completion"],
+    team_id: null,
+    end_user: "",
+    requester_ip_address: "",
+    messages: [{ role: "user", content: "a prompt that must not come back" }],
+    response: { choices: [{ message: { content: "a reply that must not come back" } }] },
+    status: "success",
+  };
+}
