@@ -7,6 +7,7 @@ import { blockKey } from "./block-key.js";
 import { deleteKey } from "./delete-key.js";
 import { generateKey } from "./generate-key.js";
 import { getKeyInfo } from "./get-key-info.js";
+import { getModelInfo } from "./get-model-info.js";
 import { getSpendLogs } from "./get-spend-logs.js";
 import { getTeamInfo } from "./get-team-info.js";
 import { getUserInfo } from "./get-user-info.js";
@@ -31,4 +32,5 @@ export const manifest: readonly Tool[] = [
   getUserInfo,
   getTeamInfo,
   getSpendLogs,
+  getModelInfo,
 ];

@@ -138,3 +138,25 @@ export function spendLogRow(i = 0) {
     status: "success",
   };
 }
+
+/** One deployment as GET /model/info lists it; litellm_params can carry provider credentials. */
+export function modelDeployment(name: string, id: string) {
+  return {
+    model_name: name,
+    litellm_params: { model: "openai/gpt-4o-mini", api_key: "sk-provider-SECRET-123456", mock_response: "Hello from the mock model" },
+    model_info: {
+      id,
+      db_model: false,
+      key: "gpt-4o-mini",
+      max_tokens: 16384,
+      max_input_tokens: 128000,
+      max_output_tokens: 16384,
+      input_cost_per_token: 1.5e-7,
+      output_cost_per_token: 6e-7,
+      litellm_provider: "openai",
+      mode: "chat",
+      supports_function_calling: true,
+      supports_vision: true,
+    },
+  };
+}
