@@ -9,8 +9,8 @@ import type { HttpMethod } from "./define-tool.js";
 import { VERSION } from "./version.js";
 
 export interface CallOptions {
-  /** The key for `Authorization: Bearer` — the master key or the caller's virtual key. */
-  bearer: string;
+  /** The key for `Authorization: Bearer` — the master key or the caller's virtual key; none for open routes. */
+  bearer: string | undefined;
   credential: CallContext["credential"];
   timeoutMs: number;
   /** Aborted when the MCP client cancels the call. */
@@ -65,7 +65,7 @@ export function createLiteLLMClient(config: Config, fetchImpl: typeof fetch = gl
         const request = client.request as (m: string, p: string, i: object) => ReturnType<typeof client.GET>;
         const { data, error, response } = await request(method, path, {
           ...init,
-          headers: { authorization: `Bearer ${options.bearer}` },
+          headers: options.bearer === undefined ? {} : { authorization: `Bearer ${options.bearer}` },
           signal,
         });
         if (!response.ok) throw errorFromResponse(response, error, ctx);

@@ -22,7 +22,8 @@ export interface ServerDeps {
 
 const silent: Logger = () => {};
 
-function bearerFor(tool: Tool, args: Record<string, unknown>, config: Config): string {
+function bearerFor(tool: Tool, args: Record<string, unknown>, config: Config): string | undefined {
+  if (tool.credential === "none") return undefined;
   if (tool.credential === "caller") return String(args.key);
   if (!config.masterKey) {
     throw new ConfigError(
