@@ -4,6 +4,7 @@
 
 import type { Tool } from "../define-tool.js";
 import { blockKey } from "./block-key.js";
+import { checkHealth } from "./check-health.js";
 import { deleteKey } from "./delete-key.js";
 import { generateKey } from "./generate-key.js";
 import { getKeyInfo } from "./get-key-info.js";
@@ -33,4 +34,5 @@ export const manifest: readonly Tool[] = [
   getTeamInfo,
   getSpendLogs,
   getModelInfo,
+  checkHealth,
 ];
