@@ -5,6 +5,7 @@
 import type { Tool } from "../define-tool.js";
 import { blockKey } from "./block-key.js";
 import { checkHealth } from "./check-health.js";
+import { checkModelHealth } from "./check-model-health.js";
 import { deleteKey } from "./delete-key.js";
 import { generateKey } from "./generate-key.js";
 import { getKeyInfo } from "./get-key-info.js";
@@ -35,4 +36,5 @@ export const manifest: readonly Tool[] = [
   getSpendLogs,
   getModelInfo,
   checkHealth,
+  checkModelHealth,
 ];
