@@ -44,6 +44,9 @@ export const proxyCompletion = defineTool({
       messages: args.messages,
       max_tokens: args.max_tokens,
       temperature: args.temperature,
+      // Attribution: LiteLLM stores metadata.tags as the spend log's request_tags (filterable in its UI
+      // and summed by /spend/tags), so an operator can tell what an assistant ran through this bridge.
+      metadata: { tags: ["litellm-mcp", "tool:proxy_completion"] },
     },
   }),
   output: z.object({

@@ -119,7 +119,7 @@ describe("proxy_completion", () => {
     const result = await bridge.call("proxy_completion", { model: "mock-gpt", messages, key: callerKey, max_tokens: 50 });
 
     expect(result.isError).toBeFalsy();
-    expect(sent).toEqual({ model: "mock-gpt", messages, max_tokens: 50 });
+    expect(sent).toEqual({ model: "mock-gpt", messages, max_tokens: 50, metadata: { tags: ["litellm-mcp", "tool:proxy_completion"] } });
     expect(result.structuredContent).toEqual({
       text: "Hello from the mock model",
       model: "mock-gpt",
