@@ -68,6 +68,8 @@ export interface ToolDefinition<
   operation: { method: M; path: P };
   credential: z.infer<In> extends { key: string } ? Credential : Exclude<Credential, "caller">;
   annotations: ToolHints;
+  /** The operation answers OpenAI chat-completion events when asked to stream (see src/streaming.ts). */
+  streams?: true;
   input: In;
   output: Out;
   request: (args: z.infer<In>) => R & ExactRequest<R, P, M>;
@@ -86,6 +88,7 @@ export interface Tool {
   operation: { method: HttpMethod; path: string };
   credential: Credential;
   annotations: ToolHints;
+  streams?: true;
   input: z.ZodObject;
   output: z.ZodObject;
   /** Builds the request from arguments the input schema has already accepted. */

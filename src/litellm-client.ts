@@ -15,6 +15,8 @@ export interface CallOptions {
   timeoutMs: number;
   /** Aborted when the MCP client cancels the call. */
   signal?: AbortSignal;
+  /** Reads a 2xx body as a stream instead of JSON; timeout, cancellation and the size cap still apply. */
+  read?: (body: ReadableStream<Uint8Array>) => Promise<unknown>;
 }
 
 export interface LiteLLMClient {
@@ -67,9 +69,10 @@ export function createLiteLLMClient(config: Config, fetchImpl: typeof fetch = gl
           ...init,
           headers: options.bearer === undefined ? {} : { authorization: `Bearer ${options.bearer}` },
           signal,
+          ...(options.read ? { parseAs: "stream" } : {}),
         });
         if (!response.ok) throw errorFromResponse(response, error, ctx);
-        return data;
+        return options.read ? await options.read(data as ReadableStream<Uint8Array>) : data;
       } catch (error) {
         // A cancelled or timed-out signal surfaces as its reason; name which one it was.
         throw errorFromException(timeout.aborted && !options.signal?.aborted ? Object.assign(new Error("timeout"), { name: "TimeoutError" }) : error, ctx);

@@ -10,6 +10,7 @@ import { createLiteLLMClient } from "./litellm-client.js";
 import type { Logger } from "./log.js";
 import { manifest } from "./manifest/index.js";
 import { redact } from "./redact.js";
+import { streamingCall } from "./streaming.js";
 import { errorResult, successResult } from "./tool-result.js";
 import { VERSION } from "./version.js";
 
@@ -61,11 +62,14 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
       async (args: Record<string, unknown>, extra) => {
         const secrets = [config.masterKey, tool.credential === "caller" ? String(args.key) : undefined];
         try {
-          const data = await client.call(tool.operation.method, tool.operation.path, tool.buildRequest(args), {
+          const request = tool.buildRequest(args);
+          const stream = tool.streams ? streamingCall(request, extra, (text) => redact(text, secrets)) : undefined;
+          const data = await client.call(tool.operation.method, tool.operation.path, stream?.request ?? request, {
             bearer: bearerFor(tool, args, config),
             credential: tool.credential,
             timeoutMs,
             signal: extra.signal,
+            read: stream?.read,
           });
           return successResult(checkedOutput(tool, tool.buildResult(data, args)), secrets);
         } catch (error) {

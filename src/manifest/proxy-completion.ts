@@ -23,6 +23,8 @@ export const proxyCompletion = defineTool({
   credential: "caller",
   // Not idempotent: each call is a new completion and spends the key's budget.
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  // Streams (with progress notifications) when the MCP client sends a progress token.
+  streams: true,
   input: z.strictObject({
     model: litellm.model.min(1).describe("A model name from list_models."),
     messages: z
