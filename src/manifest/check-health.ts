@@ -6,7 +6,7 @@ import { defineTool } from "../define-tool.js";
 export const checkHealth = defineTool({
   name: "check_health",
   title: "Check the LiteLLM proxy's health",
-  description: "Check that the proxy is up and ready: status, database, cache, LiteLLM version. Calls no model (see check_model_health).",
+  description: "Is the proxy up and ready: status, database, cache, LiteLLM version. Calls no model.",
   // Readiness implies liveliness: a proxy that answers here is alive. It needs no key, so none is sent.
   operation: { method: "get", path: "/health/readiness" },
   credential: "none",

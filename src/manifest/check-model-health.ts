@@ -25,7 +25,7 @@ function describeEndpoint(raw: unknown): { model: unknown; error: unknown } {
 export const checkModelHealth = defineTool({
   name: "check_model_health",
   title: "Test a model's deployments",
-  description: "Have LiteLLM send a test call to each deployment of one model and report which fail. Costs one provider call per deployment.",
+  description: "Send a test call to each deployment of one model and report failures. Costs one provider call per deployment.",
   operation: { method: "get", path: "/health" },
   credential: "master",
   // A GET, but not a read: each call is a paid request to every deployment, and LiteLLM stores the

@@ -56,7 +56,7 @@ function summarize(row: unknown): Record<keyof typeof entry.shape, unknown> {
 export const getSpendLogs = defineTool({
   name: "get_spend_logs",
   title: "Read LiteLLM spend logs",
-  description: `Per-request spend for a date range, newest first, ${PAGE_SIZE} a page; filter by key, user, team or model. No prompt or reply content.`,
+  description: `Per-request spend in a date range, newest first, ${PAGE_SIZE} a page; filter by key, user, team or model. No prompt or reply text.`,
   operation: { method: "get", path: "/spend/logs/v2" },
   credential: "master",
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

@@ -10,8 +10,7 @@ const litellm = postKeyRegenerateBody.shape;
 export const regenerateKey = defineTool({
   name: "regenerate_key",
   title: "Regenerate a LiteLLM virtual key",
-  description:
-    "Replace a virtual key's secret, keeping its settings; the old secret stops working (after grace_period if set). Returns the new key once. LiteLLM Enterprise only.",
+  description: "New secret for a virtual key, same settings; the old one stops working (after grace_period). Returns the new key once. Enterprise only.",
   operation: { method: "post", path: "/key/regenerate" },
   credential: "master",
   // The old secret is gone for good and every call mints a different one: destructive, not idempotent.
