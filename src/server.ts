@@ -2,7 +2,7 @@
 // pick the credential, build the request, call LiteLLM, check the answer against the output schema.
 // No module state: tests build as many servers as they like, in-process.
 
-import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { McpServer, type RegisteredTool } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { Config } from "./config.js";
 import type { Tool } from "./define-tool.js";
 import { BridgeError, ConfigError, UpstreamError } from "./errors.js";
@@ -12,6 +12,7 @@ import { manifest } from "./manifest/index.js";
 import { redact } from "./redact.js";
 import { streamingCall } from "./streaming.js";
 import { errorResult, successResult } from "./tool-result.js";
+import { serveCompactToolList } from "./tools-list.js";
 import { VERSION } from "./version.js";
 
 export interface ServerDeps {
@@ -48,9 +49,10 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
   const client = createLiteLLMClient(config, deps.fetch);
   const server = new McpServer({ name: "litellm-mcp", version: VERSION });
 
+  const registered = new Map<string, RegisteredTool>();
   for (const tool of deps.tools ?? manifest) {
     const timeoutMs = tool.credential === "caller" ? config.completionTimeoutMs : config.adminTimeoutMs;
-    server.registerTool(
+    const handle = server.registerTool(
       tool.name,
       {
         title: tool.title,
@@ -84,6 +86,8 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
         }
       },
     );
+    registered.set(tool.name, handle);
   }
+  serveCompactToolList(server, registered);
   return server;
 }
