@@ -44,14 +44,16 @@ export type OperationResponse<P extends PathWith<M>, M extends HttpMethod> = Non
   FetchResponse<Operation<P, M>, object, "application/json">["data"]
 >;
 
-/**
- * Which key authenticates the call. "master": LITELLM_MASTER_KEY, for admin routes. "caller": the
- * virtual key the caller passes in its `key` argument, so LiteLLM enforces that key's own limits.
- */
 /** All four MCP hints, always written out: LiteLLM reads and deletes over POST, so the verb tells nothing. */
 export type ToolHints = Required<Pick<ToolAnnotations, "readOnlyHint" | "destructiveHint" | "idempotentHint" | "openWorldHint">>;
 
-export type Credential = "master" | "caller";
+/**
+ * Which key authenticates the call. "master": LITELLM_MASTER_KEY, for admin routes. "caller": the
+ * virtual key the caller passes in its `key` argument, so LiteLLM enforces that key's own limits.
+ * "none": no Authorization header, for LiteLLM's unauthenticated probes (/health/readiness), so they
+ * work without the master key and never send it where it is not needed.
+ */
+export type Credential = "master" | "caller" | "none";
 
 export interface ToolDefinition<
   P extends PathWith<M>,
@@ -64,8 +66,10 @@ export interface ToolDefinition<
   title: string;
   description: string;
   operation: { method: M; path: P };
-  credential: z.infer<In> extends { key: string } ? Credential : "master";
+  credential: z.infer<In> extends { key: string } ? Credential : Exclude<Credential, "caller">;
   annotations: ToolHints;
+  /** The operation answers OpenAI chat-completion events when asked to stream (see src/streaming.ts). */
+  streams?: true;
   input: In;
   output: Out;
   request: (args: z.infer<In>) => R & ExactRequest<R, P, M>;
@@ -84,6 +88,7 @@ export interface Tool {
   operation: { method: HttpMethod; path: string };
   credential: Credential;
   annotations: ToolHints;
+  streams?: true;
   input: z.ZodObject;
   output: z.ZodObject;
   /** Builds the request from arguments the input schema has already accepted. */

@@ -9,12 +9,14 @@ import type { HttpMethod } from "./define-tool.js";
 import { VERSION } from "./version.js";
 
 export interface CallOptions {
-  /** The key for `Authorization: Bearer` — the master key or the caller's virtual key. */
-  bearer: string;
+  /** The key for `Authorization: Bearer` — the master key or the caller's virtual key; none for open routes. */
+  bearer: string | undefined;
   credential: CallContext["credential"];
   timeoutMs: number;
   /** Aborted when the MCP client cancels the call. */
   signal?: AbortSignal;
+  /** Reads a 2xx body as a stream instead of JSON; timeout, cancellation and the size cap still apply. */
+  read?: (body: ReadableStream<Uint8Array>) => Promise<unknown>;
 }
 
 export interface LiteLLMClient {
@@ -75,11 +77,12 @@ export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch): L
         const { data, error, response } = await request(method, path, {
           ...init,
           parseAs: "text",
-          headers: { authorization: `Bearer ${options.bearer}` },
+          headers: options.bearer === undefined ? {} : { authorization: `Bearer ${options.bearer}` },
           signal,
+          ...(options.read ? { parseAs: "stream" } : {}),
         });
         if (!response.ok) throw errorFromResponse(response, error, ctx);
-        return answerFromText(response, data, ctx);
+        return options.read ? await options.read(data as ReadableStream<Uint8Array>) : answerFromText(response, data, ctx);
       } catch (error) {
         // A cancelled or timed-out signal surfaces as its reason; name which one it was.
         throw errorFromException(timeout.aborted && !options.signal?.aborted ? Object.assign(new Error("timeout"), { name: "TimeoutError" }) : error, ctx);

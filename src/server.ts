@@ -2,7 +2,7 @@
 // pick the credential, build the request, call LiteLLM, check the answer against the output schema.
 // No module state: tests build as many servers as they like, in-process.
 
-import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { McpServer, type RegisteredTool } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { Config } from "./config.js";
 import type { Tool } from "./define-tool.js";
 import { BridgeError, ConfigError, InputError, UpstreamError } from "./errors.js";
@@ -12,7 +12,9 @@ import { manifest } from "./manifest/index.js";
 import { checkPolicy, enabledTools, policyNote } from "./policy.js";
 import { redact } from "./redact.js";
 import { mayRetry, withRetries } from "./retry.js";
+import { streamingCall } from "./streaming.js";
 import { errorResult, successResult } from "./tool-result.js";
+import { serveCompactToolList } from "./tools-list.js";
 import { VERSION } from "./version.js";
 
 export interface ServerDeps {
@@ -28,7 +30,8 @@ const silent: Logger = () => {};
 // and that is the caller's mistake, not a bug of the bridge.
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
-function bearerFor(tool: Tool, args: Record<string, unknown>, config: Config): string {
+function bearerFor(tool: Tool, args: Record<string, unknown>, config: Config): string | undefined {
+  if (tool.credential === "none") return undefined;
   if (tool.credential === "caller") {
     const key = String(args.key);
     if (!HEADER_SAFE.test(key)) {
@@ -72,10 +75,11 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
   const client = createLiteLLMClient(config, deps.fetch);
   const server = new McpServer({ name: "litellm-mcp", version: VERSION });
 
+  const registered = new Map<string, RegisteredTool>();
   // Disabled tools are never registered: not listed, not callable.
   for (const tool of servedTools(config, deps.tools)) {
     const timeoutMs = tool.credential === "caller" ? config.completionTimeoutMs : config.adminTimeoutMs;
-    server.registerTool(
+    const handle = server.registerTool(
       tool.name,
       {
         title: tool.title,
@@ -90,9 +94,18 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
           // The operator's limits come first: a refused call sends nothing upstream.
           checkPolicy(tool, args, config.policy);
           const bearer = bearerFor(tool, args, config);
+          const request = tool.buildRequest(args);
+          const stream = tool.streams ? streamingCall(request, extra, (text) => redact(text, secrets)) : undefined;
           const send = () =>
-            client.call(tool.operation.method, tool.operation.path, tool.buildRequest(args), { bearer, credential: tool.credential, timeoutMs, signal: extra.signal });
-          const data = await (mayRetry(tool) ? withRetries(send, config.retry, extra.signal) : send());
+            client.call(tool.operation.method, tool.operation.path, stream?.request ?? request, {
+              bearer,
+              credential: tool.credential,
+              timeoutMs,
+              signal: extra.signal,
+              read: stream?.read,
+            });
+          // A stream that has sent progress is never replayed; mayRetry excludes tools that mint or spend.
+          const data = await (mayRetry(tool) && !stream ? withRetries(send, config.retry, extra.signal) : send());
           return successResult(checkedOutput(tool, resultOf(tool, data, args)), secrets);
         } catch (error) {
           if (error instanceof BridgeError) {
@@ -106,6 +119,8 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
         }
       },
     );
+    registered.set(tool.name, handle);
   }
+  serveCompactToolList(server, registered);
   return server;
 }

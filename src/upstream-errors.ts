@@ -6,7 +6,7 @@ import { UpstreamError } from "./errors.js";
 
 export interface CallContext {
   /** Which credential was sent: decides what a 401/403 tells the reader to fix. */
-  credential: "master" | "caller";
+  credential: "master" | "caller" | "none";
   host: string;
   timeoutMs: number;
 }
@@ -55,6 +55,7 @@ function retryAfterSeconds(headers: Headers): number | undefined {
 }
 
 function whoseKey(ctx: CallContext): string {
+  if (ctx.credential === "none") return "a request without a key";
   return ctx.credential === "master" ? "the master key (LITELLM_MASTER_KEY)" : 'the virtual key given in "key"';
 }
 
@@ -117,10 +118,19 @@ export function errorFromResponse(response: Response, body: unknown, ctx: CallCo
   const said = message ? ` LiteLLM said: ${message}` : "";
   const noDatabase = noDatabaseError(status, body, message, ctx);
   if (noDatabase) return noDatabase;
+  // Community-edition proxies answer Enterprise-only routes (e.g. /key/regenerate) with a 500 or 4xx and
+  // sales copy; as a plain 500 it would read as a fault worth retrying.
+  if (message && /enterprise (feature|user)|premium user|LITELLM_LICENSE/i.test(message)) {
+    return new UpstreamError(
+      `This needs LiteLLM Enterprise, and the proxy has no Enterprise license: retrying will not help (HTTP ${status}).${said}`,
+      status,
+    );
+  }
   switch (status) {
     case 400:
       return new UpstreamError(`LiteLLM rejected the request (HTTP 400).${said}`, status);
     case 401:
+      if (ctx.credential === "none") return new UpstreamError(`LiteLLM wants a key for a route that is normally open (HTTP 401); this proxy protects it.${said}`, status);
       return new UpstreamError(`LiteLLM did not accept ${whoseKey(ctx)} (HTTP 401): it is wrong, expired or blocked.${said}`, status);
     case 403:
       return new UpstreamError(`${whoseKey(ctx)[0]!.toUpperCase()}${whoseKey(ctx).slice(1)} is not allowed to do this (HTTP 403).${said}`, status);
@@ -184,7 +194,7 @@ export function errorFromException(error: unknown, ctx: CallContext): UpstreamEr
     return new UpstreamError(`LiteLLM's answer was larger than ${limit} bytes (LITELLM_MCP_MAX_RESPONSE_BYTES), so reading stopped.`);
   }
   if (name === "TimeoutError") {
-    return new UpstreamError(`LiteLLM did not answer within ${ctx.timeoutMs / 1000} s. The proxy may be overloaded; try again, or raise the timeout (LITELLM_MCP_${ctx.credential === "master" ? "ADMIN" : "COMPLETION"}_TIMEOUT_MS).`);
+    return new UpstreamError(`LiteLLM did not answer within ${ctx.timeoutMs / 1000} s. The proxy may be overloaded; try again, or raise the timeout (LITELLM_MCP_${ctx.credential === "caller" ? "COMPLETION" : "ADMIN"}_TIMEOUT_MS).`);
   }
   if (name === "AbortError") return new UpstreamError("The call was cancelled before LiteLLM answered.");
   if (error instanceof SyntaxError) {

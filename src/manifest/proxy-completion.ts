@@ -23,6 +23,8 @@ export const proxyCompletion = defineTool({
   credential: "caller",
   // Not idempotent: each call is a new completion and spends the key's budget.
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  // Streams (with progress notifications) when the MCP client sends a progress token.
+  streams: true,
   input: z.strictObject({
     model: litellm.model.min(1).describe("A model name from list_models."),
     messages: z
@@ -44,6 +46,9 @@ export const proxyCompletion = defineTool({
       messages: args.messages,
       max_tokens: args.max_tokens,
       temperature: args.temperature,
+      // Attribution: LiteLLM stores metadata.tags as the spend log's request_tags (filterable in its UI
+      // and summed by /spend/tags), so an operator can tell what an assistant ran through this bridge.
+      metadata: { tags: ["litellm-mcp", "tool:proxy_completion"] },
     },
   }),
   output: z.object({

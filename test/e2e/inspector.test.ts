@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeLiteLLM } from "../support/fake-litellm.ts";
 import { runInspector } from "../support/inspector.ts";
+import { manifest } from "../../src/manifest/index.ts";
 
 const MASTER = "sk-inspector-canary-27182818";
 let upstream: FakeLiteLLM;
@@ -18,7 +19,7 @@ describe("MCP Inspector CLI", () => {
     const run = await runInspector({ LITELLM_HOST: upstream.url, LITELLM_MASTER_KEY: MASTER }, ["--method", "tools/list"]);
     expect(run.code, run.stderr).toBe(0);
     const { tools } = JSON.parse(run.stdout) as { tools: { name: string }[] };
-    expect(tools.map((t) => t.name).sort()).toEqual(["generate_key", "get_key_info", "list_models", "proxy_completion"]);
+    expect(tools.map((t) => t.name).sort()).toEqual(manifest.map((t) => t.name).sort());
   }, 200_000);
 
   it("calls list_models", async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeLiteLLM } from "../support/fake-litellm.ts";
 import { spawnServer, type Spawned } from "../support/spawn-server.ts";
 import { textOf } from "../support/connect.ts";
+import { manifest } from "../../src/manifest/index.ts";
 
 const MASTER = "sk-e2e-canary-master-31415926";
 let upstream: FakeLiteLLM;
@@ -30,10 +31,10 @@ async function call(name: string, args: Record<string, unknown>) {
 }
 
 describe("over stdio", () => {
-  it("lists the four tools with input and output schemas and all four hints", async () => {
+  it("lists every manifest tool with input and output schemas and all four hints", async () => {
     const { tools } = await server.client.listTools();
     transcript.push(JSON.stringify(tools));
-    expect(tools.map((t) => t.name).sort()).toEqual(["generate_key", "get_key_info", "list_models", "proxy_completion"]);
+    expect(tools.map((t) => t.name).sort()).toEqual(manifest.map((t) => t.name).sort());
     for (const tool of tools) {
       expect(tool.outputSchema?.type).toBe("object");
       expect(Object.keys(tool.annotations ?? {})).toEqual(expect.arrayContaining(["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"]));

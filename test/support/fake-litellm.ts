@@ -18,6 +18,8 @@ export interface RecordedRequest {
   authorization: string | undefined;
   userAgent: string | undefined;
   body: unknown;
+  /** For streamed completions: whether every event went out, or the client closed the connection first. */
+  stream?: "completed" | "aborted";
 }
 
 export interface FakeLiteLLMOptions {
@@ -28,6 +30,8 @@ export interface FakeLiteLLMOptions {
   delayMs?: number;
   /** Served at GET /openapi.json (default: spec/openapi.json); null answers 404, as with LiteLLM's docs off. */
   openapi?: unknown;
+  /** Milliseconds between the events of a streamed completion (for progress and cancellation tests). */
+  streamDelayMs?: number;
 }
 
 export class FakeLiteLLM {
@@ -62,13 +66,14 @@ export class FakeLiteLLM {
     const text = Buffer.concat(chunks).toString("utf8");
     const url = new URL(req.url ?? "/", "http://fake");
     const body = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
-    this.requests.push({
+    const record: RecordedRequest = {
       method: req.method ?? "",
       path: url.pathname + url.search,
       authorization: req.headers.authorization,
       userAgent: req.headers["user-agent"],
       body,
-    });
+    };
+    this.requests.push(record);
     if (this.options.delayMs) await new Promise((r) => setTimeout(r, this.options.delayMs));
 
     const send = (status: number, payload: unknown) => {
@@ -122,10 +127,38 @@ export class FakeLiteLLM {
         if (allowed && allowed.length > 0 && !allowed.includes(model)) {
           return send(401, { error: { message: `key not allowed to access model. This key can only access models=${JSON.stringify(allowed)}. Tried to access ${model}`, type: "key_model_access_denied", param: "model", code: "401" } });
         }
+        if (body?.stream === true) return this.stream(res, model, body, record);
         return send(200, chatCompletion(model, `Hello from the stand-in (${model})`));
       }
       default:
         return send(404, { detail: "Not Found" });
     }
+  }
+
+  /** Answers `stream: true` as LiteLLM does: one chat.completion.chunk event per word, then [DONE]. */
+  private async stream(res: ServerResponse, model: string, body: Record<string, unknown>, record: RecordedRequest): Promise<void> {
+    let closed = false;
+    res.on("close", () => (closed = true));
+    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+    const base = { id: "chatcmpl-stand-in", created: 1764108000, model, object: "chat.completion.chunk" };
+    const words = `Hello from the stand-in (${model})`.split(/(?<= )/);
+    const events: object[] = [
+      ...words.map((content) => ({ ...base, choices: [{ index: 0, delta: { content }, finish_reason: null }] })),
+      { ...base, choices: [{ index: 0, delta: {}, finish_reason: "stop" }] },
+    ];
+    if ((body.stream_options as { include_usage?: boolean } | undefined)?.include_usage) {
+      events.push({ ...base, choices: [], usage: { prompt_tokens: 8, completion_tokens: words.length, total_tokens: 8 + words.length } });
+    }
+    for (const event of events) {
+      if (closed) break;
+      res.write(`data: ${JSON.stringify(event)}\n\n`);
+      await new Promise((r) => setTimeout(r, this.options.streamDelayMs ?? 0));
+    }
+    if (closed) {
+      record.stream = "aborted";
+      return;
+    }
+    res.end("data: [DONE]\n\n");
+    record.stream = "completed";
   }
 }

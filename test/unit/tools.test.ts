@@ -5,6 +5,7 @@ import nock from "nock";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CANARY_MASTER_KEY, TEST_HOST, connect, textOf, type Connected } from "../support/connect.ts";
 import { chatCompletion, generatedKey, keyInfo, modelList } from "../support/litellm-answers.ts";
+import { manifest } from "../../src/manifest/index.ts";
 
 let bridge: Connected;
 
@@ -118,7 +119,7 @@ describe("proxy_completion", () => {
     const result = await bridge.call("proxy_completion", { model: "mock-gpt", messages, key: callerKey, max_tokens: 50 });
 
     expect(result.isError).toBeFalsy();
-    expect(sent).toEqual({ model: "mock-gpt", messages, max_tokens: 50 });
+    expect(sent).toEqual({ model: "mock-gpt", messages, max_tokens: 50, metadata: { tags: ["litellm-mcp", "tool:proxy_completion"] } });
     expect(result.structuredContent).toEqual({
       text: "Hello from the mock model",
       model: "mock-gpt",
@@ -150,7 +151,7 @@ describe("without LITELLM_MASTER_KEY", () => {
     const { tools } = await keyless.client.listTools();
     const result = await keyless.call("list_models", {});
     await keyless.close();
-    expect(tools.map((t) => t.name).sort()).toEqual(["generate_key", "get_key_info", "list_models", "proxy_completion"]);
+    expect(tools.map((t) => t.name).sort()).toEqual(manifest.map((t) => t.name).sort());
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/LITELLM_MASTER_KEY is not set/);
   });

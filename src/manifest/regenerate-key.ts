@@ -1,0 +1,37 @@
+// regenerate_key: give a virtual key a new secret, keeping its settings; the old secret stops working.
+
+import { z } from "zod";
+import { postKeyRegenerateBody } from "../../generated/request-schemas.js";
+import { defineTool } from "../define-tool.js";
+import { duration } from "./duration.js";
+
+const litellm = postKeyRegenerateBody.shape;
+
+export const regenerateKey = defineTool({
+  name: "regenerate_key",
+  title: "Regenerate a LiteLLM virtual key",
+  description: "New secret for a virtual key, same settings; the old one stops working (after grace_period). Returns the new key once. Enterprise only.",
+  operation: { method: "post", path: "/key/regenerate" },
+  credential: "master",
+  // The old secret is gone for good and every call mints a different one: destructive, not idempotent.
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+  input: z.strictObject({
+    key: litellm.key.unwrap().min(1).describe("The virtual key (sk-...) or its hashed token."),
+    grace_period: duration.optional().describe('How long the old secret keeps working, e.g. "24h".'),
+  }),
+  // The key goes in the body, not the path variant (/key/{key}/regenerate), so it stays out of URLs and logs.
+  request: (args) => ({ body: { key: args.key, grace_period: args.grace_period } }),
+  output: z.object({
+    key: z.string().describe("The new virtual key. LiteLLM stores only its hash: this is the one chance to see it."),
+    key_alias: z.string().nullable(),
+    key_name: z.string().nullable(),
+    expires: z.string().nullable(),
+  }),
+  // Typed by the spec: GenerateKeyResponse.
+  result: (data) => ({
+    key: data.key,
+    key_alias: data.key_alias ?? null,
+    key_name: data.key_name ?? null,
+    expires: data.expires ?? null,
+  }),
+});

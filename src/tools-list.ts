@@ -1,0 +1,78 @@
+// tools/list is paid for by the assistant on every turn. The SDK writes each zod schema out as a draft-07
+// document; this answers tools/list with the same schemas written compactly, accepting exactly the same
+// values: no "$schema" (MCP reads a schema without one as 2020-12, which gives every keyword used here
+// the same meaning; a schema using one that differs keeps its "$schema"), and {"type": [T, "null"]} for
+// zod's {"anyOf": [{"type": T}, {"type": "null"}]}. Tool calls are still validated by the SDK, with zod.
+
+import type { McpServer, RegisteredTool } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { ListToolsRequestSchema, type Tool as ListedTool } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
+
+type Json = unknown;
+type JsonObject = Record<string, Json>;
+
+const isObject = (v: Json): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Keywords whose meaning differs between draft-07 and 2020-12 (or that point elsewhere in the document). */
+const DIALECT_SENSITIVE = new Set(["$ref", "definitions", "$defs", "additionalItems", "dependencies", "$recursiveRef", "prefixItems"]);
+
+function dialectSensitive(schema: Json): boolean {
+  if (Array.isArray(schema)) return schema.some(dialectSensitive);
+  if (!isObject(schema)) return false;
+  return Object.entries(schema).some(([k, v]) => DIALECT_SENSITIVE.has(k) || (k === "items" && Array.isArray(v)) || dialectSensitive(v));
+}
+
+/** anyOf [X, {type: "null"}] → X with "null" added to its type, when that accepts exactly the same values. */
+function nullableAsType(node: JsonObject): JsonObject {
+  const members = node.anyOf;
+  if (!Array.isArray(members) || members.length !== 2) return node;
+  const nullAt = members.findIndex((m) => isObject(m) && m.type === "null" && Object.keys(m).length === 1);
+  const other = members[1 - nullAt];
+  // enum, const and combinators would reject the null that the widened type lets through.
+  if (nullAt < 0 || !isObject(other) || typeof other.type !== "string" || ["enum", "const", "anyOf", "oneOf", "allOf", "not"].some((k) => k in other)) {
+    return node;
+  }
+  const { anyOf: _anyOf, ...outer } = node;
+  return { ...other, ...outer, type: [other.type, "null"] };
+}
+
+function compactNode(schema: Json): Json {
+  if (Array.isArray(schema)) return schema.map(compactNode);
+  if (!isObject(schema)) return schema;
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(schema)) out[k] = k === "properties" && isObject(v) ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, compactNode(s)])) : compactNode(v);
+  return nullableAsType(out);
+}
+
+/** The compact form of one JSON Schema document, as described above. */
+export function compactSchema(schema: JsonObject): JsonObject {
+  const compacted = compactNode(schema) as JsonObject;
+  if (dialectSensitive(schema)) return compacted;
+  const { $schema: _dialect, ...rest } = compacted;
+  return rest;
+}
+
+/** The draft-07 document the SDK itself would list for a zod schema. */
+export function sdkSchema(schema: unknown, io: "input" | "output"): JsonObject {
+  return z.toJSONSchema(schema as z.ZodType, { target: "draft-7", io }) as JsonObject;
+}
+
+/** One tools/list entry, from what was registered with the SDK. */
+export function listedTool(name: string, tool: RegisteredTool): ListedTool {
+  return {
+    name,
+    ...(tool.title !== undefined ? { title: tool.title } : {}),
+    ...(tool.description !== undefined ? { description: tool.description } : {}),
+    inputSchema: compactSchema(tool.inputSchema ? sdkSchema(tool.inputSchema, "input") : { type: "object", properties: {} }) as ListedTool["inputSchema"],
+    ...(tool.outputSchema ? { outputSchema: compactSchema(sdkSchema(tool.outputSchema, "output")) as ListedTool["outputSchema"] } : {}),
+    ...(tool.annotations ? { annotations: tool.annotations } : {}),
+    ...(tool._meta ? { _meta: tool._meta } : {}),
+  };
+}
+
+/** Answers tools/list with the registered, enabled tools in compact form (replacing the SDK's handler). */
+export function serveCompactToolList(server: McpServer, registered: ReadonlyMap<string, RegisteredTool>): void {
+  server.server.setRequestHandler(ListToolsRequestSchema, () => ({
+    tools: [...registered].filter(([, tool]) => tool.enabled).map(([name, tool]) => listedTool(name, tool)),
+  }));
+}

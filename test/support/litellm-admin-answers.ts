@@ -1,0 +1,162 @@
+// Bodies shaped like the real LiteLLM proxy's answers on its key, user, team, spend, model and health
+// routes, for the per-tool nock suites. Values are invented; field names and nesting are LiteLLM's.
+
+export const HASHED_TOKEN = "5e1b1f0c9b8a7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e";
+
+/** A row of LiteLLM_VerificationToken as the key routes return it (the hash, never the key itself). */
+export function keyRow(overrides: Record<string, unknown> = {}) {
+  return {
+    token: HASHED_TOKEN,
+    key_name: "sk-...Gh78",
+    key_alias: "ci-bot",
+    spend: 0.0123,
+    max_budget: 5,
+    expires: "2026-11-26T22:00:00+00:00",
+    models: ["mock-gpt"],
+    aliases: {},
+    config: {},
+    user_id: "u-42",
+    team_id: null,
+    permissions: {},
+    max_parallel_requests: null,
+    metadata: { purpose: "ci" },
+    blocked: null,
+    tpm_limit: null,
+    rpm_limit: null,
+    budget_duration: null,
+    budget_reset_at: null,
+    allowed_cache_controls: [],
+    model_spend: {},
+    model_max_budget: {},
+    budget_id: null,
+    org_id: null,
+    created_at: "2026-11-25T22:00:00+00:00",
+    created_by: "default_user_id",
+    updated_at: "2026-11-25T22:00:00+00:00",
+    updated_by: "default_user_id",
+    ...overrides,
+  };
+}
+
+/** GET /user/info: the user's row, their keys (rows with hashed tokens) and their teams. */
+export function userInfo(keyCount = 1, teamCount = 1) {
+  return {
+    user_id: "u-42",
+    user_info: {
+      user_id: "u-42",
+      max_budget: 50,
+      spend: 1.25,
+      model_max_budget: {},
+      model_spend: {},
+      user_email: "dev@example.com",
+      user_alias: null,
+      models: [],
+      tpm_limit: null,
+      rpm_limit: null,
+      user_role: "internal_user",
+      organization_memberships: [],
+      teams: ["team-a"],
+      sso_user_id: null,
+      budget_duration: "30d",
+      budget_reset_at: "2026-12-25T00:00:00+00:00",
+      metadata: {},
+      created_at: "2026-10-01T09:00:00+00:00",
+      updated_at: "2026-11-20T09:00:00+00:00",
+    },
+    keys: Array.from({ length: keyCount }, (_, i) => keyRow({ key_alias: `ci-bot-${i}` })),
+    teams: Array.from({ length: teamCount }, (_, i) => ({
+      team_id: `team-${i}`,
+      team_alias: `Team ${i}`,
+      members_with_roles: [{ user_id: "u-42", user_email: "dev@example.com", role: "user" }],
+      models: [],
+      spend: 0,
+      max_budget: null,
+      blocked: false,
+    })),
+  };
+}
+
+/** GET /team/info: the team's row (with members), its keys and the members' budgets. */
+export function teamInfo(keyCount = 1, memberCount = 2) {
+  return {
+    team_id: "team-a",
+    team_info: {
+      team_alias: "Platform",
+      team_id: "team-a",
+      organization_id: null,
+      admins: [],
+      members: [],
+      members_with_roles: Array.from({ length: memberCount }, (_, i) => ({ user_id: `u-${i}`, user_email: `u${i}@example.com`, role: i === 0 ? "admin" : "user" })),
+      metadata: {},
+      tpm_limit: null,
+      rpm_limit: 100,
+      max_budget: 200,
+      budget_duration: "30d",
+      models: ["mock-gpt"],
+      blocked: false,
+      spend: 12.5,
+      max_parallel_requests: null,
+      budget_reset_at: "2026-12-25T00:00:00+00:00",
+      model_id: null,
+      litellm_model_table: null,
+      created_at: "2026-09-01T09:00:00+00:00",
+      updated_at: "2026-11-20T09:00:00+00:00",
+    },
+    keys: Array.from({ length: keyCount }, (_, i) => keyRow({ team_id: "team-a", key_alias: `team-key-${i}` })),
+    team_memberships: [],
+  };
+}
+
+/** One LiteLLM_SpendLogs row as /spend/logs/v2 returns it (prompt and reply stored only when opted in). */
+export function spendLogRow(i = 0) {
+  return {
+    request_id: `chatcmpl-${i}`,
+    call_type: "acompletion",
+    api_key: HASHED_TOKEN,
+    spend: 0.00042,
+    total_tokens: 13,
+    prompt_tokens: 8,
+    completion_tokens: 5,
+    startTime: "2026-11-25T22:00:00.000Z",
+    endTime: "2026-11-25T22:00:01.000Z",
+    completionStartTime: null,
+    model: "mock-gpt",
+    model_id: "0f3c",
+    model_group: "mock-gpt",
+    custom_llm_provider: "openai",
+    api_base: "https://api.openai.com",
+    user: "u-42",
+    metadata: { user_api_key_alias: "ci-bot", user_api_key_team_id: null, status: "success", spend_logs_metadata: null },
+    cache_hit: "False",
+    cache_key: "Cache OFF",
+    request_tags: ["litellm-mcp", "tool:proxy_completion"],
+    team_id: null,
+    end_user: "",
+    requester_ip_address: "",
+    messages: [{ role: "user", content: "a prompt that must not come back" }],
+    response: { choices: [{ message: { content: "a reply that must not come back" } }] },
+    status: "success",
+  };
+}
+
+/** One deployment as GET /model/info lists it; litellm_params can carry provider credentials. */
+export function modelDeployment(name: string, id: string) {
+  return {
+    model_name: name,
+    litellm_params: { model: "openai/gpt-4o-mini", api_key: "sk-provider-SECRET-123456", mock_response: "Hello from the mock model" },
+    model_info: {
+      id,
+      db_model: false,
+      key: "gpt-4o-mini",
+      max_tokens: 16384,
+      max_input_tokens: 128000,
+      max_output_tokens: 16384,
+      input_cost_per_token: 1.5e-7,
+      output_cost_per_token: 6e-7,
+      litellm_provider: "openai",
+      mode: "chat",
+      supports_function_calling: true,
+      supports_vision: true,
+    },
+  };
+}

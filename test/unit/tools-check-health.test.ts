@@ -1,0 +1,41 @@
+// check_health: /health/readiness without any key; works before LITELLM_MASTER_KEY is even set.
+
+import nock from "nock";
+import { describe, expect, it } from "vitest";
+import { TEST_HOST, textOf } from "../support/connect.ts";
+import { useBridge } from "../support/nock-bridge.ts";
+
+const bridge = useBridge({ LITELLM_MASTER_KEY: undefined });
+
+const ready = {
+  status: "healthy",
+  db: "connected",
+  cache: null,
+  litellm_version: "1.88.0",
+  success_callbacks: ["langfuse"],
+  use_aiohttp_transport: true,
+  last_updated: "2026-11-25T22:00:00",
+};
+
+describe("check_health", () => {
+  it("GETs /health/readiness with no Authorization header and reports readiness", async () => {
+    nock(TEST_HOST, { badheaders: ["authorization"] }).get("/health/readiness").reply(200, ready);
+    const result = await bridge().call("check_health", {});
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toEqual({ status: "healthy", db: "connected", cache: null, litellm_version: "1.88.0" });
+    expect(JSON.parse(textOf(result))).toEqual(result.structuredContent);
+  });
+
+  it("names the cache type when LiteLLM describes a semantic cache as an object", async () => {
+    nock(TEST_HOST).get("/health/readiness").reply(200, { ...ready, db: "Not connected", cache: { type: "redis-semantic", index_info: "..." } });
+    const result = await bridge().call("check_health", {});
+    expect(result.structuredContent).toMatchObject({ db: "Not connected", cache: "redis-semantic" });
+  });
+
+  it("an unready proxy is an isError with LiteLLM's reason", async () => {
+    nock(TEST_HOST).get("/health/readiness").reply(503, { detail: "Service Unhealthy (database is locked)" });
+    const result = await bridge().call("check_health", {});
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/HTTP 503.*Service Unhealthy \(database is locked\)/);
+  });
+});
