@@ -23,7 +23,7 @@ export const generateKey = defineTool({
       .unwrap()
       .regex(/^\d+(s|m|h|d|w|mo)$/, 'Use a number and a unit, e.g. "30m", "24h", "7d", "1mo".')
       .optional()
-      .describe('How long the key is valid, e.g. "24h", "7d", "30d". Omitting it asks for a key that never expires, which the operator's policy refuses unless LITELLM_MCP_ALLOW_NO_EXPIRY=true.'),
+      .describe('How long the key is valid, e.g. "24h", "7d", "30d". Omitted means no expiry, which policy refuses unless the operator allows it.'),
     key_alias: litellm.key_alias.describe("Human-readable name shown in LiteLLM's UI and logs."),
     max_budget: litellm.max_budget.unwrap().positive().optional().describe("Spend limit for the key, in USD."),
     metadata: litellm.metadata.describe("Free-form JSON stored with the key."),
