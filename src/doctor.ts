@@ -4,6 +4,7 @@
 
 import { specInfo } from "../generated/spec-info.js";
 import type { Config } from "./config.js";
+import { manifest } from "./manifest/index.js";
 import { redact } from "./redact.js";
 import { errorFromException, liteLLMMessage } from "./upstream-errors.js";
 
@@ -131,7 +132,8 @@ export async function runDoctor(config: Config, fetchImpl: Fetch = (input, init)
   ];
 
   if (!config.masterKey) {
-    checks.push(fail("LITELLM_MASTER_KEY is not set: generate_key, get_key_info and list_models need it."));
+    const needIt = manifest.filter((tool) => tool.credential === "master").map((tool) => tool.name);
+    checks.push(fail(`LITELLM_MASTER_KEY is not set: ${needIt.length} of the ${manifest.length} tools need it (${needIt.join(", ")}).`));
   } else {
     checks.push(...(await keyChecks(config, fetchImpl, config.masterKey)));
   }

@@ -30,7 +30,7 @@ describe("litellm-mcp doctor", () => {
     expect(run.stdout).toMatch(/^ok +LiteLLM is reachable at http:\/\/127\.0\.0\.1:\d+/m);
     expect(run.stdout).toMatch(/^ok +LITELLM_MASTER_KEY is accepted/m);
     expect(run.stdout).toMatch(/^ok +LITELLM_MASTER_KEY is a proxy admin key/m);
-    expect(run.stdout).toMatch(/^ok +The proxy has all 4 operations the tools use/m);
+    expect(run.stdout).toMatch(/^ok +The proxy has all 16 operations the tools use/m);
     expect(run.stdout).toMatch(/^ok +The proxy runs LiteLLM 1\.88\.0, the version the tools were generated from/m);
     expect(run.stdout).toMatch(/All checks passed\.$/m);
     // It asked each thing once, with the key only where a key belongs.
@@ -68,8 +68,8 @@ describe("litellm-mcp doctor", () => {
     upstream = await new FakeLiteLLM({ masterKey: MASTER }).start();
     const run = await runCli(["doctor"], { LITELLM_HOST: upstream.url });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^FAIL +LITELLM_MASTER_KEY is not set/m);
-    expect(run.stdout).toMatch(/^ok +The proxy has all 4 operations/m);
+    expect(run.stdout).toMatch(/^FAIL +LITELLM_MASTER_KEY is not set: 14 of the 16 tools need it \(.*generate_key.*list_models.*\)\.$/m);
+    expect(run.stdout).toMatch(/^ok +The proxy has all 16 operations/m);
   });
 
   it("recognises the master key on a proxy without a database, and warns that key tools need one", async () => {
@@ -86,7 +86,7 @@ describe("litellm-mcp doctor", () => {
     delete spec.paths["/key/info"];
     const run = await doctor({ openapi: spec });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^FAIL +The proxy lacks 1 of the 4 operations the tools use: GET \/key\/info\./m);
+    expect(run.stdout).toMatch(/^FAIL +The proxy lacks 1 of the 16 operations the tools use: GET \/key\/info\./m);
     expect(run.stdout).toMatch(/^warn +The proxy runs LiteLLM 1\.99\.0; the tools were generated from 1\.88\.0/m);
   });
 

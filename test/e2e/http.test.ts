@@ -50,7 +50,7 @@ const initialize = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize",
 const mcpHeaders = { "content-type": "application/json", accept: "application/json, text/event-stream" };
 
 describe("--http on loopback", () => {
-  it("serves the four tools to the SDK's Streamable HTTP client, each call with the right credential", async () => {
+  it("serves the tools to the SDK's Streamable HTTP client, each call with the right credential", async () => {
     const server = await start();
     expect(server.url.hostname).toBe("127.0.0.1");
     expect(server.url.pathname).toBe("/mcp");
@@ -59,7 +59,7 @@ describe("--http on loopback", () => {
     expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(["generate_key", "get_key_info", "list_models", "proxy_completion"]));
 
     const call = (name: string, args: Record<string, unknown>) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
-    const minted = await call("generate_key", { models: ["mock-gpt"], user_id: "http-user" });
+    const minted = await call("generate_key", { models: ["mock-gpt"], user_id: "http-user", duration: "1h" });
     const key = (minted.structuredContent as { key: string }).key;
     const info = await call("get_key_info", { key });
     expect((info.structuredContent as { info: { models: string[] } }).info.models).toEqual(["mock-gpt"]);

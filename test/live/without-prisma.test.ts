@@ -37,7 +37,7 @@ describe.skipIf(!inject("liveProxy"))("a real LiteLLM proxy installed without pr
   });
 
   it.each([
-    ["generate_key", { models: ["mock-gpt"], user_id: "live-user" }],
+    ["generate_key", { models: ["mock-gpt"], user_id: "live-user", duration: "1h" }],
     ["get_key_info", { key: "sk-live-anything-1234567890" }],
   ])("%s says LiteLLM crashed and how to get the real reason", async (tool, args) => {
     const result = await server!.call(tool, args);

@@ -15,5 +15,8 @@ const samples: Record<string, Record<string, unknown>> = {
 
 const root = process.argv[2] ?? ".";
 const { manifest } = (await import(pathToFileURL(join(root, "src/manifest/index.ts")).href)) as { manifest: Tool[] };
-const requests = manifest.map((tool) => ({ tool: tool.name, request: tool.buildRequest(tool.input.parse(samples[tool.name])) }));
-console.log(JSON.stringify(requests));
+// Every tool is loaded (its name listed); the sampled ones also build a request through their input schema.
+const requests = manifest
+  .filter((tool) => samples[tool.name] !== undefined)
+  .map((tool) => ({ tool: tool.name, request: tool.buildRequest(tool.input.parse(samples[tool.name])) }));
+console.log(JSON.stringify({ tools: manifest.map((tool) => tool.name), requests }));

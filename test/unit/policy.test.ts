@@ -185,12 +185,25 @@ describe("which tools exist", () => {
   }
 
   it("read-only mode lists only tools annotated readOnlyHint", async () => {
-    expect(await listed({ LITELLM_MCP_READ_ONLY: "true" })).toEqual(["get_key_info", "list_models"]);
+    expect(await listed({ LITELLM_MCP_READ_ONLY: "true" })).toEqual([
+      "check_health",
+      "get_key_info",
+      "get_model_info",
+      "get_spend_logs",
+      "get_team_info",
+      "get_user_info",
+      "list_keys",
+      "list_models",
+    ]);
+    // The same set, read off the manifest's annotations rather than hard-coded alone.
+    expect(await listed({ LITELLM_MCP_READ_ONLY: "true" })).toEqual(manifest.filter((t) => t.annotations.readOnlyHint).map((t) => t.name).sort());
   });
 
   it("LITELLM_MCP_TOOLS is an allowlist and LITELLM_MCP_DISABLED_TOOLS a denylist", async () => {
     expect(await listed({ LITELLM_MCP_TOOLS: "list_models,proxy_completion" })).toEqual(["list_models", "proxy_completion"]);
-    expect(await listed({ LITELLM_MCP_DISABLED_TOOLS: "generate_key" })).toEqual(["get_key_info", "list_models", "proxy_completion"]);
+    expect(await listed({ LITELLM_MCP_DISABLED_TOOLS: "generate_key" })).toEqual(manifest.map((t) => t.name).filter((n) => n !== "generate_key").sort());
+    expect(await listed({})).toHaveLength(16);
+    expect(await listed({ LITELLM_MCP_DISABLED_TOOLS: "generate_key,delete_key" })).not.toContain("delete_key");
     expect(await listed({ LITELLM_MCP_TOOLS: "list_models,generate_key", LITELLM_MCP_DISABLED_TOOLS: "generate_key" })).toEqual(["list_models"]);
   });
 

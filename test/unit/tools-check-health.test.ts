@@ -33,7 +33,8 @@ describe("check_health", () => {
   });
 
   it("an unready proxy is an isError with LiteLLM's reason", async () => {
-    nock(TEST_HOST).get("/health/readiness").reply(503, { detail: "Service Unhealthy (database is locked)" });
+    // check_health is a read-only call, so a 503 is retried (LITELLM_MCP_RETRIES, default 2): answer every try.
+    nock(TEST_HOST).get("/health/readiness").times(3).reply(503, { detail: "Service Unhealthy (database is locked)" });
     const result = await bridge().call("check_health", {});
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/HTTP 503.*Service Unhealthy \(database is locked\)/);

@@ -106,7 +106,7 @@ describe("LiteLLM answers with an error", () => {
 
   it("a bare plain-text 500 says LiteLLM crashed and names the missing-prisma cause, not LITELLM_HOST", async () => {
     nock(TEST_HOST).post("/key/generate").reply(500, crashedWithoutPrisma, { "Content-Type": "text/plain; charset=utf-8" });
-    const text = await failing("generate_key", { models: ["m"], user_id: "u" });
+    const text = await failing("generate_key", { models: ["m"], user_id: "u", duration: "1d" });
     expect(text).toMatch(/^LiteLLM crashed while handling the call \(HTTP 500, plain-text "Internal Server Error".*pip install prisma/);
     expect(text).not.toContain("LITELLM_HOST");
   });
