@@ -1,5 +1,5 @@
-// Compiles the minimal one-tool server with plain tsc (the way most MCP servers ship) into the
-// workspace, where its imports resolve against the project's node_modules.
+// Compiles the floor servers with plain tsc (the way most MCP servers ship) into the workspace, where
+// their imports resolve against the project's node_modules.
 
 import { execFile } from "node:child_process";
 import { join } from "node:path";
@@ -8,17 +8,25 @@ import type { Workspace } from "./workspace.ts";
 
 const run = promisify(execFile);
 
-export async function buildFloorServer(root: string, workspace: Workspace): Promise<string> {
+export interface FloorServers {
+  /** One echo tool: the cold-start floor. */
+  minimal: string;
+  /** list_models as a bare fetch: the per-call and memory floor. */
+  plainFetch: string;
+}
+
+export async function buildFloorServers(root: string, workspace: Workspace): Promise<FloorServers> {
   const out = await workspace.folder("floor");
   await run(
     process.execPath,
     [
       join(root, "node_modules/typescript/bin/tsc"),
-      ...["--outDir", out, "--module", "NodeNext", "--moduleResolution", "NodeNext", "--target", "ES2022"],
-      ...["--strict", "--skipLibCheck", "--types", "node"],
+      ...["--outDir", out, "--rootDir", join(root, "scripts/bench")],
+      ...["--module", "NodeNext", "--moduleResolution", "NodeNext", "--target", "ES2022", "--strict", "--skipLibCheck", "--types", "node"],
       join(root, "scripts/bench/minimal-server.ts"),
+      join(root, "scripts/bench/plain-fetch-server.ts"),
     ],
     { cwd: root },
   );
-  return join(out, "minimal-server.js");
+  return { minimal: join(out, "minimal-server.js"), plainFetch: join(out, "plain-fetch-server.js") };
 }

@@ -1,5 +1,5 @@
-// `npm run bench [-- --quick]`: measures what users of litellm-mcp pay beside the floor for each cost,
-// prints one table and (full runs) writes it to BENCHMARKS.md. Ratios are paired within this run.
+// `npm run bench [-- --quick] [-- --out FILE]`: measures what users of litellm-mcp pay, each cost beside
+// its floor in the same run, prints one table and (full runs) writes it to BENCHMARKS.md.
 
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
@@ -8,40 +8,36 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { FakeLiteLLM } from "../../test/support/fake-litellm.ts";
 import { measureColdStart } from "./cold-start.ts";
-import { buildFloorServer } from "./floor-server.ts";
-import { idleRss, measureMemory } from "./memory.ts";
+import { buildFloorServers } from "./floor-server.ts";
+import { measureMemory } from "./memory.ts";
 import { naiveTools, toolsListBytes } from "./naive-tools.ts";
-import { directCall, measureConcurrent, measureSequential, noopCall, toolCall, type Concurrent } from "./per-call.ts";
+import { directCall, measureConcurrent, measureSequential, toolCall } from "./per-call.ts";
 import { measureRegenTypecheck } from "./regen-typecheck.ts";
 import { markdown, table, type Row } from "./report.ts";
-import { shippedEntry, startServer } from "./spawn.ts";
-import { mb, median, ms, pairedRatios, percentile } from "./stats.ts";
+import { coldStartRow, concurrentRow, memoryRows, regenRows, sequentialRows, sizeRow, skippedRows } from "./rows.ts";
+import { startSizedUpstream } from "./sized-upstream.ts";
+import { shippedEntry, startServer, type Running } from "./spawn.ts";
 import { createWorkspace } from "./workspace.ts";
 
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "../..");
 const MASTER_KEY = "sk-bench-master-0000000000";
 const SOURCE = join(ROOT, "../shared/litellm/openapi-1.88.0.json");
+const LARGE_LIST = 100;
 
-const FULL = { coldPairs: 24, sequential: 2000, concurrentTotal: 2000, rounds: 3, memoryCalls: 10_000, regenRuns: 3 };
-const QUICK = { coldPairs: 5, sequential: 300, concurrentTotal: 400, rounds: 1, memoryCalls: 1000, regenRuns: 0 };
+const FULL = { coldPairs: 24, sequential: 2000, largeSequential: 500, concurrentTotal: 2000, rounds: 2, memoryCalls: 10_000, regenRuns: 3 };
+const QUICK = { coldPairs: 5, sequential: 300, largeSequential: 100, concurrentTotal: 400, rounds: 1, memoryCalls: 500, regenRuns: 1 };
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
-const x = (ratio: number) => `${ratio.toFixed(2)}×`;
-const pct = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
-const tokens = (bytes: number) => `${bytes.toLocaleString("en")} B (≈ ${Math.round(bytes / 4).toLocaleString("en")} tokens)`;
-const p50p99 = (samples: number[]) => `p50 ${ms(median(samples))}, p99 ${ms(percentile(samples, 99))}`;
 
-function concurrentRow(c: Concurrent): Row {
-  const tput = (t: number[]) => `${Math.round(median(t)).toLocaleString("en")} calls/s`;
-  const p99 = (l: number[]) => percentile(l, 99);
-  const answered = c.tool.latencies.length;
-  return {
-    measure: `list_models at concurrency ${c.concurrency} (${answered.toLocaleString("en")} calls)`,
-    shipped: `${tput(c.tool.throughput)}, p99 ${ms(p99(c.tool.latencies))}`,
-    floor: `direct fetch: ${tput(c.direct.throughput)}, p99 ${ms(p99(c.direct.latencies))}`,
-    comparison: `throughput ${x(median(c.tool.throughput) / median(c.direct.throughput))}, p99 +${ms(p99(c.tool.latencies) - p99(c.direct.latencies))}`,
-    target: "",
-  };
+/** Starts the servers, runs `body`, and always stops them. */
+async function withServers<T>(entries: string[], env: Record<string, string>, body: (servers: Running[]) => Promise<T>): Promise<T> {
+  const servers: Running[] = [];
+  try {
+    for (const entry of entries) servers.push(await startServer(entry, env));
+    return await body(servers);
+  } finally {
+    for (const server of servers) await server.close();
+  }
 }
 
 async function main(): Promise<void> {
@@ -52,144 +48,80 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const notes: string[] = [];
 
+  const shipped = await shippedEntry(ROOT);
+  if (!existsSync(shipped)) throw new Error(`${shipped} does not exist: run \`npm run build\` first.`);
+  const pkg = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8")) as { version: string };
   const workspace = await createWorkspace(ROOT);
   const upstream = await new FakeLiteLLM({ masterKey: MASTER_KEY }).start();
+  const large = await startSizedUpstream(LARGE_LIST, MASTER_KEY);
   try {
-    const shipped = await shippedEntry(ROOT);
-    if (!existsSync(shipped)) throw new Error(`${shipped} does not exist: run \`npm run build\` first.`);
-    log(`building the floor server with tsc`);
-    const floor = await buildFloorServer(ROOT, workspace);
+    log("compiling the floor servers with tsc");
+    const floor = await buildFloorServers(ROOT, workspace);
     const env = { LITELLM_HOST: upstream.url, LITELLM_MASTER_KEY: MASTER_KEY };
 
-    // 1. Cold start.
     log(`cold start: ${plan.coldPairs} pairs`);
-    const cold = await measureColdStart(shipped, floor, env, plan.coldPairs);
-    const coldRatios = pairedRatios(cold.shipped, cold.floor);
-    rows.push({
-      measure: `Cold start: spawn → first tools/list answered (${plan.coldPairs} pairs)`,
-      shipped: `median ${ms(median(cold.shipped), 0)}, p90 ${ms(percentile(cold.shipped, 90), 0)}`,
-      floor: `one-tool McpServer (tsc): median ${ms(median(cold.floor), 0)}, p90 ${ms(percentile(cold.floor, 90), 0)}`,
-      comparison: `paired ratio median ${x(median(coldRatios))}, p90 ${x(percentile(coldRatios, 90))}`,
-      target: "≤ 0.80× floor",
-      met: median(coldRatios) <= 0.8,
-    });
+    rows.push(coldStartRow(await measureColdStart(shipped, floor.minimal, env, plan.coldPairs)));
 
-    // 2. Per-call overhead, and 3. memory, against the local upstream.
-    const server = await startServer(shipped, env);
-    const floorServer = await startServer(floor, env);
-    try {
-      const userAgent = `litellm-mcp/${JSON.parse(await readFile(join(ROOT, "package.json"), "utf8")).version}`;
-      const calls = { tool: toolCall(server), direct: directCall(upstream.url, MASTER_KEY, userAgent), noop: noopCall(floorServer) };
-
+    await withServers([shipped, floor.plainFetch], env, async ([server, plain]) => {
+      const arms = { tool: toolCall(server!), direct: directCall(upstream.url, MASTER_KEY, `litellm-mcp/${pkg.version}`), plain: toolCall(plain!) };
       log(`per call: ${plan.sequential} sequential calls of each`);
-      const seq = await measureSequential(calls, plan.sequential);
-      const overhead50 = median(seq.tool) - median(seq.direct);
-      const overhead99 = percentile(seq.tool, 99) - percentile(seq.direct, 99);
-      rows.push({
-        measure: `list_models, sequential (${plan.sequential.toLocaleString("en")} calls)`,
-        shipped: p50p99(seq.tool),
-        floor: `direct fetch: ${p50p99(seq.direct)}`,
-        comparison: `overhead p50 ${ms(overhead50)}, p99 ${ms(overhead99)}`,
-        target: "overhead ≤ 0.5 ms p50, ≤ 2 ms p99",
-        met: overhead50 <= 0.5 && overhead99 <= 2,
-      });
-      rows.push({
-        measure: "… of which stdio + SDK alone",
-        shipped: "",
-        floor: `no-op tool on the floor server: ${p50p99(seq.noop)}`,
-        comparison: `bridge's own work p50 ≈ ${ms(overhead50 - median(seq.noop))}`,
-        target: "",
-      });
-
+      rows.push(...sequentialRows(await measureSequential(arms, plan.sequential), "(2 models)", true));
       for (const concurrency of [32, 200]) {
         log(`per call: concurrency ${concurrency}, ${plan.rounds} × ${plan.concurrentTotal} calls of each`);
-        rows.push(concurrentRow(await measureConcurrent(calls, concurrency, plan.concurrentTotal, plan.rounds)));
+        rows.push(concurrentRow(concurrency, await measureConcurrent(arms, concurrency, plan.concurrentTotal, plan.rounds)));
       }
-    } finally {
-      await server.close();
-      await floorServer.close();
-    }
+    });
 
-    log(`memory: idle, 200 concurrent calls, then ${plan.memoryCalls} calls`);
-    const fresh = await startServer(shipped, env);
-    const freshFloor = await startServer(floor, env);
-    try {
-      const memory = await measureMemory(fresh.pid, toolCall(fresh), 200, plan.memoryCalls);
-      const floorIdle = await idleRss(freshFloor.pid);
-      const growth = memory.burstPeak - memory.idle;
-      rows.push({ measure: "RSS idle (after initialize)", shipped: mb(memory.idle), floor: `one-tool McpServer: ${mb(floorIdle)}`, comparison: `+${mb(memory.idle - floorIdle)}`, target: "" });
-      rows.push({
-        measure: `RSS peak during ${memory.burstCalls} concurrent calls`,
-        shipped: mb(memory.burstPeak),
-        floor: "",
-        comparison: `growth +${mb(growth)}; ${memory.burstAnswered}/${memory.burstCalls} answered`,
-        target: "growth ≤ 30 MB, all answered",
-        met: growth <= 30 * 2 ** 20 && memory.burstAnswered === memory.burstCalls,
-      });
-      rows.push({ measure: `RSS after ${memory.callCount.toLocaleString("en")} calls (+1 s idle)`, shipped: mb(memory.afterCalls), floor: "", comparison: `${memory.afterCalls >= memory.idle ? "+" : "−"}${mb(Math.abs(memory.afterCalls - memory.idle))} vs idle`, target: "" });
+    const largeEnv = { LITELLM_HOST: large.url, LITELLM_MASTER_KEY: MASTER_KEY };
+    await withServers([shipped, floor.plainFetch], largeEnv, async ([server, plain]) => {
+      const arms = { tool: toolCall(server!), direct: directCall(large.url, MASTER_KEY, `litellm-mcp/${pkg.version}`), plain: toolCall(plain!) };
+      log(`per call: ${plan.largeSequential} sequential calls of each against a ${LARGE_LIST}-model list`);
+      rows.push(...sequentialRows(await measureSequential(arms, plan.largeSequential), `(${LARGE_LIST} models)`, false).slice(0, 1));
+    });
 
-      // 4. tools/list size: what the assistant reads on every session.
-      const { tools } = await fresh.client.listTools();
-      const spec = JSON.parse(await readFile(join(ROOT, "spec/openapi.json"), "utf8"));
-      const operations = JSON.parse(await readFile(join(ROOT, "spec/operations.json"), "utf8"));
-      const shippedBytes = toolsListBytes(tools);
-      const naiveBytes = toolsListBytes(naiveTools(spec, operations));
-      rows.push({
-        measure: `tools/list size (${tools.length} tools, ${operations.length} operations)`,
-        shipped: tokens(shippedBytes),
-        floor: `naive OpenAPI→MCP: ${tokens(naiveBytes)}`,
-        comparison: pct(shippedBytes / naiveBytes),
-        target: "≤ 25% of naive",
-        met: shippedBytes / naiveBytes <= 0.25,
-      });
-    } finally {
-      await fresh.close();
-      await freshFloor.close();
-    }
+    log(`memory: idle, 200 concurrent calls, then ${plan.memoryCalls} calls, for each server`);
+    const [shippedMemory, plainMemory] = [
+      await withServers([shipped], env, ([s]) => measureMemory(s!.pid, toolCall(s!), 200, plan.memoryCalls)),
+      await withServers([floor.plainFetch], env, ([s]) => measureMemory(s!.pid, toolCall(s!), 200, plan.memoryCalls)),
+    ];
+    rows.push(...memoryRows(shippedMemory, plainMemory));
 
-    // 5. Regen and typecheck.
-    const skip = plan.regenRuns === 0 ? "not in --quick" : existsSync(SOURCE) ? undefined : `${SOURCE} is absent`;
-    if (skip) {
-      log(`regen and typecheck skipped: ${skip}`);
-      rows.push({ measure: "npm run regen (1.88.0 document)", shipped: "", floor: "", comparison: "", target: "≤ 5 s", met: skip });
-      rows.push({ measure: "npm run typecheck", shipped: "", floor: "", comparison: "", target: "≤ 0.50× unpruned", met: skip });
-    } else {
-      log(`regen and typecheck: ${plan.regenRuns} runs of each`);
+    // What the assistant reads at the start of every session.
+    const tools = await withServers([shipped], env, async ([s]) => (await s!.client.listTools()).tools);
+    const spec = JSON.parse(await readFile(join(ROOT, "spec/openapi.json"), "utf8"));
+    const operations = JSON.parse(await readFile(join(ROOT, "spec/operations.json"), "utf8"));
+    rows.push(sizeRow(tools.length, operations.length, toolsListBytes(tools), toolsListBytes(naiveTools(spec, operations))));
+
+    if (existsSync(SOURCE)) {
+      log(`regen and typecheck: ${plan.regenRuns} × each, in copies of the project`);
       const rt = await measureRegenTypecheck(ROOT, SOURCE, workspace, plan.regenRuns);
-      const typeRatios = pairedRatios(rt.typecheck, rt.unprunedTypecheck);
-      const s = (samples: number[]) => `${(median(samples) / 1000).toFixed(2)} s`;
-      rows.push({ measure: `npm run regen (1.88.0 document, ${plan.regenRuns} runs)`, shipped: `median ${s(rt.regen)}`, floor: "", comparison: "", target: "≤ 5 s", met: median(rt.regen) <= 5000 && rt.failures.length === 0 });
-      rows.push({
-        measure: `npm run typecheck (${plan.regenRuns} pairs)`,
-        shipped: `median ${s(rt.typecheck)}`,
-        floor: `unpruned generated types: median ${s(rt.unprunedTypecheck)}`,
-        comparison: `paired ratio median ${x(median(typeRatios))}; types ${mb(rt.typesBytes.pruned)} vs ${mb(rt.typesBytes.unpruned)}`,
-        target: "≤ 0.50× unpruned",
-        met: median(typeRatios) <= 0.5 && rt.failures.length === 0,
-      });
-      for (const failure of rt.failures) notes.push(`Failed: ${failure}`);
+      rows.push(...regenRows(rt));
+      notes.push(...rt.failures.map((failure) => `Failed: ${failure}`));
+    } else {
+      log(`regen and typecheck skipped: ${SOURCE} is absent`);
+      rows.push(...skippedRows(`${SOURCE} is absent`));
     }
   } finally {
     await upstream.stop();
+    await large.stop();
     await workspace.remove();
   }
 
-  notes.push(...METHOD_NOTES);
-  const command = `npm run bench${values.quick ? " -- --quick" : ""}`;
   console.log(table(rows));
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   if (out) {
-    await writeFile(out, markdown({ date: new Date().toISOString().slice(0, 10), command, rows, notes }));
+    const command = `npm run bench${values.quick ? " -- --quick" : ""}`;
+    await writeFile(out, markdown({ date: new Date().toISOString().slice(0, 10), command, rows, notes: [...notes, ...METHOD_NOTES] }));
     log(`wrote ${out}`);
   }
 }
 
 const METHOD_NOTES = [
-  "Cold start: the SDK `Client` over `StdioClientTransport` spawns `node <entry>` (the entry is read from package.json's `bin`), initializes, and times the first `tools/list` answer; the process is closed before the next spawn. The floor is `scripts/bench/minimal-server.ts`, compiled with plain tsc at bench time.",
-  "Per call: `list_models` through the spawned server vs the same `GET /models` (same headers, JSON parsed) fetched by the benchmark process, against the same local upstream (`test/support/fake-litellm.ts`), each call alternating with the other. Overhead = difference of the percentiles. The SDK client validates `structuredContent` against the tool's `outputSchema`, so that client-side cost is counted in the overhead too.",
-  "Memory: VmRSS from /proc/<pid>/status of a fresh server; the burst peak is the largest of VmRSS sampled every few ms and VmHWM when it rose during the burst.",
-  "tools/list size: compact JSON of `{ tools }` as the server sends it; the naive conversion (`scripts/bench/naive-tools.ts`) makes one tool per operation in spec/operations.json with every parameter and the request body's properties, $refs inlined, from spec/openapi.json. Tokens ≈ bytes / 4.",
-  "Regen and typecheck run in temporary copies of the project (the worktree is never touched); the unpruned variant replaces generated/litellm-api.ts with openapi-typescript's output (`defaultNonNullable: false`) for the whole 1.88.0 document.",
+  "**Cold start**: the SDK `Client` over `StdioClientTransport` spawns `node <entry>` (the entry is package.json's `bin`, so this measures whatever `npm run build` ships), initializes, and times the first `tools/list` answer; each process is closed before the next spawn. The floor is `scripts/bench/minimal-server.ts`, compiled with plain tsc at bench time.",
+  "**Per call**: `list_models` through the spawned server vs the same `GET /models` (same headers, JSON parsed) fetched by the benchmark process, and vs `scripts/bench/plain-fetch-server.ts` (the same tool as a bare fetch in a one-tool McpServer), all against one local upstream (`test/support/fake-litellm.ts`; a bare 100-model upstream for the large-list row), call by call in turn. Overhead = difference of the percentiles. The SDK client validates `structuredContent` against the tool's `outputSchema`, so that client-side cost counts as overhead too.",
+  "**Memory**: VmRSS from /proc/<pid>/status of a fresh server: idle after initialize, idle after one call (fetch and the call path loaded), the peak during 200 concurrent calls (VmRSS sampled every few ms, and VmHWM when it rose), and after the rest of the calls at concurrency 32.",
+  "**tools/list size**: compact JSON of `{ tools }` as the server sends it; the naive conversion (`scripts/bench/naive-tools.ts`) makes one tool per operation in spec/operations.json with every parameter and the request body's properties, $refs inlined, from spec/openapi.json. Tokens ≈ bytes / 4.",
+  "**Regen and typecheck** run in temporary copies of the project (the worktree is never touched); the unpruned variant replaces generated/litellm-api.ts with openapi-typescript's output (`defaultNonNullable: false`) for the whole 1.88.0 document. Both typechecks are `npm run typecheck`, alternated.",
 ];
 
 main().catch((error: unknown) => {

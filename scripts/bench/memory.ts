@@ -5,7 +5,10 @@ import { readFile } from "node:fs/promises";
 import { runConcurrent, type Call } from "./per-call.ts";
 
 export interface Memory {
+  /** Fresh: started and initialized, no call made yet. */
   idle: number;
+  /** After one call: fetch, the HTTP client and the call path are loaded and compiled. */
+  warmIdle: number;
   burstPeak: number;
   burstCalls: number;
   burstAnswered: number;
@@ -30,11 +33,13 @@ export async function idleRss(pid: number): Promise<number> {
 
 export async function measureMemory(pid: number, call: Call, burst: number, callCount: number): Promise<Memory> {
   const idle = await idleRss(pid);
+  await call();
+  const warmIdle = await idleRss(pid);
   const hwmBefore = await procStatus(pid, "VmHWM");
 
   // Sample while the burst is in flight; the kernel's high-water mark catches a peak between samples,
   // but only once it exceeds the start-up peak, so both are kept.
-  let sampled = idle;
+  let sampled = warmIdle;
   let sampling = true;
   const sampler = (async () => {
     while (sampling) {
@@ -44,8 +49,7 @@ export async function measureMemory(pid: number, call: Call, burst: number, call
   })();
   let answered = 0;
   const counted: Call = async () => {
-    await call();
-    answered++;
+    await call().then(() => answered++, () => undefined);
   };
   await runConcurrent(counted, burst, burst);
   sampling = false;
@@ -56,5 +60,5 @@ export async function measureMemory(pid: number, call: Call, burst: number, call
   await runConcurrent(call, 32, callCount);
   await settle();
   const afterCalls = await procStatus(pid, "VmRSS");
-  return { idle, burstPeak, burstCalls: burst, burstAnswered: answered, afterCalls, callCount: callCount + burst };
+  return { idle, warmIdle, burstPeak, burstCalls: burst, burstAnswered: answered, afterCalls, callCount: callCount + burst + 1 };
 }

@@ -1,6 +1,6 @@
 // Per-call overhead: list_models through the spawned server vs the same upstream request fetched
-// directly by the benchmark process, against the same local upstream. The difference is what the
-// bridge (stdio, JSON-RPC, validation, result shaping) adds to every call.
+// directly by the benchmark process (and vs the plain-fetch floor server), against the same local
+// upstream. The difference is what the server (stdio, JSON-RPC, validation, result shaping) adds.
 
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { Running } from "./spawn.ts";
@@ -8,30 +8,18 @@ import { now } from "./stats.ts";
 
 export type Call = () => Promise<void>;
 
-export interface Sequential {
-  tool: number[];
-  direct: number[];
-  /** A no-op tool on the floor server: what stdio and the SDK alone cost per call. */
-  noop: number[];
+export interface Load {
+  latencies: number[];
+  /** Calls per second, one figure per round. */
+  throughput: number[];
 }
 
-export interface Concurrent {
-  concurrency: number;
-  tool: { latencies: number[]; throughput: number[] };
-  direct: { latencies: number[]; throughput: number[] };
-}
-
+/** list_models through a spawned server (the shipped one or the plain-fetch floor). */
 export function toolCall(server: Running): Call {
   return async () => {
     const result = (await server.client.callTool({ name: "list_models", arguments: {} })) as CallToolResult;
     // A failed call is cheap: timing failures would flatter the bridge.
     if (result.isError) throw new Error(`list_models failed during the benchmark: ${JSON.stringify(result.content)}`);
-  };
-}
-
-export function noopCall(server: Running): Call {
-  return async () => {
-    await server.client.callTool({ name: "echo", arguments: { text: "x" } });
   };
 }
 
@@ -50,19 +38,13 @@ async function timed(call: Call): Promise<number> {
   return now() - start;
 }
 
-export async function measureSequential(calls: { tool: Call; direct: Call; noop: Call }, count: number): Promise<Sequential> {
-  for (let i = 0; i < Math.min(200, count); i++) {
-    await calls.tool();
-    await calls.direct();
-    await calls.noop();
-  }
-  const result: Sequential = { tool: [], direct: [], noop: [] };
-  for (let i = 0; i < count; i++) {
-    result.tool.push(await timed(calls.tool));
-    result.direct.push(await timed(calls.direct));
-    result.noop.push(await timed(calls.noop));
-  }
-  return result;
+/** Each arm `count` times, interleaved call by call (after a warm-up), so load hits every arm alike. */
+export async function measureSequential<Arm extends string>(arms: Record<Arm, Call>, count: number): Promise<Record<Arm, number[]>> {
+  const names = Object.keys(arms) as Arm[];
+  for (let i = 0; i < Math.min(200, count); i++) for (const name of names) await arms[name]();
+  const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Arm, number[]>;
+  for (let i = 0; i < count; i++) for (const name of names) samples[name].push(await timed(arms[name]));
+  return samples;
 }
 
 /** `total` calls with `concurrency` in flight at all times; latencies of each and calls per second. */
@@ -80,13 +62,15 @@ export async function runConcurrent(call: Call, concurrency: number, total: numb
   return { latencies, throughput: (total / (now() - start)) * 1000 };
 }
 
-export async function measureConcurrent(calls: { tool: Call; direct: Call }, concurrency: number, total: number, rounds: number): Promise<Concurrent> {
-  const result: Concurrent = { concurrency, tool: { latencies: [], throughput: [] }, direct: { latencies: [], throughput: [] } };
+/** Each arm `rounds` times at `concurrency`, arms alternating round by round. */
+export async function measureConcurrent<Arm extends string>(arms: Record<Arm, Call>, concurrency: number, total: number, rounds: number): Promise<Record<Arm, Load>> {
+  const names = Object.keys(arms) as Arm[];
+  const result = Object.fromEntries(names.map((name) => [name, { latencies: [], throughput: [] } as Load])) as Record<Arm, Load>;
   for (let round = 0; round < rounds; round++) {
-    for (const arm of ["tool", "direct"] as const) {
-      const { latencies, throughput } = await runConcurrent(calls[arm], concurrency, total);
-      result[arm].latencies.push(...latencies);
-      result[arm].throughput.push(throughput);
+    for (const name of names) {
+      const { latencies, throughput } = await runConcurrent(arms[name], concurrency, total);
+      result[name].latencies.push(...latencies);
+      result[name].throughput.push(throughput);
     }
   }
   return result;

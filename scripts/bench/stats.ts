@@ -19,8 +19,13 @@ export function ms(value: number, digits = 2): string {
   return Number.isFinite(value) ? `${value.toFixed(digits)} ms` : "—";
 }
 
+/** Difference in ms with its sign written out. */
+export function signedMs(value: number, digits = 2): string {
+  return `${value < 0 ? "−" : "+"}${ms(Math.abs(value), digits)}`;
+}
+
 export function mb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** Nanosecond clock in milliseconds. */

@@ -1,5 +1,5 @@
 // A scratch folder outside the worktree for what the benchmark builds and edits (the compiled floor
-// server, copies of the project), so a run never leaves anything behind in the repository.
+// servers, copies of the project), so a run never leaves anything behind in the repository.
 
 import { cp, mkdtemp, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
