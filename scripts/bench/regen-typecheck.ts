@@ -36,7 +36,8 @@ interface Exit {
  * USER_HZ ticks of 10 ms). On a shared machine, wall time carries other people's load; CPU time does not.
  */
 async function childCpuMs(): Promise<number> {
-  const stat = await readFile("/proc/self/stat", "utf8");
+  const stat = await readFile("/proc/self/stat", "utf8").catch(() => "");
+  if (!stat) return Number.NaN;
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   // Fields after the command name start at field 3 (state); cutime and cstime are fields 16 and 17.
   return (Number(fields[13]) + Number(fields[14])) * 10;

@@ -8,11 +8,11 @@ import type { RegenTypecheck, Timing } from "./regen-typecheck.ts";
 import type { Row } from "./report.ts";
 import { mb, median, ms, pairedRatios, percentile, signedMs } from "./stats.ts";
 
-const x = (ratio: number) => `${ratio.toFixed(2)}×`;
+const x = (ratio: number) => (Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : "—");
 const count = (n: number) => n.toLocaleString("en");
 const p50p99 = (samples: number[]) => `p50 ${ms(median(samples))}, p99 ${ms(percentile(samples, 99))}`;
 const signed = (bytes: number) => `${bytes < 0 ? "−" : "+"}${mb(Math.abs(bytes))}`;
-const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
+const seconds = (value: number) => (Number.isFinite(value) ? `${(value / 1000).toFixed(2)} s` : "—");
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export function coldStartRow(cold: ColdStart): Row {
