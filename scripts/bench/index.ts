@@ -1,0 +1,135 @@
+// `npm run bench [-- --quick] [-- --out FILE]`: measures what users of litellm-mcp pay, each cost beside
+// its floor in the same run, prints one table and (full runs) writes it to BENCHMARKS.md.
+
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { FakeLiteLLM } from "../../test/support/fake-litellm.ts";
+import { measureColdStart } from "./cold-start.ts";
+import { buildFloorServers } from "./floor-server.ts";
+import { measureMemory } from "./memory.ts";
+import { naiveTools, toolsListBytes } from "./naive-tools.ts";
+import { directCall, measureConcurrent, measureSequential, toolCall } from "./per-call.ts";
+import { measureRegenTypecheck } from "./regen-typecheck.ts";
+import { markdown, table, type Row } from "./report.ts";
+import { coldStartRow, concurrentRow, memoryRows, regenRows, sequentialRows, sizeRow, skippedRows } from "./rows.ts";
+import { startSizedUpstream } from "./sized-upstream.ts";
+import { shippedEntry, startServer, type Running } from "./spawn.ts";
+import { createWorkspace } from "./workspace.ts";
+
+const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "../..");
+const MASTER_KEY = "sk-bench-master-0000000000";
+const SOURCE = join(ROOT, "../shared/litellm/openapi-1.88.0.json");
+const LARGE_LIST = 100;
+
+const FULL = { coldPairs: 24, sequential: 2000, largeSequential: 500, concurrentTotal: 2000, rounds: 2, memoryCalls: 10_000, regenRuns: 3 };
+const QUICK = { coldPairs: 5, sequential: 300, largeSequential: 100, concurrentTotal: 400, rounds: 1, memoryCalls: 500, regenRuns: 1 };
+
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+/** Starts the servers, runs `body`, and always stops them. */
+async function withServers<T>(entries: string[], env: Record<string, string>, body: (servers: Running[]) => Promise<T>): Promise<T> {
+  const servers: Running[] = [];
+  try {
+    for (const entry of entries) servers.push(await startServer(entry, env));
+    return await body(servers);
+  } finally {
+    for (const server of servers) await server.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, out: { type: "string" } } });
+  const plan = values.quick ? QUICK : FULL;
+  const out = values.out ?? (values.quick ? undefined : join(ROOT, "BENCHMARKS.md"));
+  const started = Date.now();
+  const rows: Row[] = [];
+  const notes: string[] = [];
+
+  const shipped = await shippedEntry(ROOT);
+  if (!existsSync(shipped)) throw new Error(`${shipped} does not exist: run \`npm run build\` first.`);
+  const pkg = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8")) as { version: string };
+  const workspace = await createWorkspace(ROOT);
+  const upstream = await new FakeLiteLLM({ masterKey: MASTER_KEY }).start();
+  const large = await startSizedUpstream(LARGE_LIST, MASTER_KEY);
+  try {
+    log("compiling the floor servers with tsc");
+    const floor = await buildFloorServers(ROOT, workspace);
+    const env = { LITELLM_HOST: upstream.url, LITELLM_MASTER_KEY: MASTER_KEY };
+
+    log(`cold start: ${plan.coldPairs} pairs`);
+    rows.push(coldStartRow(await measureColdStart(shipped, floor.minimal, env, plan.coldPairs)));
+
+    await withServers([shipped, floor.plainFetch], env, async ([server, plain]) => {
+      const arms = { tool: toolCall(server!), direct: directCall(upstream.url, MASTER_KEY, `litellm-mcp/${pkg.version}`), plain: toolCall(plain!) };
+      log(`per call: ${plan.sequential} sequential calls of each`);
+      rows.push(...sequentialRows(await measureSequential(arms, plan.sequential), "(2 models)", true));
+      for (const concurrency of [32, 200]) {
+        log(`per call: concurrency ${concurrency}, ${plan.rounds} × ${plan.concurrentTotal} calls of each`);
+        rows.push(concurrentRow(concurrency, await measureConcurrent(arms, concurrency, plan.concurrentTotal, plan.rounds)));
+      }
+    });
+
+    const largeEnv = { LITELLM_HOST: large.url, LITELLM_MASTER_KEY: MASTER_KEY };
+    await withServers([shipped, floor.plainFetch], largeEnv, async ([server, plain]) => {
+      const arms = { tool: toolCall(server!), direct: directCall(large.url, MASTER_KEY, `litellm-mcp/${pkg.version}`), plain: toolCall(plain!) };
+      log(`per call: ${plan.largeSequential} sequential calls of each against a ${LARGE_LIST}-model list`);
+      rows.push(...sequentialRows(await measureSequential(arms, plan.largeSequential), `(${LARGE_LIST} models)`, false).slice(0, 1));
+    });
+
+    if (existsSync("/proc/self/status")) {
+      log(`memory: idle, 200 concurrent calls, then ${plan.memoryCalls} calls, for each server`);
+      const [shippedMemory, plainMemory] = [
+        await withServers([shipped], env, ([s]) => measureMemory(s!.pid, toolCall(s!), 200, plan.memoryCalls)),
+        await withServers([floor.plainFetch], env, ([s]) => measureMemory(s!.pid, toolCall(s!), 200, plan.memoryCalls)),
+      ];
+      rows.push(...memoryRows(shippedMemory, plainMemory));
+    } else {
+      log("memory skipped: it reads /proc/<pid>/status, which only Linux has");
+      rows.push({ measure: "RSS during 200 concurrent calls", shipped: "", floor: "", comparison: "", target: "growth from idle ≤ 30 MB, all answered", met: "no /proc (Linux only)" });
+    }
+
+    // What the assistant reads at the start of every session.
+    const tools = await withServers([shipped], env, async ([s]) => (await s!.client.listTools()).tools);
+    const spec = JSON.parse(await readFile(join(ROOT, "spec/openapi.json"), "utf8"));
+    const operations = JSON.parse(await readFile(join(ROOT, "spec/operations.json"), "utf8"));
+    rows.push(sizeRow(tools.length, operations.length, toolsListBytes(tools), toolsListBytes(naiveTools(spec, operations))));
+
+    if (existsSync(SOURCE)) {
+      log(`regen and typecheck: ${plan.regenRuns} × each, in copies of the project`);
+      const rt = await measureRegenTypecheck(ROOT, SOURCE, workspace, plan.regenRuns);
+      rows.push(...regenRows(rt));
+      notes.push(...rt.failures.map((failure) => `Failed: ${failure}`));
+    } else {
+      log(`regen and typecheck skipped: ${SOURCE} is absent`);
+      rows.push(...skippedRows(`${SOURCE} is absent`));
+    }
+  } finally {
+    await upstream.stop();
+    await large.stop();
+    await workspace.remove();
+  }
+
+  console.log(table(rows));
+  log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (out) {
+    const command = `npm run bench${values.quick ? " -- --quick" : ""}`;
+    await writeFile(out, markdown({ date: new Date().toISOString().slice(0, 10), command, rows, notes: [...notes, ...METHOD_NOTES] }));
+    log(`wrote ${out}`);
+  }
+}
+
+const METHOD_NOTES = [
+  "**Cold start**: the SDK `Client` over `StdioClientTransport` spawns `node <entry>` (the entry is package.json's `bin`, so this measures whatever `npm run build` ships), initializes, and times the first `tools/list` answer; each process is closed before the next spawn. The floor is `scripts/bench/minimal-server.ts`, compiled with plain tsc at bench time.",
+  "**Per call**: `list_models` through the spawned server vs the same `GET /models` (same headers, JSON parsed) fetched by the benchmark process, and vs `scripts/bench/plain-fetch-server.ts` (the same tool as a bare fetch in a one-tool McpServer), all against one local upstream (`test/support/fake-litellm.ts`; a bare 100-model upstream for the large-list row), call by call in turn. Overhead = difference of the percentiles. The SDK client validates `structuredContent` against the tool's `outputSchema`, so that client-side cost counts as overhead too.",
+  "**Memory**: VmRSS from /proc/<pid>/status of a fresh server: idle after initialize, idle after one call (fetch and the call path loaded), the peak during 200 concurrent calls (VmRSS sampled every few ms, and VmHWM when it rose), and after the rest of the calls at concurrency 32.",
+  "**tools/list size**: compact JSON of `{ tools }` as the server sends it; the naive conversion (`scripts/bench/naive-tools.ts`) makes one tool per operation in spec/operations.json with every parameter and the request body's properties, $refs inlined, from spec/openapi.json. Tokens ≈ bytes / 4.",
+  "**Regen and typecheck** run in temporary copies of the project (the worktree is never touched); the unpruned variant replaces generated/litellm-api.ts with openapi-typescript's output (`defaultNonNullable: false`) for the whole 1.88.0 document. Both typechecks are `npm run typecheck`, alternated.",
+];
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${(error as Error)?.stack ?? error}`);
+  process.exit(1);
+});

@@ -1,0 +1,91 @@
+// What regeneration and type-checking cost the developer: `npm run regen` from the full 1.88.0 document,
+// and `npm run typecheck` of the project vs the same project carrying openapi-typescript's output for the
+// whole, unpruned document (what skipping the prune step would leave in generated/).
+
+import { execFile } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import openapiTS, { astToString } from "openapi-typescript";
+import { now } from "./stats.ts";
+import type { Workspace } from "./workspace.ts";
+
+/** Wall time and CPU time (user + system, the child and its children) of one run, in ms. */
+export interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+export interface RegenTypecheck {
+  regen: Timing[];
+  typecheck: Timing[];
+  unprunedTypecheck: Timing[];
+  /** Size of generated/litellm-api.ts: pruned (committed) and unpruned. */
+  typesBytes: { pruned: number; unpruned: number };
+  /** Anything that did not exit 0, quoted so the reader can tell a failed run from a fast one. */
+  failures: string[];
+}
+
+interface Exit {
+  timing: Timing;
+  ok: boolean;
+  output: string;
+}
+
+/**
+ * CPU time of the children this process has waited for (Linux: cutime + cstime in /proc/self/stat, in
+ * USER_HZ ticks of 10 ms). On a shared machine, wall time carries other people's load; CPU time does not.
+ */
+async function childCpuMs(): Promise<number> {
+  const stat = await readFile("/proc/self/stat", "utf8").catch(() => "");
+  if (!stat) return Number.NaN;
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // Fields after the command name start at field 3 (state); cutime and cstime are fields 16 and 17.
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
+
+async function timedNpm(cwd: string, args: string[]): Promise<Exit> {
+  const cpuBefore = await childCpuMs();
+  const start = now();
+  const { ok, output } = await new Promise<{ ok: boolean; output: string }>((resolve) => {
+    execFile("npm", args, { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ ok: !error, output: `${stdout}${stderr}`.trim() });
+    });
+  });
+  const wall = now() - start;
+  return { timing: { wall, cpu: (await childCpuMs()) - cpuBefore }, ok, output };
+}
+
+function firstLines(text: string): string {
+  return text.split("\n").filter((line) => /error|fail/i.test(line)).slice(0, 3).join(" | ") || text.split("\n").slice(-3).join(" | ");
+}
+
+export async function measureRegenTypecheck(root: string, source: string, workspace: Workspace, runs: number): Promise<RegenTypecheck> {
+  const pruned = await workspace.copyProject("pruned");
+  const unpruned = await workspace.copyProject("unpruned");
+  const failures: string[] = [];
+  const result: RegenTypecheck = { regen: [], typecheck: [], unprunedTypecheck: [], typesBytes: { pruned: 0, unpruned: 0 }, failures };
+
+  // The unpruned variant: openapi-typescript over the whole document, with the same option regen uses.
+  const document = JSON.parse(await readFile(source, "utf8"));
+  const fullTypes = astToString(await openapiTS(document, { defaultNonNullable: false, silent: true }));
+  await writeFile(join(unpruned, "generated/litellm-api.ts"), fullTypes);
+  result.typesBytes = {
+    pruned: Buffer.byteLength(await readFile(join(root, "generated/litellm-api.ts"), "utf8")),
+    unpruned: Buffer.byteLength(fullTypes),
+  };
+
+  for (let i = 0; i < runs; i++) {
+    const regen = await timedNpm(pruned, ["run", "regen", "--", "--from", source]);
+    result.regen.push(regen.timing);
+    if (!regen.ok) failures.push(`regen: ${firstLines(regen.output)}`);
+
+    // Alternate A B so both typechecks see the same load.
+    const typecheck = await timedNpm(pruned, ["run", "typecheck"]);
+    result.typecheck.push(typecheck.timing);
+    if (!typecheck.ok) failures.push(`typecheck: ${firstLines(typecheck.output)}`);
+    const unprunedTypecheck = await timedNpm(unpruned, ["run", "typecheck"]);
+    result.unprunedTypecheck.push(unprunedTypecheck.timing);
+    if (!unprunedTypecheck.ok) failures.push(`unpruned typecheck: ${firstLines(unprunedTypecheck.output)}`);
+  }
+  return result;
+}

@@ -1,0 +1,142 @@
+// The table rows: each measurement beside its floor, the comparison that matters, and the target from
+// the project's brief with a verdict. Formatting only; the numbers come from the measuring modules.
+
+import type { ColdStart } from "./cold-start.ts";
+import type { Memory } from "./memory.ts";
+import type { Load } from "./per-call.ts";
+import type { RegenTypecheck, Timing } from "./regen-typecheck.ts";
+import type { Row } from "./report.ts";
+import { mb, median, ms, pairedRatios, percentile, signedMs } from "./stats.ts";
+
+const x = (ratio: number) => (Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : "—");
+const count = (n: number) => n.toLocaleString("en");
+const p50p99 = (samples: number[]) => `p50 ${ms(median(samples))}, p99 ${ms(percentile(samples, 99))}`;
+const signed = (bytes: number) => `${bytes < 0 ? "−" : "+"}${mb(Math.abs(bytes))}`;
+const seconds = (value: number) => (Number.isFinite(value) ? `${(value / 1000).toFixed(2)} s` : "—");
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+export function coldStartRow(cold: ColdStart): Row {
+  const ratios = pairedRatios(cold.shipped, cold.floor);
+  const summary = (s: number[]) => `median ${ms(median(s), 0)}, p90 ${ms(percentile(s, 90), 0)}`;
+  return {
+    measure: `Cold start: spawn → first tools/list answered (${cold.shipped.length} pairs)`,
+    shipped: summary(cold.shipped),
+    floor: `one-tool McpServer (tsc): ${summary(cold.floor)}`,
+    comparison: `paired ratio median ${x(median(ratios))}, p90 ${x(percentile(ratios, 90))}`,
+    target: "≤ 0.80× floor",
+    met: median(ratios) <= 0.8,
+  };
+}
+
+/** Sequential list_models: the brief's overhead target is held against the direct fetch. */
+export function sequentialRows(seq: { tool: number[]; direct: number[]; plain: number[] }, label: string, judged: boolean): Row[] {
+  const overhead50 = median(seq.tool) - median(seq.direct);
+  const overhead99 = percentile(seq.tool, 99) - percentile(seq.direct, 99);
+  const plain50 = median(seq.plain) - median(seq.direct);
+  return [
+    {
+      measure: `list_models ${label}, sequential (${count(seq.tool.length)} calls)`,
+      shipped: p50p99(seq.tool),
+      floor: `direct fetch: ${p50p99(seq.direct)}`,
+      comparison: `overhead p50 ${signedMs(overhead50)}, p99 ${signedMs(overhead99)}`,
+      target: judged ? "overhead ≤ 0.5 ms p50, ≤ 2 ms p99" : "",
+      ...(judged ? { met: overhead50 <= 0.5 && overhead99 <= 2 } : {}),
+    },
+    {
+      measure: "… the same tool written plainly",
+      shipped: "",
+      floor: `plain SDK + fetch server: ${p50p99(seq.plain)}`,
+      comparison: `stdio + SDK alone p50 ${signedMs(plain50)}; litellm-mcp's own work p50 ${signedMs(overhead50 - plain50)}`,
+      target: "",
+    },
+  ];
+}
+
+export function concurrentRow(concurrency: number, load: { tool: Load; direct: Load; plain: Load }): Row {
+  const tput = (l: Load) => median(l.throughput);
+  const p99 = (l: Load) => percentile(l.latencies, 99);
+  const answered = load.tool.latencies.length;
+  return {
+    measure: `list_models at concurrency ${concurrency} (${count(answered)} calls)`,
+    shipped: `${count(Math.round(tput(load.tool)))} calls/s, p99 ${ms(p99(load.tool))}`,
+    floor: `direct fetch: ${count(Math.round(tput(load.direct)))} calls/s, p99 ${ms(p99(load.direct))}; plain server: ${count(Math.round(tput(load.plain)))} calls/s, p99 ${ms(p99(load.plain))}`,
+    comparison: `throughput ${x(tput(load.tool) / tput(load.direct))} of direct, ${x(tput(load.tool) / tput(load.plain))} of plain; p99 overhead ${signedMs(p99(load.tool) - p99(load.direct))}`,
+    target: "",
+  };
+}
+
+export function memoryRows(shipped: Memory, plain: Memory): Row[] {
+  const growth = (m: Memory) => m.burstPeak - m.idle;
+  const warmGrowth = (m: Memory) => m.burstPeak - m.warmIdle;
+  const burst = (m: Memory) => `peak ${mb(m.burstPeak)}: ${signed(growth(m))} from idle, ${signed(warmGrowth(m))} from warm idle; ${m.burstAnswered}/${m.burstCalls} answered`;
+  return [
+    {
+      measure: "RSS idle: initialized / after one call",
+      shipped: `${mb(shipped.idle)} / ${mb(shipped.warmIdle)}`,
+      floor: `plain SDK + fetch server: ${mb(plain.idle)} / ${mb(plain.warmIdle)}`,
+      comparison: `${signed(shipped.idle - plain.idle)} / ${signed(shipped.warmIdle - plain.warmIdle)}`,
+      target: "",
+    },
+    {
+      measure: `RSS during ${shipped.burstCalls} concurrent calls`,
+      shipped: burst(shipped),
+      floor: `plain server: ${burst(plain)}`,
+      comparison: `growth ${signed(growth(shipped) - growth(plain))} vs the plain server`,
+      target: "growth from idle ≤ 30 MB, all answered",
+      met: growth(shipped) <= 30 * 2 ** 20 && shipped.burstAnswered === shipped.burstCalls,
+    },
+    {
+      measure: `RSS after ${count(shipped.callCount)} calls (+1 s idle)`,
+      shipped: `${mb(shipped.afterCalls)} (${signed(shipped.afterCalls - shipped.idle)} from idle)`,
+      floor: `plain server: ${mb(plain.afterCalls)} (${signed(plain.afterCalls - plain.idle)})`,
+      comparison: signed(shipped.afterCalls - plain.afterCalls),
+      target: "",
+    },
+  ];
+}
+
+export function sizeRow(tools: number, operations: number, shippedBytes: number, naiveBytes: number): Row {
+  const tokens = (bytes: number) => `${count(bytes)} B (≈ ${count(Math.round(bytes / 4))} tokens)`;
+  return {
+    measure: `tools/list size (${tools} tools over ${operations} operations)`,
+    shipped: tokens(shippedBytes),
+    floor: `naive OpenAPI→MCP: ${tokens(naiveBytes)}`,
+    comparison: `${((shippedBytes / naiveBytes) * 100).toFixed(1)}% of naive`,
+    target: "≤ 25% of naive",
+    met: shippedBytes / naiveBytes <= 0.25,
+  };
+}
+
+export function regenRows(rt: RegenTypecheck): Row[] {
+  const wall = (t: Timing[]) => median(t.map((r) => r.wall));
+  const cpu = (t: Timing[]) => median(t.map((r) => r.cpu));
+  const summary = (t: Timing[]) => `median ${seconds(wall(t))} (CPU ${seconds(cpu(t))})`;
+  const wallRatios = pairedRatios(rt.typecheck.map((r) => r.wall), rt.unprunedTypecheck.map((r) => r.wall));
+  const cpuRatios = pairedRatios(rt.typecheck.map((r) => r.cpu), rt.unprunedTypecheck.map((r) => r.cpu));
+  const clean = rt.failures.length === 0;
+  return [
+    {
+      measure: `npm run regen from the 1.88.0 document (${plural(rt.regen.length, "run")})`,
+      shipped: summary(rt.regen),
+      floor: "",
+      comparison: "",
+      target: "≤ 5 s",
+      met: wall(rt.regen) <= 5000 && clean,
+    },
+    {
+      measure: `npm run typecheck (${plural(rt.typecheck.length, "pair")})`,
+      shipped: summary(rt.typecheck),
+      floor: `unpruned generated types: ${summary(rt.unprunedTypecheck)}`,
+      comparison: `paired ratio median ${x(median(wallRatios))} (CPU ${x(median(cpuRatios))}); litellm-api.ts ${mb(rt.typesBytes.pruned)} vs ${mb(rt.typesBytes.unpruned)}`,
+      target: "≤ 0.50× unpruned",
+      met: median(wallRatios) <= 0.5 && clean,
+    },
+  ];
+}
+
+export function skippedRows(reason: string): Row[] {
+  return [
+    { measure: "npm run regen from the 1.88.0 document", shipped: "", floor: "", comparison: "", target: "≤ 5 s", met: reason },
+    { measure: "npm run typecheck", shipped: "", floor: "", comparison: "", target: "≤ 0.50× unpruned", met: reason },
+  ];
+}
