@@ -1,5 +1,8 @@
-// Builds the one file the `litellm-mcp` bin runs: src/index.ts and everything it imports (the MCP SDK,
-// zod, openapi-fetch, the generated code) bundled by esbuild into dist/index.cjs.
+// Builds what the `litellm-mcp` bin runs:
+//   dist/server.cjs          src/index.ts and everything it imports (the MCP SDK, zod, openapi-fetch, the
+//                            generated code) bundled by esbuild;
+//   dist/index.cjs           the bin, src/bin.ts: runs server.cjs through V8's code cache;
+//   dist/server.cjs.v8cache  that cache, recorded by running the built server once (initialize, tools/list).
 //
 // Why a bundle: MCP hosts spawn the server on every launch, and Node resolving and reading a few hundred
 // module files costs more than the server's own start-up (see README, "Start-up"). Why CommonJS: Node
@@ -7,22 +10,27 @@
 // needs ESM-only features. Not minified: it made start-up slower, not faster, and keeps stack traces
 // readable. Type checking is `npm run typecheck`; esbuild only strips types.
 
-import { chmodSync, rmSync } from "node:fs";
-import { build } from "esbuild";
+import { chmodSync, existsSync, rmSync } from "node:fs";
+import { build, type BuildOptions } from "esbuild";
+import { recordCodeCache } from "./build/code-cache.ts";
 
-export const OUTFILE = "dist/index.cjs";
+const OUTFILE = "dist/index.cjs";
+const SERVER = "dist/server.cjs";
+
+const common: BuildOptions = { bundle: true, platform: "node", target: "node20", format: "cjs", logLevel: "warning" };
 
 rmSync("dist", { recursive: true, force: true });
-const result = await build({
-  entryPoints: ["src/index.ts"],
-  outfile: OUTFILE,
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  logLevel: "warning",
+const results = await Promise.all([
   // Bundled packages keep their licence comments, gathered at the end of the file.
-  legalComments: "eof",
-});
-if (result.errors.length > 0 || result.warnings.length > 0) process.exit(1);
+  build({ ...common, entryPoints: ["src/index.ts"], outfile: SERVER, legalComments: "eof" }),
+  build({ ...common, entryPoints: ["src/bin.ts"], outfile: OUTFILE }),
+]);
+if (results.some((result) => result.errors.length > 0 || result.warnings.length > 0)) process.exit(1);
 chmodSync(OUTFILE, 0o755);
+
+// Recording the cache also proves the bundle starts and answers; a bundle that cannot is a failed build.
+await recordCodeCache(OUTFILE);
+if (!existsSync(`${SERVER}.v8cache`)) {
+  process.stderr.write(`build: the server ran but wrote no code cache at ${SERVER}.v8cache\n`);
+  process.exit(1);
+}

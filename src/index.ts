@@ -1,6 +1,5 @@
-#!/usr/bin/env node
-// The `litellm-mcp` executable: reads argv and hands over to one command. Each command is loaded only
-// when asked for, so the stdio server MCP hosts launch never pays for HTTP, doctor or help code.
+// The server: reads argv and hands over to one command. Each command is loaded only when asked for, so
+// the stdio server MCP hosts launch never pays for HTTP, doctor or help code. src/bin.ts runs this file.
 
 import { parseCommand } from "./cli/args.js";
 import { ConfigError } from "./errors.js";

@@ -14,10 +14,10 @@ export interface Spawned {
   close(): Promise<void>;
 }
 
-export async function spawnServer(env: Record<string, string>): Promise<Spawned> {
+export async function spawnServer(env: Record<string, string>, bin: string = BUILT_SERVER): Promise<Spawned> {
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [BUILT_SERVER],
+    args: [bin],
     // Only what the server needs: nothing from the test runner's environment leaks in.
     env: { PATH: process.env.PATH ?? "", ...env },
     stderr: "pipe",
