@@ -49,6 +49,7 @@ const EXPECTED: Record<Exclude<Fault, "healthy" | "echo-secrets">, RegExp> = {
   "truncated-json": /closed before the answer was complete/,
   "over-cap": new RegExp(`larger than ${CAP_BYTES} bytes \\(LITELLM_MCP_MAX_RESPONSE_BYTES\\), so reading stopped`),
   "over-cap-declared": new RegExp(`larger than ${CAP_BYTES} bytes \\(LITELLM_MCP_MAX_RESPONSE_BYTES\\), so reading stopped`),
+  "over-cap-gzip": new RegExp(`larger than ${CAP_BYTES} bytes \\(LITELLM_MCP_MAX_RESPONSE_BYTES\\), so reading stopped`),
   "slow-drip": /did not answer within 1\.5 s/,
 };
 

@@ -4,6 +4,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { gzipSync } from "node:zlib";
 import { chatCompletion, generatedKey, keyInfo, modelList } from "./litellm-answers.ts";
 
 export const FAULTS = [
@@ -25,6 +26,7 @@ export const FAULTS = [
   "truncated-json",
   "over-cap",
   "over-cap-declared",
+  "over-cap-gzip",
   "slow-drip",
   "echo-secrets",
 ] as const;
@@ -32,6 +34,8 @@ export const FAULTS = [
 export type Fault = (typeof FAULTS)[number] | "healthy";
 
 const CHUNK = Buffer.alloc(64 * 1024, " ");
+/** 16 MB of JSON whitespace in 16 kB of gzip: an honest Content-Length, a body far larger once decoded. */
+const GZIP_BOMB = gzipSync(Buffer.alloc(16 * 1024 * 1024, " "));
 
 export class FaultyUpstream {
   fault: Fault = "healthy";
@@ -139,6 +143,10 @@ export class FaultyUpstream {
         return this.endless(res, {});
       case "over-cap-declared":
         return this.endless(res, { "content-length": String(1024 * 1024 * 1024) });
+      case "over-cap-gzip":
+        res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": String(GZIP_BOMB.length) });
+        res.end(GZIP_BOMB);
+        return;
       case "slow-drip": {
         res.writeHead(200, { "content-type": "application/json" });
         res.write("{");
