@@ -3,6 +3,7 @@
 // V8 rejects it when Node's version or flags differ from the ones that wrote it, and a missing or
 // unreadable cache is ignored; either way the same source is compiled as usual.
 
+import { isAscii } from "node:buffer";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
@@ -15,7 +16,7 @@ export function codeCachePath(file: string): string {
 /** Compiles `file` as Node compiles a CommonJS module, with its code cache when there is one. */
 export function compileWithCodeCache(file: string): Script {
   // The same wrapper Node puts around a CommonJS file, so the code runs exactly as `require` would run it.
-  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, "utf8")}\n})`;
+  const source = `(function (exports, require, module, __filename, __dirname) {${readSource(file)}\n})`;
   return new Script(source, { filename: file, cachedData: readIfPresent(codeCachePath(file)) });
 }
 
@@ -26,6 +27,12 @@ export function runWithCodeCache(file: string, record: boolean): void {
   if (record) process.once("exit", () => writeFileSync(codeCachePath(file), script.createCachedData()));
   const module = { exports: {}, filename: file, id: file };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+}
+
+/** esbuild writes ASCII (it escapes the rest), which reads several times faster as Latin-1 than as UTF-8. */
+function readSource(file: string): string {
+  const bytes = readFileSync(file);
+  return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
 }
 
 function readIfPresent(file: string): Buffer | undefined {
