@@ -3,53 +3,335 @@
 
 import { z } from "zod";
 
+/** POST /chat/completions — request body fields, each built when first read. */
+export const postChatCompletionsBodyFields = {
+  get "caching"() { return z.boolean().optional(); },
+  get "context_window_fallback_dict"() { return z.record(z.string(), z.string()).optional(); },
+  get "fallbacks"() { return z.array(z.string()).optional(); },
+  get "frequency_penalty"() { return z.number().optional(); },
+  get "function_call"() { return z.union([z.string(), z.record(z.string(), z.any())]).optional(); },
+  get "functions"() { return z.array(z.record(z.string(), z.any())).optional(); },
+  get "guardrails"() { return z.array(z.string()).optional(); },
+  get "logit_bias"() { return z.record(z.string(), z.number()).optional(); },
+  get "logprobs"() { return z.boolean().optional(); },
+  get "max_tokens"() { return z.number().int().optional(); },
+  get "messages"() { return z.array(z.union([z.object({ "cache_control": z.object({ "type": z.literal("ephemeral") }).optional(), "content": z.union([z.string(), z.array(z.union([z.object({ "cache_control": z.object({ "type": z.literal("ephemeral") }).optional(), "text": z.string(), "type": z.literal("text") }), z.object({ "image_url": z.union([z.string(), z.object({ "detail": z.string().optional(), "format": z.string().optional(), "url": z.string() })]), "type": z.literal("image_url") }), z.object({ "input_audio": z.object({ "data": z.string(), "format": z.enum(["wav","mp3"]) }), "type": z.literal("input_audio") }), z.object({ "citations": z.object({ "enabled": z.boolean() }), "context": z.string(), "source": z.object({ "data": z.string(), "media_type": z.string(), "type": z.literal("text") }), "title": z.string(), "type": z.literal("document") }), z.object({ "type": z.literal("video_url"), "video_url": z.union([z.string(), z.object({ "detail": z.string().optional(), "url": z.string() })]) }), z.object({ "file": z.object({ "detail": z.string().optional(), "file_data": z.string().optional(), "file_id": z.string().optional(), "filename": z.string().optional(), "format": z.string().optional(), "video_metadata": z.record(z.string(), z.any()).optional() }), "type": z.literal("file") })]))]), "role": z.literal("user") }), z.object({ "cache_control": z.object({ "type": z.literal("ephemeral") }).optional(), "content": z.union([z.string(), z.array(z.union([z.object({ "cache_control": z.object({ "type": z.literal("ephemeral") }).optional(), "text": z.string(), "type": z.literal("text") }), z.object({ "cache_control": z.union([z.record(z.string(), z.any()), z.object({ "type": z.literal("ephemeral") })]).optional(), "signature": z.string().optional(), "thinking": z.string().optional(), "type": z.literal("thinking") }), z.object({ "cache_control": z.union([z.record(z.string(), z.any()), z.object({ "type": z.literal("ephemeral") })]).optional(), "data": z.string().optional(), "type": z.literal("redacted_thinking") }), z.object({ "image_url": z.union([z.string(), z.object({ "detail": z.string().optional(), "format": z.string().optional(), "url": z.string() })]), "type": z.literal("image_url") })]))]).optional(), "function_call": z.object({ "arguments": z.string().optional(), "name": z.string().optional(), "provider_specific_fields": z.record(z.string(), z.any()).optional() }).optional(), "name": z.string().optional(), "reasoning_content": z.string().optional(), "reasoning_items": z.array(z.object({ "encrypted_content": z.string().optional(), "id": z.string().optional(), "summary": z.array(z.object({ "text": z.string().optional(), "type": z.literal("summary_text") })).optional(), "type": z.literal("reasoning") }).describe("Represents an OpenAI Responses API reasoning item for round-tripping in conversation history.")).optional(), "role": z.literal("assistant"), "thinking_blocks": z.array(z.union([z.object({ "cache_control": z.union([z.record(z.string(), z.any()), z.object({ "type": z.literal("ephemeral") })]).optional(), "signature": z.string().optional(), "thinking": z.string().optional(), "type": z.literal("thinking") }), z.object({ "cache_control": z.union([z.record(z.string(), z.any()), z.object({ "type": z.literal("ephemeral") })]).optional(), "data": z.string().optional(), "type": z.literal("redacted_thinking") })])).optional(), "tool_calls": z.array(z.object({ "function": z.object({ "arguments": z.string().optional(), "name": z.string().optional(), "provider_specific_fields": z.record(z.string(), z.any()).optional() }), "id": z.string(), "type": z.literal("function") })).optional() }), z.object({ "content": z.union([z.string(), z.array(z.object({ "cache_control": z.object({ "type": z.literal("ephemeral") }).optional(), "text": z.string(), "type": z.literal("text") }))]), "role": z.literal("tool"), "tool_call_id": z.string() }), z.object({ "cache_control": z.object({ "type": z.literal("ephemeral") }).optional(), "content": z.union([z.string(), z.array(z.any())]), "name": z.string().optional(), "role": z.literal("system") }), z.object({ "content": z.union([z.string(), z.array(z.object({ "cache_control": z.object({ "type": z.literal("ephemeral") }).optional(), "text": z.string(), "type": z.literal("text") }))]), "name": z.string(), "role": z.literal("function"), "tool_call_id": z.string() }), z.object({ "cache_control": z.object({ "type": z.literal("ephemeral") }).optional(), "content": z.union([z.string(), z.array(z.any())]), "name": z.string().optional(), "role": z.literal("developer") })])); },
+  get "metadata"() { return z.record(z.string(), z.any()).optional(); },
+  get "model"() { return z.string(); },
+  get "n"() { return z.number().int().optional(); },
+  get "num_retries"() { return z.number().int().optional(); },
+  get "parallel_tool_calls"() { return z.boolean().optional(); },
+  get "presence_penalty"() { return z.number().optional(); },
+  get "response_format"() { return z.record(z.string(), z.any()).optional(); },
+  get "seed"() { return z.number().int().optional(); },
+  get "service_tier"() { return z.string().optional(); },
+  get "stop"() { return z.union([z.string(), z.array(z.string())]).optional(); },
+  get "stream"() { return z.boolean().optional(); },
+  get "stream_options"() { return z.record(z.string(), z.any()).optional(); },
+  get "temperature"() { return z.number().optional(); },
+  get "tool_choice"() { return z.union([z.string(), z.record(z.string(), z.any())]).optional(); },
+  get "tools"() { return z.array(z.record(z.string(), z.any())).optional(); },
+  get "top_logprobs"() { return z.number().int().optional(); },
+  get "top_p"() { return z.number().optional(); },
+  get "user"() { return z.string().optional(); },
+};
+
 /** POST /chat/completions — request body. */
-export const postChatCompletionsBody = z.object({ "caching": z.boolean().optional(), "context_window_fallback_dict": z.record(z.string(), z.string()).optional(), "fallbacks": z.array(z.string()).optional(), "frequency_penalty": z.number().optional(), "function_call": z.union([z.string(), z.record(z.string(), z.any())]).optional(), "functions": z.array(z.record(z.string(), z.any())).optional(), "guardrails": z.array(z.string()).optional(), "logit_bias": z.record(z.string(), z.number()).optional(), "logprobs": z.boolean().optional(), "max_tokens": z.number().int().optional(), "messages": z.array(z.union([z.object({ "cache_control": z.object({ "type": z.literal("ephemeral") }).optional(), "content": z.union([z.string(), z.array(z.union([z.object({ "cache_control": z.object({ "type": z.literal("ephemeral") }).optional(), "text": z.string(), "type": z.literal("text") }), z.object({ "image_url": z.union([z.string(), z.object({ "detail": z.string().optional(), "format": z.string().optional(), "url": z.string() })]), "type": z.literal("image_url") }), z.object({ "input_audio": z.object({ "data": z.string(), "format": z.enum(["wav","mp3"]) }), "type": z.literal("input_audio") }), z.object({ "citations": z.object({ "enabled": z.boolean() }), "context": z.string(), "source": z.object({ "data": z.string(), "media_type": z.string(), "type": z.literal("text") }), "title": z.string(), "type": z.literal("document") }), z.object({ "type": z.literal("video_url"), "video_url": z.union([z.string(), z.object({ "detail": z.string().optional(), "url": z.string() })]) }), z.object({ "file": z.object({ "detail": z.string().optional(), "file_data": z.string().optional(), "file_id": z.string().optional(), "filename": z.string().optional(), "format": z.string().optional(), "video_metadata": z.record(z.string(), z.any()).optional() }), "type": z.literal("file") })]))]), "role": z.literal("user") }), z.object({ "cache_control": z.object({ "type": z.literal("ephemeral") }).optional(), "content": z.union([z.string(), z.array(z.union([z.object({ "cache_control": z.object({ "type": z.literal("ephemeral") }).optional(), "text": z.string(), "type": z.literal("text") }), z.object({ "cache_control": z.union([z.record(z.string(), z.any()), z.object({ "type": z.literal("ephemeral") })]).optional(), "signature": z.string().optional(), "thinking": z.string().optional(), "type": z.literal("thinking") }), z.object({ "cache_control": z.union([z.record(z.string(), z.any()), z.object({ "type": z.literal("ephemeral") })]).optional(), "data": z.string().optional(), "type": z.literal("redacted_thinking") }), z.object({ "image_url": z.union([z.string(), z.object({ "detail": z.string().optional(), "format": z.string().optional(), "url": z.string() })]), "type": z.literal("image_url") })]))]).optional(), "function_call": z.object({ "arguments": z.string().optional(), "name": z.string().optional(), "provider_specific_fields": z.record(z.string(), z.any()).optional() }).optional(), "name": z.string().optional(), "reasoning_content": z.string().optional(), "reasoning_items": z.array(z.object({ "encrypted_content": z.string().optional(), "id": z.string().optional(), "summary": z.array(z.object({ "text": z.string().optional(), "type": z.literal("summary_text") })).optional(), "type": z.literal("reasoning") }).describe("Represents an OpenAI Responses API reasoning item for round-tripping in conversation history.")).optional(), "role": z.literal("assistant"), "thinking_blocks": z.array(z.union([z.object({ "cache_control": z.union([z.record(z.string(), z.any()), z.object({ "type": z.literal("ephemeral") })]).optional(), "signature": z.string().optional(), "thinking": z.string().optional(), "type": z.literal("thinking") }), z.object({ "cache_control": z.union([z.record(z.string(), z.any()), z.object({ "type": z.literal("ephemeral") })]).optional(), "data": z.string().optional(), "type": z.literal("redacted_thinking") })])).optional(), "tool_calls": z.array(z.object({ "function": z.object({ "arguments": z.string().optional(), "name": z.string().optional(), "provider_specific_fields": z.record(z.string(), z.any()).optional() }), "id": z.string(), "type": z.literal("function") })).optional() }), z.object({ "content": z.union([z.string(), z.array(z.object({ "cache_control": z.object({ "type": z.literal("ephemeral") }).optional(), "text": z.string(), "type": z.literal("text") }))]), "role": z.literal("tool"), "tool_call_id": z.string() }), z.object({ "cache_control": z.object({ "type": z.literal("ephemeral") }).optional(), "content": z.union([z.string(), z.array(z.any())]), "name": z.string().optional(), "role": z.literal("system") }), z.object({ "content": z.union([z.string(), z.array(z.object({ "cache_control": z.object({ "type": z.literal("ephemeral") }).optional(), "text": z.string(), "type": z.literal("text") }))]), "name": z.string(), "role": z.literal("function"), "tool_call_id": z.string() }), z.object({ "cache_control": z.object({ "type": z.literal("ephemeral") }).optional(), "content": z.union([z.string(), z.array(z.any())]), "name": z.string().optional(), "role": z.literal("developer") })])), "metadata": z.record(z.string(), z.any()).optional(), "model": z.string(), "n": z.number().int().optional(), "num_retries": z.number().int().optional(), "parallel_tool_calls": z.boolean().optional(), "presence_penalty": z.number().optional(), "response_format": z.record(z.string(), z.any()).optional(), "seed": z.number().int().optional(), "service_tier": z.string().optional(), "stop": z.union([z.string(), z.array(z.string())]).optional(), "stream": z.boolean().optional(), "stream_options": z.record(z.string(), z.any()).optional(), "temperature": z.number().optional(), "tool_choice": z.union([z.string(), z.record(z.string(), z.any())]).optional(), "tools": z.array(z.record(z.string(), z.any())).optional(), "top_logprobs": z.number().int().optional(), "top_p": z.number().optional(), "user": z.string().optional() });
+export const postChatCompletionsBody = z.object(postChatCompletionsBodyFields);
+
+/** GET /health — request query fields, each built when first read. */
+export const getHealthQueryFields = {
+  get "model"() { return z.string().describe("Specify the model name (optional)").optional(); },
+  get "model_id"() { return z.string().describe("Specify the model ID (optional)").optional(); },
+};
 
 /** GET /health — request query. */
-export const getHealthQuery = z.object({ "model": z.string().describe("Specify the model name (optional)").optional(), "model_id": z.string().describe("Specify the model ID (optional)").optional() });
+export const getHealthQuery = z.object(getHealthQueryFields);
+
+/** POST /key/block — request body fields, each built when first read. */
+export const postKeyBlockBodyFields = {
+  get "key"() { return z.string(); },
+};
 
 /** POST /key/block — request body. */
-export const postKeyBlockBody = z.object({ "key": z.string() });
+export const postKeyBlockBody = z.object(postKeyBlockBodyFields);
+
+/** POST /key/delete — request body fields, each built when first read. */
+export const postKeyDeleteBodyFields = {
+  get "key_aliases"() { return z.array(z.string()).optional(); },
+  get "keys"() { return z.array(z.string()).optional(); },
+};
 
 /** POST /key/delete — request body. */
-export const postKeyDeleteBody = z.object({ "key_aliases": z.array(z.string()).optional(), "keys": z.array(z.string()).optional() });
+export const postKeyDeleteBody = z.object(postKeyDeleteBodyFields);
+
+/** POST /key/generate — request body fields, each built when first read. */
+export const postKeyGenerateBodyFields = {
+  get "access_group_ids"() { return z.array(z.string()).optional(); },
+  get "agent_id"() { return z.string().optional(); },
+  get "aliases"() { return z.record(z.string(), z.any()).optional(); },
+  get "allowed_cache_controls"() { return z.array(z.any()).optional(); },
+  get "allowed_passthrough_routes"() { return z.array(z.any()).optional(); },
+  get "allowed_routes"() { return z.array(z.any()).optional(); },
+  get "allowed_vector_store_indexes"() { return z.array(z.object({ "index_name": z.string(), "index_permissions": z.array(z.enum(["read","write"])) })).optional(); },
+  get "auto_rotate"() { return z.boolean().describe("Whether this key should be automatically rotated").optional(); },
+  get "blocked"() { return z.boolean().optional(); },
+  get "budget_duration"() { return z.string().optional(); },
+  get "budget_id"() { return z.string().optional(); },
+  get "budget_limits"() { return z.array(z.object({ "budget_duration": z.string(), "max_budget": z.number(), "reset_at": z.string().datetime({ offset: true }).optional() }).describe("A single budget window with its own limit and independent reset schedule.")).optional(); },
+  get "config"() { return z.record(z.string(), z.any()).optional(); },
+  get "disable_global_guardrails"() { return z.boolean().optional(); },
+  get "duration"() { return z.string().optional(); },
+  get "enforced_params"() { return z.array(z.string()).optional(); },
+  get "guardrails"() { return z.array(z.string()).optional(); },
+  get "key"() { return z.string().optional(); },
+  get "key_alias"() { return z.string().optional(); },
+  get "key_type"() { return z.enum(["llm_api","management","read_only","default"]).describe("Type of key that determines default allowed routes.").optional(); },
+  get "max_budget"() { return z.number().optional(); },
+  get "max_parallel_requests"() { return z.number().int().optional(); },
+  get "metadata"() { return z.record(z.string(), z.any()).optional(); },
+  get "model_max_budget"() { return z.record(z.string(), z.any()).optional(); },
+  get "model_rpm_limit"() { return z.record(z.string(), z.any()).optional(); },
+  get "model_tpm_limit"() { return z.record(z.string(), z.any()).optional(); },
+  get "models"() { return z.array(z.any()).optional(); },
+  get "object_permission"() { return z.object({ "agent_access_groups": z.array(z.string()).optional(), "agents": z.array(z.string()).optional(), "blocked_tools": z.array(z.string()).optional(), "mcp_access_groups": z.array(z.string()).optional(), "mcp_servers": z.array(z.string()).optional(), "mcp_tool_permissions": z.record(z.string(), z.array(z.string())).optional(), "mcp_toolsets": z.array(z.string()).optional(), "models": z.array(z.string()).optional(), "search_tools": z.array(z.string()).optional(), "vector_stores": z.array(z.string()).optional() }).optional(); },
+  get "organization_id"() { return z.string().optional(); },
+  get "permissions"() { return z.record(z.string(), z.any()).optional(); },
+  get "policies"() { return z.array(z.string()).optional(); },
+  get "project_id"() { return z.string().optional(); },
+  get "prompts"() { return z.array(z.string()).optional(); },
+  get "rotation_interval"() { return z.string().describe("How often to rotate this key (e.g., '30d', '90d'). Required if auto_rotate=True").optional(); },
+  get "router_settings"() { return z.object({ "allowed_fails": z.number().int().optional(), "context_window_fallbacks": z.array(z.record(z.string(), z.any())).optional(), "cooldown_time": z.number().optional(), "fallbacks": z.array(z.record(z.string(), z.any())).optional(), "max_retries": z.number().int().optional(), "model_group_affinity_config": z.record(z.string(), z.array(z.string())).optional(), "model_group_alias": z.record(z.string(), z.union([z.string(), z.record(z.string(), z.any())])).optional(), "model_group_retry_policy": z.record(z.string(), z.any()).optional(), "num_retries": z.number().int().optional(), "retry_after": z.number().optional(), "routing_groups": z.array(z.object({ "group_name": z.string(), "models": z.array(z.string()), "routing_strategy": z.string(), "routing_strategy_args": z.record(z.string(), z.any()).optional() }).describe("A group of models that share a routing strategy.")).optional(), "routing_strategy": z.string().optional(), "routing_strategy_args": z.record(z.string(), z.any()).optional(), "timeout": z.number().optional() }).describe("Set of params that you can modify via `router.update_settings()`.").optional(); },
+  get "rpm_limit"() { return z.number().int().optional(); },
+  get "rpm_limit_type"() { return z.enum(["guaranteed_throughput","best_effort_throughput","dynamic"]).optional(); },
+  get "send_invite_email"() { return z.boolean().optional(); },
+  get "soft_budget"() { return z.number().optional(); },
+  get "spend"() { return z.number().optional(); },
+  get "tags"() { return z.array(z.string()).optional(); },
+  get "team_id"() { return z.string().optional(); },
+  get "tpm_limit"() { return z.number().int().optional(); },
+  get "tpm_limit_type"() { return z.enum(["guaranteed_throughput","best_effort_throughput","dynamic"]).optional(); },
+  get "user_id"() { return z.string().optional(); },
+};
 
 /** POST /key/generate — request body. */
-export const postKeyGenerateBody = z.object({ "access_group_ids": z.array(z.string()).optional(), "agent_id": z.string().optional(), "aliases": z.record(z.string(), z.any()).optional(), "allowed_cache_controls": z.array(z.any()).optional(), "allowed_passthrough_routes": z.array(z.any()).optional(), "allowed_routes": z.array(z.any()).optional(), "allowed_vector_store_indexes": z.array(z.object({ "index_name": z.string(), "index_permissions": z.array(z.enum(["read","write"])) })).optional(), "auto_rotate": z.boolean().describe("Whether this key should be automatically rotated").optional(), "blocked": z.boolean().optional(), "budget_duration": z.string().optional(), "budget_id": z.string().optional(), "budget_limits": z.array(z.object({ "budget_duration": z.string(), "max_budget": z.number(), "reset_at": z.string().datetime({ offset: true }).optional() }).describe("A single budget window with its own limit and independent reset schedule.")).optional(), "config": z.record(z.string(), z.any()).optional(), "disable_global_guardrails": z.boolean().optional(), "duration": z.string().optional(), "enforced_params": z.array(z.string()).optional(), "guardrails": z.array(z.string()).optional(), "key": z.string().optional(), "key_alias": z.string().optional(), "key_type": z.enum(["llm_api","management","read_only","default"]).describe("Type of key that determines default allowed routes.").optional(), "max_budget": z.number().optional(), "max_parallel_requests": z.number().int().optional(), "metadata": z.record(z.string(), z.any()).optional(), "model_max_budget": z.record(z.string(), z.any()).optional(), "model_rpm_limit": z.record(z.string(), z.any()).optional(), "model_tpm_limit": z.record(z.string(), z.any()).optional(), "models": z.array(z.any()).optional(), "object_permission": z.object({ "agent_access_groups": z.array(z.string()).optional(), "agents": z.array(z.string()).optional(), "blocked_tools": z.array(z.string()).optional(), "mcp_access_groups": z.array(z.string()).optional(), "mcp_servers": z.array(z.string()).optional(), "mcp_tool_permissions": z.record(z.string(), z.array(z.string())).optional(), "mcp_toolsets": z.array(z.string()).optional(), "models": z.array(z.string()).optional(), "search_tools": z.array(z.string()).optional(), "vector_stores": z.array(z.string()).optional() }).optional(), "organization_id": z.string().optional(), "permissions": z.record(z.string(), z.any()).optional(), "policies": z.array(z.string()).optional(), "project_id": z.string().optional(), "prompts": z.array(z.string()).optional(), "rotation_interval": z.string().describe("How often to rotate this key (e.g., '30d', '90d'). Required if auto_rotate=True").optional(), "router_settings": z.object({ "allowed_fails": z.number().int().optional(), "context_window_fallbacks": z.array(z.record(z.string(), z.any())).optional(), "cooldown_time": z.number().optional(), "fallbacks": z.array(z.record(z.string(), z.any())).optional(), "max_retries": z.number().int().optional(), "model_group_affinity_config": z.record(z.string(), z.array(z.string())).optional(), "model_group_alias": z.record(z.string(), z.union([z.string(), z.record(z.string(), z.any())])).optional(), "model_group_retry_policy": z.record(z.string(), z.any()).optional(), "num_retries": z.number().int().optional(), "retry_after": z.number().optional(), "routing_groups": z.array(z.object({ "group_name": z.string(), "models": z.array(z.string()), "routing_strategy": z.string(), "routing_strategy_args": z.record(z.string(), z.any()).optional() }).describe("A group of models that share a routing strategy.")).optional(), "routing_strategy": z.string().optional(), "routing_strategy_args": z.record(z.string(), z.any()).optional(), "timeout": z.number().optional() }).describe("Set of params that you can modify via `router.update_settings()`.").optional(), "rpm_limit": z.number().int().optional(), "rpm_limit_type": z.enum(["guaranteed_throughput","best_effort_throughput","dynamic"]).optional(), "send_invite_email": z.boolean().optional(), "soft_budget": z.number().optional(), "spend": z.number().optional(), "tags": z.array(z.string()).optional(), "team_id": z.string().optional(), "tpm_limit": z.number().int().optional(), "tpm_limit_type": z.enum(["guaranteed_throughput","best_effort_throughput","dynamic"]).optional(), "user_id": z.string().optional() });
+export const postKeyGenerateBody = z.object(postKeyGenerateBodyFields);
+
+/** GET /key/info — request query fields, each built when first read. */
+export const getKeyInfoQueryFields = {
+  get "key"() { return z.string().describe("Key in the request parameters").optional(); },
+};
 
 /** GET /key/info — request query. */
-export const getKeyInfoQuery = z.object({ "key": z.string().describe("Key in the request parameters").optional() });
+export const getKeyInfoQuery = z.object(getKeyInfoQueryFields);
+
+/** GET /key/list — request query fields, each built when first read. */
+export const getKeyListQueryFields = {
+  get "page"() { return z.number().int().gte(1).describe("Page number").optional(); },
+  get "size"() { return z.number().int().gte(1).lte(100).describe("Page size").optional(); },
+  get "user_id"() { return z.string().describe("Filter keys by user ID. Supports partial matching (substring, case-insensitive).").optional(); },
+  get "team_id"() { return z.string().describe("Filter keys by team ID").optional(); },
+  get "organization_id"() { return z.string().describe("Filter keys by organization ID").optional(); },
+  get "key_hash"() { return z.string().describe("Filter keys by key hash").optional(); },
+  get "key_alias"() { return z.string().describe("Filter keys by key alias. Supports partial matching (substring, case-insensitive).").optional(); },
+  get "return_full_object"() { return z.boolean().describe("Return full key object").optional(); },
+  get "include_team_keys"() { return z.boolean().describe("Include all keys for teams that user is an admin of.").optional(); },
+  get "include_created_by_keys"() { return z.boolean().describe("Include keys created by the user").optional(); },
+  get "sort_by"() { return z.string().describe("Column to sort by (e.g. 'user_id', 'created_at', 'spend')").optional(); },
+  get "sort_order"() { return z.string().describe("Sort order ('asc' or 'desc')").optional(); },
+  get "expand"() { return z.array(z.string()).describe("Expand related objects (e.g. 'user')").optional(); },
+  get "status"() { return z.string().describe("Filter by status (e.g. 'deleted')").optional(); },
+  get "project_id"() { return z.string().describe("Filter keys by project ID").optional(); },
+  get "access_group_id"() { return z.string().describe("Filter keys by access group ID").optional(); },
+};
 
 /** GET /key/list — request query. */
-export const getKeyListQuery = z.object({ "page": z.number().int().gte(1).describe("Page number").optional(), "size": z.number().int().gte(1).lte(100).describe("Page size").optional(), "user_id": z.string().describe("Filter keys by user ID. Supports partial matching (substring, case-insensitive).").optional(), "team_id": z.string().describe("Filter keys by team ID").optional(), "organization_id": z.string().describe("Filter keys by organization ID").optional(), "key_hash": z.string().describe("Filter keys by key hash").optional(), "key_alias": z.string().describe("Filter keys by key alias. Supports partial matching (substring, case-insensitive).").optional(), "return_full_object": z.boolean().describe("Return full key object").optional(), "include_team_keys": z.boolean().describe("Include all keys for teams that user is an admin of.").optional(), "include_created_by_keys": z.boolean().describe("Include keys created by the user").optional(), "sort_by": z.string().describe("Column to sort by (e.g. 'user_id', 'created_at', 'spend')").optional(), "sort_order": z.string().describe("Sort order ('asc' or 'desc')").optional(), "expand": z.array(z.string()).describe("Expand related objects (e.g. 'user')").optional(), "status": z.string().describe("Filter by status (e.g. 'deleted')").optional(), "project_id": z.string().describe("Filter keys by project ID").optional(), "access_group_id": z.string().describe("Filter keys by access group ID").optional() });
+export const getKeyListQuery = z.object(getKeyListQueryFields);
+
+/** POST /key/regenerate — request query fields, each built when first read. */
+export const postKeyRegenerateQueryFields = {
+  get "key"() { return z.string().optional(); },
+};
 
 /** POST /key/regenerate — request query. */
-export const postKeyRegenerateQuery = z.object({ "key": z.string().optional() });
+export const postKeyRegenerateQuery = z.object(postKeyRegenerateQueryFields);
+
+/** POST /key/regenerate — request body fields, each built when first read. */
+export const postKeyRegenerateBodyFields = {
+  get "access_group_ids"() { return z.array(z.string()).optional(); },
+  get "agent_id"() { return z.string().optional(); },
+  get "aliases"() { return z.record(z.string(), z.any()).optional(); },
+  get "allowed_cache_controls"() { return z.array(z.any()).optional(); },
+  get "allowed_passthrough_routes"() { return z.array(z.any()).optional(); },
+  get "allowed_routes"() { return z.array(z.any()).optional(); },
+  get "allowed_vector_store_indexes"() { return z.array(z.object({ "index_name": z.string(), "index_permissions": z.array(z.enum(["read","write"])) })).optional(); },
+  get "auto_rotate"() { return z.boolean().describe("Whether this key should be automatically rotated").optional(); },
+  get "blocked"() { return z.boolean().optional(); },
+  get "budget_duration"() { return z.string().optional(); },
+  get "budget_id"() { return z.string().optional(); },
+  get "budget_limits"() { return z.array(z.object({ "budget_duration": z.string(), "max_budget": z.number(), "reset_at": z.string().datetime({ offset: true }).optional() }).describe("A single budget window with its own limit and independent reset schedule.")).optional(); },
+  get "config"() { return z.record(z.string(), z.any()).optional(); },
+  get "disable_global_guardrails"() { return z.boolean().optional(); },
+  get "duration"() { return z.string().optional(); },
+  get "enforced_params"() { return z.array(z.string()).optional(); },
+  get "grace_period"() { return z.string().optional(); },
+  get "guardrails"() { return z.array(z.string()).optional(); },
+  get "key"() { return z.string().optional(); },
+  get "key_alias"() { return z.string().optional(); },
+  get "key_type"() { return z.enum(["llm_api","management","read_only","default"]).describe("Type of key that determines default allowed routes.").optional(); },
+  get "max_budget"() { return z.number().optional(); },
+  get "max_parallel_requests"() { return z.number().int().optional(); },
+  get "metadata"() { return z.record(z.string(), z.any()).optional(); },
+  get "model_max_budget"() { return z.record(z.string(), z.any()).optional(); },
+  get "model_rpm_limit"() { return z.record(z.string(), z.any()).optional(); },
+  get "model_tpm_limit"() { return z.record(z.string(), z.any()).optional(); },
+  get "models"() { return z.array(z.any()).optional(); },
+  get "new_key"() { return z.string().optional(); },
+  get "new_master_key"() { return z.string().optional(); },
+  get "object_permission"() { return z.object({ "agent_access_groups": z.array(z.string()).optional(), "agents": z.array(z.string()).optional(), "blocked_tools": z.array(z.string()).optional(), "mcp_access_groups": z.array(z.string()).optional(), "mcp_servers": z.array(z.string()).optional(), "mcp_tool_permissions": z.record(z.string(), z.array(z.string())).optional(), "mcp_toolsets": z.array(z.string()).optional(), "models": z.array(z.string()).optional(), "search_tools": z.array(z.string()).optional(), "vector_stores": z.array(z.string()).optional() }).optional(); },
+  get "organization_id"() { return z.string().optional(); },
+  get "permissions"() { return z.record(z.string(), z.any()).optional(); },
+  get "policies"() { return z.array(z.string()).optional(); },
+  get "project_id"() { return z.string().optional(); },
+  get "prompts"() { return z.array(z.string()).optional(); },
+  get "rotation_interval"() { return z.string().describe("How often to rotate this key (e.g., '30d', '90d'). Required if auto_rotate=True").optional(); },
+  get "router_settings"() { return z.object({ "allowed_fails": z.number().int().optional(), "context_window_fallbacks": z.array(z.record(z.string(), z.any())).optional(), "cooldown_time": z.number().optional(), "fallbacks": z.array(z.record(z.string(), z.any())).optional(), "max_retries": z.number().int().optional(), "model_group_affinity_config": z.record(z.string(), z.array(z.string())).optional(), "model_group_alias": z.record(z.string(), z.union([z.string(), z.record(z.string(), z.any())])).optional(), "model_group_retry_policy": z.record(z.string(), z.any()).optional(), "num_retries": z.number().int().optional(), "retry_after": z.number().optional(), "routing_groups": z.array(z.object({ "group_name": z.string(), "models": z.array(z.string()), "routing_strategy": z.string(), "routing_strategy_args": z.record(z.string(), z.any()).optional() }).describe("A group of models that share a routing strategy.")).optional(), "routing_strategy": z.string().optional(), "routing_strategy_args": z.record(z.string(), z.any()).optional(), "timeout": z.number().optional() }).describe("Set of params that you can modify via `router.update_settings()`.").optional(); },
+  get "rpm_limit"() { return z.number().int().optional(); },
+  get "rpm_limit_type"() { return z.enum(["guaranteed_throughput","best_effort_throughput","dynamic"]).optional(); },
+  get "send_invite_email"() { return z.boolean().optional(); },
+  get "soft_budget"() { return z.number().optional(); },
+  get "spend"() { return z.number().optional(); },
+  get "tags"() { return z.array(z.string()).optional(); },
+  get "team_id"() { return z.string().optional(); },
+  get "tpm_limit"() { return z.number().int().optional(); },
+  get "tpm_limit_type"() { return z.enum(["guaranteed_throughput","best_effort_throughput","dynamic"]).optional(); },
+  get "user_id"() { return z.string().optional(); },
+};
 
 /** POST /key/regenerate — request body. */
-export const postKeyRegenerateBody = z.object({ "access_group_ids": z.array(z.string()).optional(), "agent_id": z.string().optional(), "aliases": z.record(z.string(), z.any()).optional(), "allowed_cache_controls": z.array(z.any()).optional(), "allowed_passthrough_routes": z.array(z.any()).optional(), "allowed_routes": z.array(z.any()).optional(), "allowed_vector_store_indexes": z.array(z.object({ "index_name": z.string(), "index_permissions": z.array(z.enum(["read","write"])) })).optional(), "auto_rotate": z.boolean().describe("Whether this key should be automatically rotated").optional(), "blocked": z.boolean().optional(), "budget_duration": z.string().optional(), "budget_id": z.string().optional(), "budget_limits": z.array(z.object({ "budget_duration": z.string(), "max_budget": z.number(), "reset_at": z.string().datetime({ offset: true }).optional() }).describe("A single budget window with its own limit and independent reset schedule.")).optional(), "config": z.record(z.string(), z.any()).optional(), "disable_global_guardrails": z.boolean().optional(), "duration": z.string().optional(), "enforced_params": z.array(z.string()).optional(), "grace_period": z.string().optional(), "guardrails": z.array(z.string()).optional(), "key": z.string().optional(), "key_alias": z.string().optional(), "key_type": z.enum(["llm_api","management","read_only","default"]).describe("Type of key that determines default allowed routes.").optional(), "max_budget": z.number().optional(), "max_parallel_requests": z.number().int().optional(), "metadata": z.record(z.string(), z.any()).optional(), "model_max_budget": z.record(z.string(), z.any()).optional(), "model_rpm_limit": z.record(z.string(), z.any()).optional(), "model_tpm_limit": z.record(z.string(), z.any()).optional(), "models": z.array(z.any()).optional(), "new_key": z.string().optional(), "new_master_key": z.string().optional(), "object_permission": z.object({ "agent_access_groups": z.array(z.string()).optional(), "agents": z.array(z.string()).optional(), "blocked_tools": z.array(z.string()).optional(), "mcp_access_groups": z.array(z.string()).optional(), "mcp_servers": z.array(z.string()).optional(), "mcp_tool_permissions": z.record(z.string(), z.array(z.string())).optional(), "mcp_toolsets": z.array(z.string()).optional(), "models": z.array(z.string()).optional(), "search_tools": z.array(z.string()).optional(), "vector_stores": z.array(z.string()).optional() }).optional(), "organization_id": z.string().optional(), "permissions": z.record(z.string(), z.any()).optional(), "policies": z.array(z.string()).optional(), "project_id": z.string().optional(), "prompts": z.array(z.string()).optional(), "rotation_interval": z.string().describe("How often to rotate this key (e.g., '30d', '90d'). Required if auto_rotate=True").optional(), "router_settings": z.object({ "allowed_fails": z.number().int().optional(), "context_window_fallbacks": z.array(z.record(z.string(), z.any())).optional(), "cooldown_time": z.number().optional(), "fallbacks": z.array(z.record(z.string(), z.any())).optional(), "max_retries": z.number().int().optional(), "model_group_affinity_config": z.record(z.string(), z.array(z.string())).optional(), "model_group_alias": z.record(z.string(), z.union([z.string(), z.record(z.string(), z.any())])).optional(), "model_group_retry_policy": z.record(z.string(), z.any()).optional(), "num_retries": z.number().int().optional(), "retry_after": z.number().optional(), "routing_groups": z.array(z.object({ "group_name": z.string(), "models": z.array(z.string()), "routing_strategy": z.string(), "routing_strategy_args": z.record(z.string(), z.any()).optional() }).describe("A group of models that share a routing strategy.")).optional(), "routing_strategy": z.string().optional(), "routing_strategy_args": z.record(z.string(), z.any()).optional(), "timeout": z.number().optional() }).describe("Set of params that you can modify via `router.update_settings()`.").optional(), "rpm_limit": z.number().int().optional(), "rpm_limit_type": z.enum(["guaranteed_throughput","best_effort_throughput","dynamic"]).optional(), "send_invite_email": z.boolean().optional(), "soft_budget": z.number().optional(), "spend": z.number().optional(), "tags": z.array(z.string()).optional(), "team_id": z.string().optional(), "tpm_limit": z.number().int().optional(), "tpm_limit_type": z.enum(["guaranteed_throughput","best_effort_throughput","dynamic"]).optional(), "user_id": z.string().optional() });
+export const postKeyRegenerateBody = z.object(postKeyRegenerateBodyFields);
+
+/** POST /key/unblock — request body fields, each built when first read. */
+export const postKeyUnblockBodyFields = {
+  get "key"() { return z.string(); },
+};
 
 /** POST /key/unblock — request body. */
-export const postKeyUnblockBody = z.object({ "key": z.string() });
+export const postKeyUnblockBody = z.object(postKeyUnblockBodyFields);
+
+/** POST /key/update — request body fields, each built when first read. */
+export const postKeyUpdateBodyFields = {
+  get "access_group_ids"() { return z.array(z.string()).optional(); },
+  get "agent_id"() { return z.string().optional(); },
+  get "aliases"() { return z.record(z.string(), z.any()).optional(); },
+  get "allowed_cache_controls"() { return z.array(z.any()).optional(); },
+  get "allowed_passthrough_routes"() { return z.array(z.any()).optional(); },
+  get "allowed_routes"() { return z.array(z.any()).optional(); },
+  get "allowed_vector_store_indexes"() { return z.array(z.object({ "index_name": z.string(), "index_permissions": z.array(z.enum(["read","write"])) })).optional(); },
+  get "auto_rotate"() { return z.boolean().optional(); },
+  get "blocked"() { return z.boolean().optional(); },
+  get "budget_duration"() { return z.string().optional(); },
+  get "budget_id"() { return z.string().optional(); },
+  get "budget_limits"() { return z.array(z.object({ "budget_duration": z.string(), "max_budget": z.number(), "reset_at": z.string().datetime({ offset: true }).optional() }).describe("A single budget window with its own limit and independent reset schedule.")).optional(); },
+  get "config"() { return z.record(z.string(), z.any()).optional(); },
+  get "disable_global_guardrails"() { return z.boolean().optional(); },
+  get "duration"() { return z.string().optional(); },
+  get "enforced_params"() { return z.array(z.string()).optional(); },
+  get "guardrails"() { return z.array(z.string()).optional(); },
+  get "key"() { return z.string(); },
+  get "key_alias"() { return z.string().optional(); },
+  get "max_budget"() { return z.number().optional(); },
+  get "max_parallel_requests"() { return z.number().int().optional(); },
+  get "metadata"() { return z.record(z.string(), z.any()).optional(); },
+  get "model_max_budget"() { return z.record(z.string(), z.any()).optional(); },
+  get "model_rpm_limit"() { return z.record(z.string(), z.any()).optional(); },
+  get "model_tpm_limit"() { return z.record(z.string(), z.any()).optional(); },
+  get "models"() { return z.array(z.any()).optional(); },
+  get "object_permission"() { return z.object({ "agent_access_groups": z.array(z.string()).optional(), "agents": z.array(z.string()).optional(), "blocked_tools": z.array(z.string()).optional(), "mcp_access_groups": z.array(z.string()).optional(), "mcp_servers": z.array(z.string()).optional(), "mcp_tool_permissions": z.record(z.string(), z.array(z.string())).optional(), "mcp_toolsets": z.array(z.string()).optional(), "models": z.array(z.string()).optional(), "search_tools": z.array(z.string()).optional(), "vector_stores": z.array(z.string()).optional() }).optional(); },
+  get "organization_id"() { return z.string().optional(); },
+  get "permissions"() { return z.record(z.string(), z.any()).optional(); },
+  get "policies"() { return z.array(z.string()).optional(); },
+  get "prompts"() { return z.array(z.string()).optional(); },
+  get "rotation_interval"() { return z.string().optional(); },
+  get "router_settings"() { return z.object({ "allowed_fails": z.number().int().optional(), "context_window_fallbacks": z.array(z.record(z.string(), z.any())).optional(), "cooldown_time": z.number().optional(), "fallbacks": z.array(z.record(z.string(), z.any())).optional(), "max_retries": z.number().int().optional(), "model_group_affinity_config": z.record(z.string(), z.array(z.string())).optional(), "model_group_alias": z.record(z.string(), z.union([z.string(), z.record(z.string(), z.any())])).optional(), "model_group_retry_policy": z.record(z.string(), z.any()).optional(), "num_retries": z.number().int().optional(), "retry_after": z.number().optional(), "routing_groups": z.array(z.object({ "group_name": z.string(), "models": z.array(z.string()), "routing_strategy": z.string(), "routing_strategy_args": z.record(z.string(), z.any()).optional() }).describe("A group of models that share a routing strategy.")).optional(), "routing_strategy": z.string().optional(), "routing_strategy_args": z.record(z.string(), z.any()).optional(), "timeout": z.number().optional() }).describe("Set of params that you can modify via `router.update_settings()`.").optional(); },
+  get "rpm_limit"() { return z.number().int().optional(); },
+  get "rpm_limit_type"() { return z.enum(["guaranteed_throughput","best_effort_throughput","dynamic"]).optional(); },
+  get "spend"() { return z.number().optional(); },
+  get "tags"() { return z.array(z.string()).optional(); },
+  get "team_id"() { return z.string().optional(); },
+  get "temp_budget_expiry"() { return z.string().datetime({ offset: true }).optional(); },
+  get "temp_budget_increase"() { return z.number().optional(); },
+  get "tpm_limit"() { return z.number().int().optional(); },
+  get "tpm_limit_type"() { return z.enum(["guaranteed_throughput","best_effort_throughput","dynamic"]).optional(); },
+  get "user_id"() { return z.string().optional(); },
+};
 
 /** POST /key/update — request body. */
-export const postKeyUpdateBody = z.object({ "access_group_ids": z.array(z.string()).optional(), "agent_id": z.string().optional(), "aliases": z.record(z.string(), z.any()).optional(), "allowed_cache_controls": z.array(z.any()).optional(), "allowed_passthrough_routes": z.array(z.any()).optional(), "allowed_routes": z.array(z.any()).optional(), "allowed_vector_store_indexes": z.array(z.object({ "index_name": z.string(), "index_permissions": z.array(z.enum(["read","write"])) })).optional(), "auto_rotate": z.boolean().optional(), "blocked": z.boolean().optional(), "budget_duration": z.string().optional(), "budget_id": z.string().optional(), "budget_limits": z.array(z.object({ "budget_duration": z.string(), "max_budget": z.number(), "reset_at": z.string().datetime({ offset: true }).optional() }).describe("A single budget window with its own limit and independent reset schedule.")).optional(), "config": z.record(z.string(), z.any()).optional(), "disable_global_guardrails": z.boolean().optional(), "duration": z.string().optional(), "enforced_params": z.array(z.string()).optional(), "guardrails": z.array(z.string()).optional(), "key": z.string(), "key_alias": z.string().optional(), "max_budget": z.number().optional(), "max_parallel_requests": z.number().int().optional(), "metadata": z.record(z.string(), z.any()).optional(), "model_max_budget": z.record(z.string(), z.any()).optional(), "model_rpm_limit": z.record(z.string(), z.any()).optional(), "model_tpm_limit": z.record(z.string(), z.any()).optional(), "models": z.array(z.any()).optional(), "object_permission": z.object({ "agent_access_groups": z.array(z.string()).optional(), "agents": z.array(z.string()).optional(), "blocked_tools": z.array(z.string()).optional(), "mcp_access_groups": z.array(z.string()).optional(), "mcp_servers": z.array(z.string()).optional(), "mcp_tool_permissions": z.record(z.string(), z.array(z.string())).optional(), "mcp_toolsets": z.array(z.string()).optional(), "models": z.array(z.string()).optional(), "search_tools": z.array(z.string()).optional(), "vector_stores": z.array(z.string()).optional() }).optional(), "organization_id": z.string().optional(), "permissions": z.record(z.string(), z.any()).optional(), "policies": z.array(z.string()).optional(), "prompts": z.array(z.string()).optional(), "rotation_interval": z.string().optional(), "router_settings": z.object({ "allowed_fails": z.number().int().optional(), "context_window_fallbacks": z.array(z.record(z.string(), z.any())).optional(), "cooldown_time": z.number().optional(), "fallbacks": z.array(z.record(z.string(), z.any())).optional(), "max_retries": z.number().int().optional(), "model_group_affinity_config": z.record(z.string(), z.array(z.string())).optional(), "model_group_alias": z.record(z.string(), z.union([z.string(), z.record(z.string(), z.any())])).optional(), "model_group_retry_policy": z.record(z.string(), z.any()).optional(), "num_retries": z.number().int().optional(), "retry_after": z.number().optional(), "routing_groups": z.array(z.object({ "group_name": z.string(), "models": z.array(z.string()), "routing_strategy": z.string(), "routing_strategy_args": z.record(z.string(), z.any()).optional() }).describe("A group of models that share a routing strategy.")).optional(), "routing_strategy": z.string().optional(), "routing_strategy_args": z.record(z.string(), z.any()).optional(), "timeout": z.number().optional() }).describe("Set of params that you can modify via `router.update_settings()`.").optional(), "rpm_limit": z.number().int().optional(), "rpm_limit_type": z.enum(["guaranteed_throughput","best_effort_throughput","dynamic"]).optional(), "spend": z.number().optional(), "tags": z.array(z.string()).optional(), "team_id": z.string().optional(), "temp_budget_expiry": z.string().datetime({ offset: true }).optional(), "temp_budget_increase": z.number().optional(), "tpm_limit": z.number().int().optional(), "tpm_limit_type": z.enum(["guaranteed_throughput","best_effort_throughput","dynamic"]).optional(), "user_id": z.string().optional() });
+export const postKeyUpdateBody = z.object(postKeyUpdateBodyFields);
+
+/** GET /model/info — request query fields, each built when first read. */
+export const getModelInfoQueryFields = {
+  get "litellm_model_id"() { return z.string().optional(); },
+};
 
 /** GET /model/info — request query. */
-export const getModelInfoQuery = z.object({ "litellm_model_id": z.string().optional() });
+export const getModelInfoQuery = z.object(getModelInfoQueryFields);
+
+/** GET /models — request query fields, each built when first read. */
+export const getModelsQueryFields = {
+  get "return_wildcard_routes"() { return z.boolean().optional(); },
+  get "team_id"() { return z.string().optional(); },
+  get "include_model_access_groups"() { return z.boolean().optional(); },
+  get "only_model_access_groups"() { return z.boolean().optional(); },
+  get "include_metadata"() { return z.boolean().optional(); },
+  get "fallback_type"() { return z.string().optional(); },
+  get "scope"() { return z.string().optional(); },
+};
 
 /** GET /models — request query. */
-export const getModelsQuery = z.object({ "return_wildcard_routes": z.boolean().optional(), "team_id": z.string().optional(), "include_model_access_groups": z.boolean().optional(), "only_model_access_groups": z.boolean().optional(), "include_metadata": z.boolean().optional(), "fallback_type": z.string().optional(), "scope": z.string().optional() });
+export const getModelsQuery = z.object(getModelsQueryFields);
+
+/** GET /spend/logs/v2 — request query fields, each built when first read. */
+export const getSpendLogsV2QueryFields = {
+  get "api_key"() { return z.string().describe("Get spend logs based on api key").optional(); },
+  get "user_id"() { return z.string().describe("Get spend logs based on user_id").optional(); },
+  get "request_id"() { return z.string().describe("request_id to get spend logs for specific request_id").optional(); },
+  get "team_id"() { return z.string().describe("Filter spend logs by team_id").optional(); },
+  get "min_spend"() { return z.number().describe("Filter logs with spend greater than or equal to this value").optional(); },
+  get "max_spend"() { return z.number().describe("Filter logs with spend less than or equal to this value").optional(); },
+  get "start_date"() { return z.string().describe("Time from which to start viewing key spend").optional(); },
+  get "end_date"() { return z.string().describe("Time till which to view key spend").optional(); },
+  get "page"() { return z.number().int().gte(1).describe("Page number for pagination").optional(); },
+  get "page_size"() { return z.number().int().gte(1).lte(100).describe("Number of items per page").optional(); },
+  get "status_filter"() { return z.string().describe("Filter logs by status (e.g., success, failure)").optional(); },
+  get "model"() { return z.string().describe("Filter logs by model").optional(); },
+  get "model_id"() { return z.string().describe("Filter logs by model ID (litellm model deployment id)").optional(); },
+  get "key_alias"() { return z.string().describe("Filter logs by key alias").optional(); },
+  get "end_user"() { return z.string().describe("Filter logs by end user").optional(); },
+  get "error_code"() { return z.string().describe("Filter logs by error code (e.g., '404', '500')").optional(); },
+  get "error_message"() { return z.string().describe("Filter logs by error message (partial string match)").optional(); },
+  get "sort_by"() { return z.string().describe("Sort logs by field: spend, total_tokens, startTime, endTime, request_duration_ms, model, or ttft_ms").optional(); },
+  get "sort_order"() { return z.string().describe("Sort order: asc or desc").optional(); },
+};
 
 /** GET /spend/logs/v2 — request query. */
-export const getSpendLogsV2Query = z.object({ "api_key": z.string().describe("Get spend logs based on api key").optional(), "user_id": z.string().describe("Get spend logs based on user_id").optional(), "request_id": z.string().describe("request_id to get spend logs for specific request_id").optional(), "team_id": z.string().describe("Filter spend logs by team_id").optional(), "min_spend": z.number().describe("Filter logs with spend greater than or equal to this value").optional(), "max_spend": z.number().describe("Filter logs with spend less than or equal to this value").optional(), "start_date": z.string().describe("Time from which to start viewing key spend").optional(), "end_date": z.string().describe("Time till which to view key spend").optional(), "page": z.number().int().gte(1).describe("Page number for pagination").optional(), "page_size": z.number().int().gte(1).lte(100).describe("Number of items per page").optional(), "status_filter": z.string().describe("Filter logs by status (e.g., success, failure)").optional(), "model": z.string().describe("Filter logs by model").optional(), "model_id": z.string().describe("Filter logs by model ID (litellm model deployment id)").optional(), "key_alias": z.string().describe("Filter logs by key alias").optional(), "end_user": z.string().describe("Filter logs by end user").optional(), "error_code": z.string().describe("Filter logs by error code (e.g., '404', '500')").optional(), "error_message": z.string().describe("Filter logs by error message (partial string match)").optional(), "sort_by": z.string().describe("Sort logs by field: spend, total_tokens, startTime, endTime, request_duration_ms, model, or ttft_ms").optional(), "sort_order": z.string().describe("Sort order: asc or desc").optional() });
+export const getSpendLogsV2Query = z.object(getSpendLogsV2QueryFields);
+
+/** GET /team/info — request query fields, each built when first read. */
+export const getTeamInfoQueryFields = {
+  get "team_id"() { return z.string().describe("Team ID in the request parameters").optional(); },
+};
 
 /** GET /team/info — request query. */
-export const getTeamInfoQuery = z.object({ "team_id": z.string().describe("Team ID in the request parameters").optional() });
+export const getTeamInfoQuery = z.object(getTeamInfoQueryFields);
+
+/** GET /user/info — request query fields, each built when first read. */
+export const getUserInfoQueryFields = {
+  get "user_id"() { return z.string().describe("User ID in the request parameters").optional(); },
+};
 
 /** GET /user/info — request query. */
-export const getUserInfoQuery = z.object({ "user_id": z.string().describe("User ID in the request parameters").optional() });
+export const getUserInfoQuery = z.object(getUserInfoQueryFields);
 
 /** Every generated request schema, keyed by operation. */
 export const requestSchemas = {

@@ -3,11 +3,11 @@
 
 import { createHash } from "node:crypto";
 import openapiTS, { astToString } from "openapi-typescript";
-import { jsonSchemaToZod } from "json-schema-to-zod";
 import { canonicalJson, isObject, type JsonObject } from "./json.ts";
 import { operationIdentifier, operationLabel, type OperationRef } from "./operations.ts";
 import { pruneSpec } from "./prune-spec.ts";
 import { requestSchemas, type RequestPart } from "./request-schema.ts";
+import { zodCode } from "./zod-code.ts";
 
 export interface GenerateInput {
   /** LiteLLM's OpenAPI document, whole or already pruned. */
@@ -63,8 +63,11 @@ function zodFile(spec: JsonObject, operations: readonly OperationRef[]): string 
       const schema = schemas[part];
       if (!schema) continue;
       const name = operationIdentifier(op) + PART_SUFFIX[part];
-      const code = jsonSchemaToZod(schema as never, { module: "none", zodVersion: 4 });
-      lines.push(`/** ${operationLabel(op)} — request ${part}. */`, `export const ${name} = ${code};`, "");
+      const code = zodCode(schema);
+      if (code.fields) {
+        lines.push(`/** ${operationLabel(op)} — request ${part} fields, each built when first read. */`, `export const ${name}Fields = ${code.fields};`, "");
+      }
+      lines.push(`/** ${operationLabel(op)} — request ${part}. */`, `export const ${name} = ${code.schema(`${name}Fields`)};`, "");
       parts.push(`${part}: ${name}`);
     }
     index.push(`  ${JSON.stringify(operationLabel(op))}: { ${parts.join(", ")} },`);

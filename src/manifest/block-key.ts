@@ -1,7 +1,7 @@
 // block_key: make LiteLLM refuse every request made with a virtual key, without deleting it.
 
 import { z } from "zod";
-import { postKeyBlockBody } from "../../generated/request-schemas.js";
+import { postKeyBlockBodyFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 
 /** What a block or unblock leaves behind, so the caller can see which key changed and how. */
@@ -23,7 +23,7 @@ export const blockKey = defineTool({
   // Blocking a blocked key changes nothing: idempotent.
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   input: z.strictObject({
-    key: postKeyBlockBody.shape.key.min(1).describe("The virtual key (sk-...) or its hashed token."),
+    key: postKeyBlockBodyFields.key.min(1).describe("The virtual key (sk-...) or its hashed token."),
   }),
   request: (args) => ({ body: { key: args.key } }),
   output: keyState,

@@ -2,7 +2,7 @@
 // provider call per deployment, which is why it is its own tool and never part of check_health.
 
 import { z } from "zod";
-import { getHealthQuery } from "../../generated/request-schemas.js";
+import { getHealthQueryFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 import { firstItems } from "./paging.js";
 
@@ -33,7 +33,7 @@ export const checkModelHealth = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   input: z.strictObject({
     // Required here although LiteLLM's is optional: without it LiteLLM tests every deployment at once.
-    model: getHealthQuery.shape.model.unwrap().min(1).describe("Model name, as list_models shows it."),
+    model: getHealthQueryFields.model.unwrap().min(1).describe("Model name, as list_models shows it."),
   }),
   request: (args) => ({ params: { query: { model: args.model } } }),
   output: z.object({

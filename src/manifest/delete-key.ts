@@ -1,10 +1,10 @@
 // delete_key: delete one or more virtual keys, by key or by alias. The keys stop working for good.
 
 import { z } from "zod";
-import { postKeyDeleteBody } from "../../generated/request-schemas.js";
+import { postKeyDeleteBodyFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 
-const litellm = postKeyDeleteBody.shape;
+const litellm = postKeyDeleteBodyFields;
 
 /** LiteLLM echoes the keys it deleted as given; a full sk- key is shown the way LiteLLM abbreviates it. */
 function shown(key: string): string {

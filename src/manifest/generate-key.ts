@@ -1,10 +1,10 @@
 // generate_key: mint a virtual key for a user, limited to named models.
 
 import { z } from "zod";
-import { postKeyGenerateBody } from "../../generated/request-schemas.js";
+import { postKeyGenerateBodyFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 
-const litellm = postKeyGenerateBody.shape;
+const litellm = postKeyGenerateBodyFields;
 
 export const generateKey = defineTool({
   name: "generate_key",

@@ -1,7 +1,7 @@
 // get_key_info: what LiteLLM knows about a virtual key — owner, models, spend, limits, expiry.
 
 import { z } from "zod";
-import { getKeyInfoQuery } from "../../generated/request-schemas.js";
+import { getKeyInfoQueryFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 import { documentedFields } from "./documented-fields.js";
 
@@ -33,7 +33,7 @@ export const getKeyInfo = defineTool({
   credential: "master",
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   input: z.strictObject({
-    key: getKeyInfoQuery.shape.key.unwrap().min(1).describe("The virtual key (sk-...) or its hashed token."),
+    key: getKeyInfoQueryFields.key.unwrap().min(1).describe("The virtual key (sk-...) or its hashed token."),
   }),
   request: (args) => ({ params: { query: { key: args.key } } }),
   output: z.object({ info: keyInfo }),

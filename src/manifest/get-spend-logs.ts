@@ -3,12 +3,12 @@
 
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { getSpendLogsV2Query } from "../../generated/request-schemas.js";
+import { getSpendLogsV2QueryFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 import { documentedFields } from "./documented-fields.js";
 import { pageFields, pageOf } from "./paging.js";
 
-const litellm = getSpendLogsV2Query.shape;
+const litellm = getSpendLogsV2QueryFields;
 
 const PAGE_SIZE = 20;
 

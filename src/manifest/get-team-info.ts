@@ -1,7 +1,7 @@
 // get_team_info: a LiteLLM team's budget, spend, models and members, with the first of its keys.
 
 import { z } from "zod";
-import { getTeamInfoQuery } from "../../generated/request-schemas.js";
+import { getTeamInfoQueryFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 import { documentedFields } from "./documented-fields.js";
 import { keySummary, summarizeKey } from "./key-summary.js";
@@ -32,7 +32,7 @@ export const getTeamInfo = defineTool({
   credential: "master",
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   input: z.strictObject({
-    team_id: getTeamInfoQuery.shape.team_id.unwrap().min(1).describe("The LiteLLM team id."),
+    team_id: getTeamInfoQueryFields.team_id.unwrap().min(1).describe("The LiteLLM team id."),
   }),
   request: (args) => ({ params: { query: { team_id: args.team_id } } }),
   output: z.object({

@@ -1,7 +1,7 @@
 // get_user_info: a LiteLLM user's role, spend and budget, with the first of their keys and teams.
 
 import { z } from "zod";
-import { getUserInfoQuery } from "../../generated/request-schemas.js";
+import { getUserInfoQueryFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 import { documentedFields } from "./documented-fields.js";
 import { keySummary, summarizeKey } from "./key-summary.js";
@@ -30,7 +30,7 @@ export const getUserInfo = defineTool({
   credential: "master",
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   input: z.strictObject({
-    user_id: getUserInfoQuery.shape.user_id.unwrap().min(1).describe("The LiteLLM user id."),
+    user_id: getUserInfoQueryFields.user_id.unwrap().min(1).describe("The LiteLLM user id."),
   }),
   request: (args) => ({ params: { query: { user_id: args.user_id } } }),
   output: z.object({

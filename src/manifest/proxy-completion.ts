@@ -2,11 +2,11 @@
 // LiteLLM enforces that key's model access, budget and rate limits — never with the master key.
 
 import { z } from "zod";
-import { postChatCompletionsBody } from "../../generated/request-schemas.js";
+import { postChatCompletionsBodyFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 import { documentedFields } from "./documented-fields.js";
 
-const litellm = postChatCompletionsBody.shape;
+const litellm = postChatCompletionsBodyFields;
 
 const usage = z.object({
   prompt_tokens: z.number().nullable(),

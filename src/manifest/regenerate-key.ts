@@ -1,11 +1,11 @@
 // regenerate_key: give a virtual key a new secret, keeping its settings; the old secret stops working.
 
 import { z } from "zod";
-import { postKeyRegenerateBody } from "../../generated/request-schemas.js";
+import { postKeyRegenerateBodyFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 import { duration } from "./duration.js";
 
-const litellm = postKeyRegenerateBody.shape;
+const litellm = postKeyRegenerateBodyFields;
 
 export const regenerateKey = defineTool({
   name: "regenerate_key",

@@ -1,7 +1,7 @@
 // unblock_key: let a blocked virtual key make requests again.
 
 import { z } from "zod";
-import { postKeyUnblockBody } from "../../generated/request-schemas.js";
+import { postKeyUnblockBodyFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 import { keyState } from "./block-key.js";
 import { documentedFields } from "./documented-fields.js";
@@ -15,7 +15,7 @@ export const unblockKey = defineTool({
   // Changes the key's state, destroys nothing, and unblocking twice changes nothing more.
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   input: z.strictObject({
-    key: postKeyUnblockBody.shape.key.min(1).describe("The virtual key (sk-...) or its hashed token."),
+    key: postKeyUnblockBodyFields.key.min(1).describe("The virtual key (sk-...) or its hashed token."),
   }),
   request: (args) => ({ body: { key: args.key } }),
   output: keyState,

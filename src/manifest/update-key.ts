@@ -1,12 +1,12 @@
 // update_key: change a virtual key's models, budget, expiry, alias, metadata or blocked flag in place.
 
 import { z } from "zod";
-import { postKeyUpdateBody } from "../../generated/request-schemas.js";
+import { postKeyUpdateBodyFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 import { documentedFields } from "./documented-fields.js";
 import { duration } from "./duration.js";
 
-const litellm = postKeyUpdateBody.shape;
+const litellm = postKeyUpdateBodyFields;
 
 const updated = z.object({
   key_alias: z.string().nullable(),

@@ -1,0 +1,35 @@
+// Writes one request schema as zod source, with json-schema-to-zod. A plain object schema (the shape of
+// every LiteLLM body and query) is also written field by field, as getters: the manifest reuses a few
+// fields of each, and building the rest (the chat-completions body alone is a large union) at import
+// would cost the server's start-up for nothing. z.object reads the getters only when it first needs its
+// shape (a parse, or `.shape`), so the whole-object schema stays exactly what json-schema-to-zod makes.
+
+import { jsonSchemaToZod } from "json-schema-to-zod";
+import { isObject, type JsonObject } from "./json.ts";
+
+const OPTIONS = { module: "none", zodVersion: 4 } as const;
+
+/** Keys an object schema may have and still be built from its fields alone. */
+const FIELDWISE_KEYS = new Set(["type", "properties", "required", "description"]);
+
+export interface ZodCode {
+  /** `{ get "name"() { return <zod>; }, ... }`, for a plain object schema. */
+  fields?: string;
+  /** The schema itself; `fields` stands for the field getters' object where there is one. */
+  schema: (fields: string) => string;
+}
+
+export function zodCode(schema: JsonObject): ZodCode {
+  const properties = schema.properties;
+  if (schema.type !== "object" || !isObject(properties) || !Object.keys(schema).every((k) => FIELDWISE_KEYS.has(k))) {
+    const code = jsonSchemaToZod(schema as never, OPTIONS);
+    return { schema: () => code };
+  }
+  const required = new Set(Array.isArray(schema.required) ? schema.required : []);
+  const getters = Object.entries(properties).map(([name, field]) => {
+    const code = jsonSchemaToZod(field as never, OPTIONS) + (required.has(name) ? "" : ".optional()");
+    return `  get ${JSON.stringify(name)}() { return ${code}; },`;
+  });
+  const description = typeof schema.description === "string" ? `.describe(${JSON.stringify(schema.description)})` : "";
+  return { fields: `{\n${getters.join("\n")}\n}`, schema: (fields) => `z.object(${fields})${description}` };
+}
