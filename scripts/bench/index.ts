@@ -9,12 +9,12 @@ import { parseArgs } from "node:util";
 import { FakeLiteLLM } from "../../test/support/fake-litellm.ts";
 import { measureColdStart } from "./cold-start.ts";
 import { buildFloorServers } from "./floor-server.ts";
-import { measureMemory } from "./memory.ts";
+import { BOUNDED_HEAP_MB, measureBoundedHeap, measureMemory } from "./memory.ts";
 import { naiveTools, toolsListBytes } from "./naive-tools.ts";
 import { directCall, measureConcurrent, measureSequential, toolCall } from "./per-call.ts";
 import { measureRegenTypecheck } from "./regen-typecheck.ts";
 import { markdown, table, type Row } from "./report.ts";
-import { coldStartRow, concurrentRow, memoryRows, regenRows, sequentialRows, sizeRow, skippedRows } from "./rows.ts";
+import { boundedHeapRow, coldStartRow, concurrentRow, memoryRows, regenRows, sequentialRows, sizeRow, skippedRows } from "./rows.ts";
 import { startSizedUpstream } from "./sized-upstream.ts";
 import { shippedEntry, startServer, type Running } from "./spawn.ts";
 import { createWorkspace } from "./workspace.ts";
@@ -86,6 +86,13 @@ async function main(): Promise<void> {
         await withServers([floor.plainFetch], env, ([s]) => measureMemory(s!.pid, toolCall(s!), 200, plan.memoryCalls)),
       ];
       rows.push(...memoryRows(shippedMemory, plainMemory));
+      log(`memory: ${plan.memoryCalls} calls with the heap capped at ${BOUNDED_HEAP_MB} MB, for each server`);
+      const bounded = { ...env, NODE_OPTIONS: `--max-old-space-size=${BOUNDED_HEAP_MB}` };
+      const [shippedBounded, plainBounded] = [
+        await withServers([shipped], bounded, ([s]) => measureBoundedHeap(s!.pid, toolCall(s!), plan.memoryCalls)),
+        await withServers([floor.plainFetch], bounded, ([s]) => measureBoundedHeap(s!.pid, toolCall(s!), plan.memoryCalls)),
+      ];
+      rows.push(boundedHeapRow(shippedBounded, plainBounded, BOUNDED_HEAP_MB));
     } else {
       log("memory skipped: it reads /proc/<pid>/status, which only Linux has");
       rows.push({ measure: "RSS during 200 concurrent calls", shipped: "", floor: "", comparison: "", target: "growth from idle ≤ 30 MB, all answered", met: "no /proc (Linux only)" });
@@ -124,7 +131,7 @@ async function main(): Promise<void> {
 const METHOD_NOTES = [
   "**Cold start**: the SDK `Client` over `StdioClientTransport` spawns `node <entry>` (the entry is package.json's `bin`, so this measures whatever `npm run build` ships), initializes, and times the first `tools/list` answer; each process is closed before the next spawn. The floor is `scripts/bench/minimal-server.ts`, compiled with plain tsc at bench time.",
   "**Per call**: `list_models` through the spawned server vs the same `GET /models` (same headers, JSON parsed) fetched by the benchmark process, and vs `scripts/bench/plain-fetch-server.ts` (the same tool as a bare fetch in a one-tool McpServer), all against one local upstream (`test/support/fake-litellm.ts`; a bare 100-model upstream for the large-list row), call by call in turn. Overhead = difference of the percentiles. The SDK client validates `structuredContent` against the tool's `outputSchema`, so that client-side cost counts as overhead too.",
-  "**Memory**: VmRSS from /proc/<pid>/status of a fresh server: idle after initialize, idle after one call (fetch and the call path loaded), the peak during 200 concurrent calls (VmRSS sampled every few ms, and VmHWM when it rose), and after the rest of the calls at concurrency 32.",
+  `**Memory**: VmRSS from /proc/<pid>/status of a fresh server: idle after initialize, idle after one call (fetch and the call path loaded), the peak during 200 concurrent calls (VmRSS sampled every few ms, and VmHWM when it rose), and after the rest of the calls at concurrency 32. V8 collects lazily while memory is plentiful, so RSS after many calls mostly shows uncollected garbage; the leak check repeats the calls on fresh servers started with \`NODE_OPTIONS=--max-old-space-size=${BOUNDED_HEAP_MB}\`, where retained memory would exhaust the heap.`,
   "**tools/list size**: compact JSON of `{ tools }` as the server sends it; the naive conversion (`scripts/bench/naive-tools.ts`) makes one tool per operation in spec/operations.json with every parameter and the request body's properties, $refs inlined, from spec/openapi.json. Tokens ≈ bytes / 4.",
   "**Regen and typecheck** run in temporary copies of the project (the worktree is never touched); the unpruned variant replaces generated/litellm-api.ts with openapi-typescript's output (`defaultNonNullable: false`) for the whole 1.88.0 document. Both typechecks are `npm run typecheck`, alternated.",
 ];

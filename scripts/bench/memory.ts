@@ -62,3 +62,23 @@ export async function measureMemory(pid: number, call: Call, burst: number, call
   const afterCalls = await procStatus(pid, "VmRSS");
   return { idle, warmIdle, burstPeak, burstCalls: burst, burstAnswered: answered, afterCalls, callCount: callCount + burst + 1 };
 }
+
+/** Node's old-space limit for the leak check: far below what the calls allocate in total. */
+export const BOUNDED_HEAP_MB = 48;
+
+export interface BoundedHeap {
+  calls: number;
+  answered: number;
+  rss: number;
+}
+
+/**
+ * RSS after many calls says little on its own: V8 collects lazily while memory is plentiful. Run with
+ * the old space capped (NODE_OPTIONS=--max-old-space-size, given when the server was started), a leak of
+ * even a few kB per call exhausts the heap and the server dies or fails calls; garbage does not.
+ */
+export async function measureBoundedHeap(pid: number, call: Call, callCount: number): Promise<BoundedHeap> {
+  let answered = 0;
+  await runConcurrent(async () => void (await call().then(() => answered++, () => undefined)), 32, callCount);
+  return { calls: callCount, answered, rss: await idleRss(pid) };
+}

@@ -2,7 +2,7 @@
 // the project's brief with a verdict. Formatting only; the numbers come from the measuring modules.
 
 import type { ColdStart } from "./cold-start.ts";
-import type { Memory } from "./memory.ts";
+import type { BoundedHeap, Memory } from "./memory.ts";
 import type { Load } from "./per-call.ts";
 import type { RegenTypecheck, Timing } from "./regen-typecheck.ts";
 import type { Row } from "./report.ts";
@@ -93,6 +93,18 @@ export function memoryRows(shipped: Memory, plain: Memory): Row[] {
       target: "",
     },
   ];
+}
+
+export function boundedHeapRow(shipped: BoundedHeap, plain: BoundedHeap, limitMb: number): Row {
+  const after = (m: BoundedHeap) => `${count(m.answered)}/${count(m.calls)} answered, then ${mb(m.rss)}`;
+  return {
+    measure: `Leak check: ${count(shipped.calls)} calls with the heap capped at ${limitMb} MB`,
+    shipped: after(shipped),
+    floor: `plain server: ${after(plain)}`,
+    comparison: signed(shipped.rss - plain.rss),
+    target: "all answered (a leak would exhaust the heap)",
+    met: shipped.answered === shipped.calls,
+  };
 }
 
 export function sizeRow(tools: number, operations: number, shippedBytes: number, naiveBytes: number): Row {
