@@ -1,17 +1,12 @@
 // Starts an MCP server over stdio exactly as a host does (SDK Client + StdioClientTransport) and keeps
-// its pid, so the benchmark can time the start and read the process's memory.
+// its pid, so the benchmark can time the start and read the process's memory. The spawning itself is the
+// e2e tests' (test/support/spawn-server.ts), so both measure the same thing.
 
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { spawnServer, type Spawned } from "../../test/support/spawn-server.ts";
 
-export interface Running {
-  client: Client;
-  pid: number;
-  stderr(): string;
-  close(): Promise<void>;
-}
+export type Running = Spawned;
 
 /**
  * The file `npm run build` produces for the `litellm-mcp` bin, read from package.json rather than assumed,
@@ -24,18 +19,5 @@ export async function shippedEntry(root: string): Promise<string> {
   return join(root, bin);
 }
 
-export async function startServer(entry: string, env: Record<string, string>): Promise<Running> {
-  const transport = new StdioClientTransport({
-    command: process.execPath,
-    args: [entry],
-    env: { PATH: process.env.PATH ?? "", ...env },
-    stderr: "pipe",
-  });
-  let stderr = "";
-  transport.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-  const client = new Client({ name: "litellm-mcp-bench", version: "0.0.0" });
-  await client.connect(transport);
-  const pid = transport.pid;
-  if (pid === null) throw new Error(`${entry} did not start.`);
-  return { client, pid, stderr: () => stderr, close: () => client.close() };
-}
+/** Started exactly as the e2e tests start the built server: SDK Client + StdioClientTransport. */
+export const startServer = (entry: string, env: Record<string, string>): Promise<Running> => spawnServer(env, entry);

@@ -7,6 +7,7 @@ import { isLoopback, allowedHostsFor } from "../http-guard.js";
 import { startHttpServer } from "../http-server.js";
 import { createStderrLogger } from "../log.js";
 import { VERSION } from "../version.js";
+import { exitCleanlyOnSignals, masterKeyState } from "./shutdown.js";
 
 /** Shorter tokens are guessable; `openssl rand -hex 32` makes a good one. */
 const MIN_TOKEN_LENGTH = 16;
@@ -38,18 +39,10 @@ export async function runHttp(options: { host: string; port: number }): Promise<
     ...(token ? { token } : {}),
   });
 
-  let closing = false;
-  const shutdown = (why: string) => {
-    if (closing) return;
-    closing = true;
-    log("info", `shutting down (${why})`);
-    void running.close().finally(() => process.exit(0));
-  };
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
+  exitCleanlyOnSignals(log, () => running.close());
 
   log(
     "info",
-    `${VERSION} listening on ${running.url} (stateless Streamable HTTP${token ? ", access token required" : ", loopback only"}) serving LiteLLM at ${config.host}; LITELLM_MASTER_KEY is ${config.masterKey ? "set" : "not set (admin tools will refuse)"}`,
+    `${VERSION} listening on ${running.url} (stateless Streamable HTTP${token ? ", access token required" : ", loopback only"}) serving LiteLLM at ${config.host}; ${masterKeyState(config.masterKey)}`,
   );
 }

@@ -6,6 +6,7 @@ import { createStderrLogger } from "../log.js";
 import { createServer, servedTools } from "../server.js";
 import { GuardedStdioTransport } from "../stdio-transport.js";
 import { VERSION } from "../version.js";
+import { exitCleanlyOnSignals, masterKeyState } from "./shutdown.js";
 
 export async function runStdio(): Promise<void> {
   const config = loadConfig();
@@ -13,19 +14,11 @@ export async function runStdio(): Promise<void> {
   const server = createServer(config, { log });
   const transport = new GuardedStdioTransport({ toolNames: servedTools(config).map((tool) => tool.name) });
 
-  let closing = false;
-  const shutdown = (why: string) => {
-    if (closing) return;
-    closing = true;
-    log("info", `shutting down (${why})`);
-    void server.close().finally(() => process.exit(0));
-  };
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
+  const shutdown = exitCleanlyOnSignals(log, () => server.close());
   process.stdin.on("end", () => shutdown("stdin closed"));
   // The host went away mid-write: there is nobody left to answer.
   process.stdout.on("error", () => shutdown("stdout closed"));
 
   await server.connect(transport);
-  log("info", `${VERSION} serving LiteLLM at ${config.host}; LITELLM_MASTER_KEY is ${config.masterKey ? "set" : "not set (admin tools will refuse)"}`);
+  log("info", `${VERSION} serving LiteLLM at ${config.host}; ${masterKeyState(config.masterKey)}`);
 }

@@ -9,6 +9,8 @@ export const BUILT_SERVER = fileURLToPath(new URL("../../dist/index.cjs", import
 
 export interface Spawned {
   client: Client;
+  /** The server process, for reading its memory. */
+  pid: number;
   stderr: () => string;
   call(name: string, args: Record<string, unknown>): Promise<CallToolResult>;
   close(): Promise<void>;
@@ -26,8 +28,10 @@ export async function spawnServer(env: Record<string, string>, bin: string = BUI
   transport.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
   const client = new Client({ name: "litellm-mcp-e2e", version: "0.0.0" });
   await client.connect(transport);
+  if (transport.pid === null) throw new Error(`${bin} did not start.`);
   return {
     client,
+    pid: transport.pid,
     stderr: () => stderr,
     call: (name, args) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>,
     close: () => client.close(),

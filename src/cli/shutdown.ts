@@ -1,0 +1,23 @@
+// How a running server stops: once, on SIGTERM or SIGINT (or whatever else the caller names), closing
+// what it serves before the process exits 0, so a host or a supervisor sees a clean stop.
+
+import type { Logger } from "../log.js";
+
+/** Registers the signal handlers and returns the shutdown, for the caller's own triggers (stdin's end). */
+export function exitCleanlyOnSignals(log: Logger, close: () => Promise<unknown>): (why: string) => void {
+  let closing = false;
+  const shutdown = (why: string) => {
+    if (closing) return;
+    closing = true;
+    log("info", `shutting down (${why})`);
+    void close().finally(() => process.exit(0));
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  return shutdown;
+}
+
+/** The start-up line's last words: whether the admin tools can work. */
+export function masterKeyState(masterKey: string | undefined): string {
+  return `LITELLM_MASTER_KEY is ${masterKey ? "set" : "not set (admin tools will refuse)"}`;
+}
