@@ -22,22 +22,20 @@ export interface Config {
 
 type Env = Record<string, string | undefined>;
 
-function positiveInt(env: Env, name: string, fallback: number): number {
+/** A whole number of at least `min`: 1 for sizes and timeouts, 0 where zero turns a feature off. */
+function wholeNumber(env: Env, name: string, fallback: number, min: 0 | 1): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new ConfigError(`${name} must be a positive whole number, got "${raw}".`);
+  if (!Number.isInteger(value) || value < min) {
+    throw new ConfigError(`${name} must be ${min === 1 ? "a positive whole number" : "a whole number (0 or more)"}, got "${raw}".`);
   }
   return value;
 }
 
-function wholeNumber(env: Env, name: string, fallback: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number (0 or more), got "${raw}".`);
-  return value;
+/** What an Authorization header can carry: fetch throws on a space, a control or a non-ASCII character. */
+export function isHeaderSafeKey(key: string): boolean {
+  return /^[\x21-\x7e]+$/.test(key);
 }
 
 function flag(env: Env, name: string): boolean | undefined {
@@ -108,19 +106,19 @@ function hostUrl(raw: string): string {
 export function loadConfig(env: Env = process.env): Config {
   const masterKey = env.LITELLM_MASTER_KEY?.trim();
   // It goes into an Authorization header: a character fetch cannot send would fail every admin call.
-  if (masterKey && !/^[\x21-\x7e]+$/.test(masterKey)) {
+  if (masterKey && !isHeaderSafeKey(masterKey)) {
     throw new ConfigError("LITELLM_MASTER_KEY has spaces, control or non-ASCII characters, which no LiteLLM key has; copy it again from the proxy's config.");
   }
   return {
     host: hostUrl(env.LITELLM_HOST?.trim() || "http://localhost:4000"),
     ...(masterKey ? { masterKey } : {}),
-    adminTimeoutMs: positiveInt(env, "LITELLM_MCP_ADMIN_TIMEOUT_MS", 15_000),
-    completionTimeoutMs: positiveInt(env, "LITELLM_MCP_COMPLETION_TIMEOUT_MS", 60_000),
-    maxResponseBytes: positiveInt(env, "LITELLM_MCP_MAX_RESPONSE_BYTES", 10 * 1024 * 1024),
+    adminTimeoutMs: wholeNumber(env, "LITELLM_MCP_ADMIN_TIMEOUT_MS", 15_000, 1),
+    completionTimeoutMs: wholeNumber(env, "LITELLM_MCP_COMPLETION_TIMEOUT_MS", 60_000, 1),
+    maxResponseBytes: wholeNumber(env, "LITELLM_MCP_MAX_RESPONSE_BYTES", 10 * 1024 * 1024, 1),
     policy: policyFrom(env),
     retry: {
-      retries: wholeNumber(env, "LITELLM_MCP_RETRIES", 2),
-      maxWaitMs: positiveInt(env, "LITELLM_MCP_RETRY_MAX_WAIT_MS", 10_000),
+      retries: wholeNumber(env, "LITELLM_MCP_RETRIES", 2, 0),
+      maxWaitMs: wholeNumber(env, "LITELLM_MCP_RETRY_MAX_WAIT_MS", 10_000, 1),
     },
   };
 }

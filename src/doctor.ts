@@ -50,6 +50,12 @@ function said(answer: Answer): string {
   return message ? `: ${message}` : "";
 }
 
+/** The manifest's tools that call admin routes with the master key, for the report's sentences. */
+function masterKeyTools(): string {
+  const names = manifest.filter((tool) => tool.credential === "master").map((tool) => tool.name);
+  return `${names.length} of the ${manifest.length} tools need it (${names.join(", ")})`;
+}
+
 const ok = (text: string): Check => ({ status: "ok", text });
 const warn = (text: string): Check => ({ status: "warn", text });
 const fail = (text: string): Check => ({ status: "fail", text });
@@ -74,13 +80,13 @@ async function keyChecks(config: Config, fetchImpl: Fetch, masterKey: string): P
   if (typeof users === "string") return [...checks, fail(users)];
   if (users.status >= 200 && users.status < 300) return [...checks, ok("LITELLM_MASTER_KEY is a proxy admin key (GET /user/list)")];
   if (users.status === 401 || users.status === 403) {
-    return [...checks, fail(`LITELLM_MASTER_KEY is a valid key but not a proxy admin key (GET /user/list: HTTP ${users.status}${said(users)}); generate_key and get_key_info need the master key.`)];
+    return [...checks, fail(`LITELLM_MASTER_KEY is a valid key but not a proxy admin key (GET /user/list: HTTP ${users.status}${said(users)}); ${masterKeyTools()}.`)];
   }
   if (users.status >= 500 && /db|database/i.test(said(users))) {
     return [
       ...checks,
       ok("LITELLM_MASTER_KEY is the proxy's master key (it passed the admin check of GET /user/list)"),
-      warn("The proxy has no database connected: generate_key and get_key_info will fail until it is started with DATABASE_URL."),
+      warn("The proxy has no database connected: the tools for keys, users, teams and spend will fail until it is started with DATABASE_URL."),
     ];
   }
   return [...checks, warn(`Could not tell whether LITELLM_MASTER_KEY is an admin key (GET /user/list: HTTP ${users.status}${said(users)}).`)];
@@ -132,8 +138,7 @@ export async function runDoctor(config: Config, fetchImpl: Fetch = (input, init)
   ];
 
   if (!config.masterKey) {
-    const needIt = manifest.filter((tool) => tool.credential === "master").map((tool) => tool.name);
-    checks.push(fail(`LITELLM_MASTER_KEY is not set: ${needIt.length} of the ${manifest.length} tools need it (${needIt.join(", ")}).`));
+    checks.push(fail(`LITELLM_MASTER_KEY is not set: ${masterKeyTools()}.`));
   } else {
     checks.push(...(await keyChecks(config, fetchImpl, config.masterKey)));
   }

@@ -80,10 +80,9 @@ export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch): L
         // Read as text and parse here, so an empty body or an HTML page on a 2xx gets its own sentence.
         const { data, error, response } = await request(method, path, {
           ...init,
-          parseAs: "text",
+          parseAs: options.read ? "stream" : "text",
           headers: options.bearer === undefined ? {} : { authorization: `Bearer ${options.bearer}` },
           signal,
-          ...(options.read ? { parseAs: "stream" } : {}),
         });
         if (!response.ok) throw errorFromResponse(response, error, ctx);
         return options.read ? await options.read(data as ReadableStream<Uint8Array>) : answerFromText(response, data, ctx);

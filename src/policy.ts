@@ -4,6 +4,7 @@
 
 import type { Tool } from "./define-tool.js";
 import { ConfigError, PolicyError } from "./errors.js";
+import { DURATION_PATTERN } from "./manifest/duration.js";
 
 export interface Policy {
   /** LITELLM_MCP_ALLOWED_MODELS: the only models a key may be granted; undefined means any. */
@@ -26,14 +27,13 @@ export interface Policy {
 
 export const DEFAULT_POLICY: Policy = { allowNoExpiry: false, requireBudget: false, readOnly: false, disabledTools: [] };
 
-const DURATION = /^(\d+)(s|m|h|d|w|mo)$/;
 // LiteLLM counts "mo" in calendar months; a month is taken at its longest so no limit can be exceeded by one.
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800, mo: 31 * 86_400 };
 
 /** Seconds in a LiteLLM duration such as "30m", "24h", "7d", "1mo"; undefined when it is not one. */
 export function durationSeconds(text: string): number | undefined {
-  const match = DURATION.exec(text);
-  return match ? Number(match[1]) * UNIT_SECONDS[match[2]!]! : undefined;
+  const unit = DURATION_PATTERN.exec(text)?.[1];
+  return unit ? Number(text.slice(0, -unit.length)) * UNIT_SECONDS[unit]! : undefined;
 }
 
 /** The tools the operator left enabled, in manifest order. A name that matches no tool is a typo: refuse to start. */

@@ -3,7 +3,7 @@
 // No module state: tests build as many servers as they like, in-process.
 
 import { McpServer, type RegisteredTool } from "@modelcontextprotocol/sdk/server/mcp.js";
-import type { Config } from "./config.js";
+import { isHeaderSafeKey, type Config } from "./config.js";
 import type { Tool } from "./define-tool.js";
 import { BridgeError, ConfigError, InputError, UpstreamError } from "./errors.js";
 import { createLiteLLMClient } from "./litellm-client.js";
@@ -26,15 +26,12 @@ export interface ServerDeps {
 
 const silent: Logger = () => {};
 
-// What an Authorization header can carry. fetch throws on anything else (a non-Latin-1 character, a newline),
-// and that is the caller's mistake, not a bug of the bridge.
-const HEADER_SAFE = /^[\x21-\x7e]+$/;
-
 function bearerFor(tool: Tool, args: Record<string, unknown>, config: Config): string | undefined {
   if (tool.credential === "none") return undefined;
   if (tool.credential === "caller") {
     const key = String(args.key);
-    if (!HEADER_SAFE.test(key)) {
+    // fetch would throw on it; that is the caller's mistake, not a bug of the bridge.
+    if (!isHeaderSafeKey(key)) {
       throw new InputError('The key given in "key" has characters no LiteLLM key has (spaces, control or non-ASCII characters). Pass the virtual key exactly as LiteLLM issued it, e.g. "sk-...".');
     }
     return key;

@@ -65,6 +65,19 @@ function describeNonJson(body: string, contentType: string | null): string {
   return `${contentType ?? "untyped"} text`;
 }
 
+/** "404 Not Found", or just "404" when the status text is empty (HTTP/2 has none). */
+function statusLabel(response: Response): string {
+  return `${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
+}
+
+/** Whatever the status, an answer that is not JSON usually means LITELLM_HOST points somewhere else. */
+function notJsonError(response: Response, body: string, ctx: CallContext): UpstreamError {
+  return new UpstreamError(
+    `LiteLLM answered HTTP ${statusLabel(response)} with ${describeNonJson(body, response.headers.get("content-type"))} instead of JSON. Check that LITELLM_HOST (${ctx.host}) points at the LiteLLM proxy itself.`,
+    response.status,
+  );
+}
+
 // Starlette's last-resort answer when an exception escaped every handler: LiteLLM itself crashed, so there is
 // nothing to pass on. Seen from LiteLLM 1.108.7 without the `prisma` package (which `litellm[proxy]` does
 // not install): with no database, its auth and key-route error handlers `import prisma` and crash.
@@ -99,7 +112,7 @@ function noDatabaseError(status: number, body: unknown, message: string | undefi
 /** A non-2xx answer. `body` is parsed JSON when LiteLLM sent JSON, else the raw text. */
 export function errorFromResponse(response: Response, body: unknown, ctx: CallContext): UpstreamError {
   const status = response.status;
-  const label = `${status}${response.statusText ? ` ${response.statusText}` : ""}`;
+  const label = statusLabel(response);
   const raw = typeof body === "string" ? body : undefined;
   if (raw !== undefined && status >= 500 && BARE_SERVER_ERROR.test(raw)) {
     return new UpstreamError(
@@ -107,13 +120,7 @@ export function errorFromResponse(response: Response, body: unknown, ctx: CallCo
       status,
     );
   }
-  if (raw !== undefined && !/^\s*[{[]/.test(raw)) {
-    const what = describeNonJson(raw, response.headers.get("content-type"));
-    return new UpstreamError(
-      `LiteLLM answered HTTP ${label} with ${what} instead of JSON. Check that LITELLM_HOST (${ctx.host}) points at the LiteLLM proxy itself.`,
-      status,
-    );
-  }
+  if (raw !== undefined && !/^\s*[{[]/.test(raw)) return notJsonError(response, raw, ctx);
   const message = liteLLMMessage(body);
   const said = message ? ` LiteLLM said: ${message}` : "";
   const noDatabase = noDatabaseError(status, body, message, ctx);
@@ -157,13 +164,7 @@ export function errorFromResponse(response: Response, body: unknown, ctx: CallCo
 export function answerFromText(response: Response, text: unknown, ctx: CallContext): unknown {
   const raw = typeof text === "string" ? text : "";
   // JSON never starts with "<": that is markup, whatever the content type claims.
-  if (raw.trim() === "" || /^\s*</.test(raw)) {
-    const label = `${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
-    throw new UpstreamError(
-      `LiteLLM answered HTTP ${label} with ${describeNonJson(raw, response.headers.get("content-type"))} instead of JSON. Check that LITELLM_HOST (${ctx.host}) points at the LiteLLM proxy itself.`,
-      response.status,
-    );
-  }
+  if (raw.trim() === "" || /^\s*</.test(raw)) throw notJsonError(response, raw, ctx);
   return JSON.parse(raw);
 }
 

@@ -3,4 +3,7 @@
 
 import { z } from "zod";
 
-export const duration = z.string().regex(/^\d+(s|m|h|d|w|mo)$/, 'Use a number and a unit, e.g. "30m", "24h", "7d", "1mo".');
+/** A LiteLLM duration: a count, then the unit (captured). The operator's policy reads durations with it too. */
+export const DURATION_PATTERN = /^\d+(s|m|h|d|w|mo)$/;
+
+export const duration = z.string().regex(DURATION_PATTERN, 'Use a number and a unit, e.g. "30m", "24h", "7d", "1mo".');
