@@ -12,6 +12,7 @@
 
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build, type BuildOptions } from "esbuild";
+import { codeCachePath } from "../src/code-cache.ts";
 import { recordCodeCache } from "./build/code-cache.ts";
 
 const OUTFILE = "dist/index.cjs";
@@ -31,8 +32,8 @@ asciiOnly(SERVER);
 
 // Recording the cache also proves the bundle starts and answers; a bundle that cannot is a failed build.
 await recordCodeCache(OUTFILE);
-if (!existsSync(`${SERVER}.v8cache`)) {
-  process.stderr.write(`build: the server ran but wrote no code cache at ${SERVER}.v8cache\n`);
+if (!existsSync(codeCachePath(SERVER))) {
+  process.stderr.write(`build: the server ran but wrote no code cache at ${codeCachePath(SERVER)}\n`);
   process.exit(1);
 }
 

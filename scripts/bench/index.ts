@@ -14,15 +14,18 @@ import { naiveTools, toolsListBytes } from "./naive-tools.ts";
 import { directCall, measureConcurrent, measureSequential, toolCall } from "./per-call.ts";
 import { measureRegenTypecheck } from "./regen-typecheck.ts";
 import { markdown, table, type Row } from "./report.ts";
-import { boundedHeapRow, coldStartRow, concurrentRow, memoryRows, regenRows, sequentialRows, sizeRow, skippedRows } from "./rows.ts";
+import { boundedHeapRow, coldStartRow, concurrentRow, memoryRows, plainServerRow, regenRows, sequentialRow, sizeRow, skippedRows } from "./rows.ts";
 import { startSizedUpstream } from "./sized-upstream.ts";
 import { shippedEntry, startServer, type Running } from "./spawn.ts";
 import { createWorkspace } from "./workspace.ts";
+import { VERSION } from "../../src/version.ts";
 
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "../..");
 const MASTER_KEY = "sk-bench-master-0000000000";
 const SOURCE = join(ROOT, "../shared/litellm/openapi-1.88.0.json");
 const LARGE_LIST = 100;
+/** The direct fetch sends what the bridge sends, User-Agent included. */
+const USER_AGENT = `litellm-mcp/${VERSION}`;
 
 const FULL = { coldPairs: 24, sequential: 2000, largeSequential: 500, concurrentTotal: 2000, rounds: 2, memoryCalls: 10_000, regenRuns: 3 };
 const QUICK = { coldPairs: 5, sequential: 300, largeSequential: 100, concurrentTotal: 400, rounds: 1, memoryCalls: 500, regenRuns: 1 };
@@ -50,7 +53,6 @@ async function main(): Promise<void> {
 
   const shipped = await shippedEntry(ROOT);
   if (!existsSync(shipped)) throw new Error(`${shipped} does not exist: run \`npm run build\` first.`);
-  const pkg = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8")) as { version: string };
   const workspace = await createWorkspace(ROOT);
   const upstream = await new FakeLiteLLM({ masterKey: MASTER_KEY }).start();
   const large = await startSizedUpstream(LARGE_LIST, MASTER_KEY);
@@ -63,9 +65,10 @@ async function main(): Promise<void> {
     rows.push(coldStartRow(await measureColdStart(shipped, floor.minimal, env, plan.coldPairs)));
 
     await withServers([shipped, floor.plainFetch], env, async ([server, plain]) => {
-      const arms = { tool: toolCall(server!), direct: directCall(upstream.url, MASTER_KEY, `litellm-mcp/${pkg.version}`), plain: toolCall(plain!) };
+      const arms = { tool: toolCall(server!), direct: directCall(upstream.url, MASTER_KEY, USER_AGENT), plain: toolCall(plain!) };
       log(`per call: ${plan.sequential} sequential calls of each`);
-      rows.push(...sequentialRows(await measureSequential(arms, plan.sequential), "(2 models)", true));
+      const sequential = await measureSequential(arms, plan.sequential);
+      rows.push(sequentialRow(sequential, "(2 models)", true), plainServerRow(sequential));
       for (const concurrency of [32, 200]) {
         log(`per call: concurrency ${concurrency}, ${plan.rounds} × ${plan.concurrentTotal} calls of each`);
         rows.push(concurrentRow(concurrency, await measureConcurrent(arms, concurrency, plan.concurrentTotal, plan.rounds)));
@@ -73,10 +76,10 @@ async function main(): Promise<void> {
     });
 
     const largeEnv = { LITELLM_HOST: large.url, LITELLM_MASTER_KEY: MASTER_KEY };
-    await withServers([shipped, floor.plainFetch], largeEnv, async ([server, plain]) => {
-      const arms = { tool: toolCall(server!), direct: directCall(large.url, MASTER_KEY, `litellm-mcp/${pkg.version}`), plain: toolCall(plain!) };
+    await withServers([shipped], largeEnv, async ([server]) => {
+      const arms = { tool: toolCall(server!), direct: directCall(large.url, MASTER_KEY, USER_AGENT) };
       log(`per call: ${plan.largeSequential} sequential calls of each against a ${LARGE_LIST}-model list`);
-      rows.push(...sequentialRows(await measureSequential(arms, plan.largeSequential), `(${LARGE_LIST} models)`, false).slice(0, 1));
+      rows.push(sequentialRow(await measureSequential(arms, plan.largeSequential), `(${LARGE_LIST} models)`, false));
     });
 
     if (existsSync("/proc/self/status")) {

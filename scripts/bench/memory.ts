@@ -24,9 +24,20 @@ async function procStatus(pid: number, field: "VmRSS" | "VmHWM"): Promise<number
   return Number(match[1]) * 1024;
 }
 
+/** The call with failures swallowed and answers counted: a failed call must not stop the load. */
+function countingAnswers(call: Call): { call: Call; answered: () => number } {
+  let answered = 0;
+  return {
+    call: async () => {
+      await call().then(() => answered++, () => undefined);
+    },
+    answered: () => answered,
+  };
+}
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
 
-export async function idleRss(pid: number): Promise<number> {
+async function idleRss(pid: number): Promise<number> {
   await settle();
   return procStatus(pid, "VmRSS");
 }
@@ -47,11 +58,8 @@ export async function measureMemory(pid: number, call: Call, burst: number, call
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
   })();
-  let answered = 0;
-  const counted: Call = async () => {
-    await call().then(() => answered++, () => undefined);
-  };
-  await runConcurrent(counted, burst, burst);
+  const counted = countingAnswers(call);
+  await runConcurrent(counted.call, burst, burst);
   sampling = false;
   await sampler;
   const hwmAfter = await procStatus(pid, "VmHWM");
@@ -60,7 +68,7 @@ export async function measureMemory(pid: number, call: Call, burst: number, call
   await runConcurrent(call, 32, callCount);
   await settle();
   const afterCalls = await procStatus(pid, "VmRSS");
-  return { idle, warmIdle, burstPeak, burstCalls: burst, burstAnswered: answered, afterCalls, callCount: callCount + burst + 1 };
+  return { idle, warmIdle, burstPeak, burstCalls: burst, burstAnswered: counted.answered(), afterCalls, callCount: callCount + burst + 1 };
 }
 
 /** Node's old-space limit for the leak check: far below what the calls allocate in total. */
@@ -78,7 +86,7 @@ export interface BoundedHeap {
  * even a few kB per call exhausts the heap and the server dies or fails calls; garbage does not.
  */
 export async function measureBoundedHeap(pid: number, call: Call, callCount: number): Promise<BoundedHeap> {
-  let answered = 0;
-  await runConcurrent(async () => void (await call().then(() => answered++, () => undefined)), 32, callCount);
-  return { calls: callCount, answered, rss: await idleRss(pid) };
+  const counted = countingAnswers(call);
+  await runConcurrent(counted.call, 32, callCount);
+  return { calls: callCount, answered: counted.answered(), rss: await idleRss(pid) };
 }

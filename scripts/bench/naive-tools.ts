@@ -3,26 +3,20 @@
 // request body's properties with all $refs inlined and nothing dropped. The shipped tools/list is
 // compared with this, computed from spec/ at bench time, so the comparison follows the spec.
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+import { isObject, type Json, type JsonObject } from "../regen/json.ts";
+import type { OperationRef } from "../regen/operations.ts";
+import { componentOfRef } from "../regen/prune-spec.ts";
 
-export interface OperationRef {
-  method: string;
-  path: string;
-}
-
-export interface NaiveTool {
+interface NaiveTool {
   name: string;
   description: string;
   inputSchema: JsonObject;
 }
 
-const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
-
 function resolve(doc: JsonObject, ref: string): Json | undefined {
-  const match = /^#\/components\/([^/]+)\/([^/]+)$/.exec(ref);
-  const group = match && isObject(doc.components) ? doc.components[match[1]!] : undefined;
-  return isObject(group) ? group[decodeURIComponent(match![2]!)] : undefined;
+  const target = componentOfRef(ref);
+  const group = target && isObject(doc.components) ? doc.components[target[0]] : undefined;
+  return isObject(group) ? group[target![1]] : undefined;
 }
 
 /**

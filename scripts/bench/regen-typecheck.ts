@@ -5,7 +5,7 @@
 import { execFile } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import openapiTS, { astToString } from "openapi-typescript";
+import { typesFile } from "../regen/generate.ts";
 import { now } from "./stats.ts";
 import type { Workspace } from "./workspace.ts";
 
@@ -65,9 +65,8 @@ export async function measureRegenTypecheck(root: string, source: string, worksp
   const failures: string[] = [];
   const result: RegenTypecheck = { regen: [], typecheck: [], unprunedTypecheck: [], typesBytes: { pruned: 0, unpruned: 0 }, failures };
 
-  // The unpruned variant: openapi-typescript over the whole document, with the same option regen uses.
-  const document = JSON.parse(await readFile(source, "utf8"));
-  const fullTypes = astToString(await openapiTS(document, { defaultNonNullable: false, silent: true }));
+  // The unpruned variant: regen's own type generation, over the whole document.
+  const fullTypes = await typesFile(JSON.parse(await readFile(source, "utf8")));
   await writeFile(join(unpruned, "generated/litellm-api.ts"), fullTypes);
   result.typesBytes = {
     pruned: Buffer.byteLength(await readFile(join(root, "generated/litellm-api.ts"), "utf8")),

@@ -13,7 +13,7 @@ export interface Row {
   met?: boolean | string;
 }
 
-export function verdict(met: Row["met"]): string {
+function verdict(met: Row["met"]): string {
   if (met === true) return "met";
   if (met === false) return "**not met**";
   if (typeof met === "string") return `skipped: ${met}`;
@@ -31,7 +31,7 @@ export function table(rows: readonly Row[]): string {
   return lines.join("\n");
 }
 
-export function machine(): string {
+function machine(): string {
   const cpu = cpus();
   const load = loadavg().map((l) => l.toFixed(2)).join(" ");
   return `${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${type()} ${release()}, Node ${process.version}; load average at start ${load}`;

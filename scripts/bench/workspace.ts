@@ -3,19 +3,17 @@
 
 import { cp, mkdtemp, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
+import { PROJECT_ENTRIES } from "../../test/support/project-copy.ts";
 
 export interface Workspace {
-  dir: string;
   /** A folder in the workspace whose imports resolve against the project's node_modules. */
   folder(name: string): Promise<string>;
-  /** A copy of the project (no .git, node_modules linked, no dist/) that can be regenerated and edited freely. */
+  /** A copy of the project (its sources, node_modules linked) that can be regenerated and edited freely. */
   copyProject(name: string): Promise<string>;
   remove(): Promise<void>;
 }
 
-// Top-level entries left out of a project copy.
-const NOT_COPIED = new Set([".git", "node_modules", "dist", "coverage", ".cache"]);
 
 export async function createWorkspace(root: string): Promise<Workspace> {
   const dir = await mkdtemp(join(tmpdir(), "litellm-mcp-bench-"));
@@ -24,7 +22,6 @@ export async function createWorkspace(root: string): Promise<Workspace> {
     return target;
   };
   return {
-    dir,
     async folder(name) {
       const target = join(dir, name);
       await cp(join(root, "package.json"), join(target, "package.json"));
@@ -32,10 +29,7 @@ export async function createWorkspace(root: string): Promise<Workspace> {
     },
     async copyProject(name) {
       const target = join(dir, name);
-      await cp(root, target, {
-        recursive: true,
-        filter: (source) => !NOT_COPIED.has(relative(root, source)),
-      });
+      for (const entry of PROJECT_ENTRIES) await cp(join(root, entry), join(target, entry), { recursive: true });
       return linked(target);
     },
     remove: () => rm(dir, { recursive: true, force: true }),

@@ -15,15 +15,14 @@ const FIELDWISE_KEYS = new Set(["type", "properties", "required", "description"]
 export interface ZodCode {
   /** `{ get "name"() { return <zod>; }, ... }`, for a plain object schema. */
   fields?: string;
-  /** The schema itself; `fields` stands for the field getters' object where there is one. */
-  schema: (fields: string) => string;
+  /** The schema itself, naming the field getters' object `fieldsName` where there is one. */
+  schema: string;
 }
 
-export function zodCode(schema: JsonObject): ZodCode {
+export function zodCode(schema: JsonObject, fieldsName: string): ZodCode {
   const properties = schema.properties;
   if (schema.type !== "object" || !isObject(properties) || !Object.keys(schema).every((k) => FIELDWISE_KEYS.has(k))) {
-    const code = jsonSchemaToZod(schema as never, OPTIONS);
-    return { schema: () => code };
+    return { schema: jsonSchemaToZod(schema as never, OPTIONS) };
   }
   const required = new Set(Array.isArray(schema.required) ? schema.required : []);
   const getters = Object.entries(properties).map(([name, field]) => {
@@ -31,5 +30,5 @@ export function zodCode(schema: JsonObject): ZodCode {
     return `  get ${JSON.stringify(name)}() { return ${code}; },`;
   });
   const description = typeof schema.description === "string" ? `.describe(${JSON.stringify(schema.description)})` : "";
-  return { fields: `{\n${getters.join("\n")}\n}`, schema: (fields) => `z.object(${fields})${description}` };
+  return { fields: `{\n${getters.join("\n")}\n}`, schema: `z.object(${fieldsName})${description}` };
 }

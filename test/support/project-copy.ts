@@ -15,7 +15,8 @@ export const SHARED_LITELLM = resolve(REPO_ROOT, "../shared/litellm");
 export const OPENAPI_1_80_17 = join(SHARED_LITELLM, "openapi-1.80.17.json");
 export const OPENAPI_1_88_0 = join(SHARED_LITELLM, "openapi-1.88.0.json");
 
-const COPIED = ["src", "scripts", "spec", "generated", "test", "package.json", "tsconfig.json"];
+/** What a copy needs to regenerate, typecheck and test the project; nothing else (not .venv/, not dist/). */
+export const PROJECT_ENTRIES = ["src", "scripts", "spec", "generated", "test", "package.json", "tsconfig.json"];
 
 /** Why tests that read ../shared/litellm cannot run here (printed once), or undefined when they can. */
 export function sharedLitellmMissing(suite: string): string | undefined {
@@ -27,7 +28,7 @@ export function sharedLitellmMissing(suite: string): string | undefined {
 
 export async function copyProject(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "litellm-mcp-"));
-  for (const entry of COPIED) await cp(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
+  for (const entry of PROJECT_ENTRIES) await cp(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
   await symlink(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   return dir;
 }
