@@ -12,6 +12,8 @@ import { BUILT_SERVER, spawnServer } from "../support/spawn-server.js";
 
 const DIST = dirname(BUILT_SERVER);
 const copies: string[] = [];
+/** What the intact build lists, asked once for both damaged-cache cases. */
+let builtToolNames: Promise<string[]> | undefined;
 
 /** A copy of dist/ whose cache the test may damage without touching the build. */
 function distCopy(): string {
@@ -57,7 +59,7 @@ describe("the V8 code cache behind the bin", () => {
     ["corrupt", (cache: string) => writeFileSync(cache, Buffer.alloc(4096, 0x5a))],
     ["missing", (cache: string) => rmSync(cache)],
   ])("when %s, is ignored: the server starts and lists the same tools", async (_case, damage) => {
-    const expected = await toolNames(BUILT_SERVER);
+    const expected = await (builtToolNames ??= toolNames(BUILT_SERVER));
     const dir = distCopy();
     const cache = codeCachePath(join(dir, "server.cjs"));
     damage(cache);

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { committedSpec, FakeLiteLLM, type FakeLiteLLMOptions } from "../support/fake-litellm.ts";
 import { runCli } from "../support/run-cli.ts";
+import { refusedOrigin } from "../support/serve.ts";
 
 const MASTER = "sk-doctor-canary-master-27182818";
 let upstream: FakeLiteLLM | undefined;
@@ -97,10 +98,7 @@ describe("litellm-mcp doctor", () => {
   });
 
   it("fails with one line when nothing listens at LITELLM_HOST", async () => {
-    const closed = await new FakeLiteLLM({ masterKey: MASTER }).start();
-    const url = closed.url;
-    await closed.stop();
-    const run = await runCli(["doctor"], { LITELLM_HOST: url, LITELLM_MASTER_KEY: MASTER });
+    const run = await runCli(["doctor"], { LITELLM_HOST: await refusedOrigin(), LITELLM_MASTER_KEY: MASTER });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^FAIL +Could not connect to LiteLLM at http:\/\/127\.0\.0\.1:\d+ \(connection refused\)/m);
     expect(run.stdout.trim().split("\n")).toHaveLength(3);

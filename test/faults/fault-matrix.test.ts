@@ -3,13 +3,13 @@
 // reads are retried, and no key leaks into anything the server emitted.
 
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CANARY_CALLER_KEY, leaksCanary } from "../support/canary.ts";
 import { capture } from "../support/capture.ts";
 import { CANARY_MASTER_KEY, textOf } from "../support/connect.ts";
 import { FAULTS, FaultyUpstream, type Fault } from "../support/faulty-upstream.ts";
+import { refusedOrigin } from "../support/serve.ts";
 import { spawnServer, type Spawned } from "../support/spawn-server.ts";
 
 const CAP_BYTES = 64 * 1024;
@@ -22,7 +22,7 @@ const settings = {
   LITELLM_MCP_RETRIES: String(RETRIES),
 };
 
-export const TOOL_CALLS = [
+const TOOL_CALLS = [
   { tool: "generate_key", route: "POST /key/generate", args: { models: ["mock-gpt"], user_id: "u-faults", duration: "1h" }, retried: false },
   { tool: "get_key_info", route: "GET /key/info", args: { key: "sk-minted-Ab12Cd34Ef56Gh78" }, retried: true },
   { tool: "list_models", route: "GET /models", args: {}, retried: true },
@@ -157,8 +157,7 @@ describe("LiteLLM out of reach", () => {
   }
 
   it("connection refused", async () => {
-    const port = await closedPort();
-    await unreachable(`http://127.0.0.1:${port}`, /Could not connect to LiteLLM at http:\/\/127\.0\.0\.1:\d+ \(connection refused\)\. Is the proxy running\? Check LITELLM_HOST\./, "refused");
+    await unreachable(await refusedOrigin(), /Could not connect to LiteLLM at http:\/\/127\.0\.0\.1:\d+ \(connection refused\)\. Is the proxy running\? Check LITELLM_HOST\./, "refused");
   });
 
   it("DNS failure (a .invalid host name never resolves)", async () => {
@@ -166,11 +165,3 @@ describe("LiteLLM out of reach", () => {
   });
 });
 
-/** A port nothing listens on: bind one, then let it go. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}

@@ -58,7 +58,8 @@ function row(report: string, tool: string): string {
 
 describe.skipIf(skip)("upgrade pair: LiteLLM 1.80.17 then 1.88.0", () => {
   let dir: string;
-  let down: Step;
+  // 1.80.17 breaks the manifest, so its step stops at what the tests read: the report and tsc's errors.
+  let down: Pick<Step, "regen" | "tsc">;
   let up: Step;
   let afterUpgrade: Record<string, string>;
 
@@ -71,7 +72,7 @@ describe.skipIf(skip)("upgrade pair: LiteLLM 1.80.17 then 1.88.0", () => {
 
   beforeAll(async () => {
     dir = await copyProject();
-    down = await step(OPENAPI_1_80_17);
+    down = { regen: await regen(dir, "--from", OPENAPI_1_80_17), tsc: await typecheck(dir) };
     up = await step(OPENAPI_1_88_0);
     afterUpgrade = await hashGenerated(dir);
   }, 150_000);

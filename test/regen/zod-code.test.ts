@@ -20,9 +20,9 @@ function evaluate(code: string, zod: unknown = z): z.ZodType {
 }
 
 function fieldwise(schema: JsonObject, zod: unknown = z): { fields: Record<string, z.ZodType>; schema: z.ZodType } {
-  const code = zodCode(schema);
+  const code = zodCode(schema, "fields");
   if (!code.fields) throw new Error("not written field by field");
-  return evaluate(`const fields = ${code.fields}; return { fields, schema: ${code.schema("fields")} };`, zod) as never;
+  return evaluate(`const fields = ${code.fields}; return { fields, schema: ${code.schema} };`, zod) as never;
 }
 
 const cases = operations.flatMap((op) =>
@@ -32,8 +32,8 @@ const cases = operations.flatMap((op) =>
 describe("request schemas written field by field", () => {
   it.each(cases)("%s: the same JSON Schema as json-schema-to-zod's whole-object conversion", (_label, schema) => {
     const whole = evaluate(`return ${jsonSchemaToZod(schema as never, { module: "none", zodVersion: 4 })};`);
-    const code = zodCode(schema);
-    const generated = code.fields ? fieldwise(schema).schema : evaluate(`return ${code.schema("")};`);
+    const code = zodCode(schema, "fields");
+    const generated = code.fields ? fieldwise(schema).schema : evaluate(`return ${code.schema};`);
     expect(z.toJSONSchema(generated, { io: "input" })).toEqual(z.toJSONSchema(whole, { io: "input" }));
   });
 

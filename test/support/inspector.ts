@@ -1,7 +1,7 @@
 // Runs the MCP Inspector's CLI — a client nobody in this project wrote — against the built server.
 
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BUILT_SERVER } from "./spawn-server.ts";
@@ -18,17 +18,21 @@ export interface InspectorRun {
 export function runInspector(env: Record<string, string>, methodArgs: string[]): Promise<InspectorRun> {
   const envArgs = Object.entries(env).flatMap(([k, v]) => ["-e", `${k}=${v}`]);
   const args = ["-y", INSPECTOR, "--cli", ...envArgs, process.execPath, BUILT_SERVER, ...methodArgs];
+  // The Inspector writes config under HOME; keep it out of the real one, and remove it afterwards.
+  const home = mkdtempSync(join(tmpdir(), "inspector-home-"));
   return new Promise((resolve) => {
     execFile(
       "npx",
       args,
       {
-        // The Inspector writes config under HOME; keep it out of the real one. The npm cache is shared
-        // between runs so only the first run downloads.
-        env: { PATH: process.env.PATH ?? "", HOME: mkdtempSync(join(tmpdir(), "inspector-home-")), npm_config_cache: join(tmpdir(), "litellm-mcp-npx-cache"), npm_config_update_notifier: "false" },
+        // The npm cache is shared between runs so only the first run downloads.
+        env: { PATH: process.env.PATH ?? "", HOME: home, npm_config_cache: join(tmpdir(), "litellm-mcp-npx-cache"), npm_config_update_notifier: "false" },
         timeout: 180_000,
       },
-      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      (error, stdout, stderr) => {
+        rmSync(home, { recursive: true, force: true });
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
     );
   });
 }

@@ -10,6 +10,9 @@ export const modelList = {
   object: "list",
 };
 
+/** The hash LiteLLM stores and returns in place of a key (`token`); the key routes accept it as the key. */
+export const HASHED_TOKEN = "5e1b1f0c9b8a7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e";
+
 export function generatedKey(body: Record<string, unknown>) {
   return {
     key: "sk-minted-Ab12Cd34Ef56Gh78",
@@ -22,8 +25,8 @@ export function generatedKey(body: Record<string, unknown>) {
     max_budget: body.max_budget ?? null,
     spend: 0,
     metadata: body.metadata ?? {},
-    token: "5e1b1f0c9b8a7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e",
-    token_id: "5e1b1f0c9b8a7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e",
+    token: HASHED_TOKEN,
+    token_id: HASHED_TOKEN,
     created_at: "2026-11-25T22:00:00.000000Z",
   };
 }

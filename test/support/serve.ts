@@ -23,10 +23,15 @@ export async function serveText(body: string, contentType: string): Promise<Serv
   return { url: `http://127.0.0.1:${port}/openapi.json`, close: () => new Promise((done) => server.close(() => done())) };
 }
 
-/** A port that was free a moment ago and has no listener now: connecting to it is refused. */
-export async function refusedUrl(): Promise<string> {
+/** http://127.0.0.1 on a port that was free a moment ago and has no listener now: connecting is refused. */
+export async function refusedOrigin(): Promise<string> {
   const server = createServer();
   const port = await listen(server);
   await new Promise<void>((done) => server.close(() => done()));
-  return `http://127.0.0.1:${port}/openapi.json`;
+  return `http://127.0.0.1:${port}`;
+}
+
+/** The OpenAPI document's address on such a port. */
+export async function refusedUrl(): Promise<string> {
+  return `${await refusedOrigin()}/openapi.json`;
 }

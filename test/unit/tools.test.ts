@@ -2,24 +2,13 @@
 // LiteLLM's real-shaped answer onto its documented output.
 
 import nock from "nock";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CANARY_MASTER_KEY, TEST_HOST, connect, textOf, type Connected } from "../support/connect.ts";
+import { describe, expect, it } from "vitest";
+import { TEST_HOST, connect, textOf } from "../support/connect.ts";
+import { asMaster, useBridge } from "../support/nock-bridge.ts";
 import { chatCompletion, generatedKey, keyInfo, modelList } from "../support/litellm-answers.ts";
 import { manifest } from "../../src/manifest/index.ts";
 
-let bridge: Connected;
-
-beforeAll(() => nock.disableNetConnect());
-beforeEach(async () => {
-  bridge = await connect();
-});
-afterEach(async () => {
-  await bridge.close();
-  expect(nock.pendingMocks()).toEqual([]);
-  nock.cleanAll();
-});
-
-const asMaster = { reqheaders: { authorization: `Bearer ${CANARY_MASTER_KEY}` } };
+const bridge = useBridge();
 
 describe("generate_key", () => {
   it("POSTs /key/generate with the master key and only the fields given", async () => {
@@ -28,7 +17,7 @@ describe("generate_key", () => {
       .post("/key/generate", (body) => ((sent = body), true))
       .reply(200, (_uri, body) => generatedKey(body as Record<string, unknown>));
 
-    const result = await bridge.call("generate_key", { models: ["mock-gpt"], user_id: "u-42", duration: "24h" });
+    const result = await bridge().call("generate_key", { models: ["mock-gpt"], user_id: "u-42", duration: "24h" });
 
     expect(result.isError).toBeFalsy();
     // No defaults leak upstream: LiteLLM's spec defaults (spend, metadata, key_type...) are not sent.
@@ -51,7 +40,7 @@ describe("generate_key", () => {
       .post("/key/generate", (body) => ((sent = body), true))
       .reply(200, (_uri, body) => generatedKey(body as Record<string, unknown>));
     const args = { models: ["a", "b"], user_id: "u", team_id: "t", duration: "7d", key_alias: "ci", max_budget: 2.5, metadata: { ticket: 7 } };
-    const result = await bridge.call("generate_key", args);
+    const result = await bridge().call("generate_key", args);
     expect(sent).toEqual(args);
     expect(result.structuredContent).toMatchObject({ key_alias: "ci", team_id: "t", max_budget: 2.5, models: ["a", "b"] });
   });
@@ -64,7 +53,7 @@ describe("generate_key", () => {
     [{ models: ["m"], user_id: "u", max_budget: -1 }, "max_budget"],
     [{ models: ["m"], user_id: "u", spend: 100 }, "spend"],
   ])("rejects %j before calling LiteLLM, naming %s", async (args, field) => {
-    const result = await bridge.call("generate_key", args);
+    const result = await bridge().call("generate_key", args);
     expect(result.isError).toBe(true);
     expect(textOf(result)).toContain(field);
   });
@@ -73,7 +62,7 @@ describe("generate_key", () => {
 describe("get_key_info", () => {
   it("GETs /key/info?key= with the master key and returns the documented fields", async () => {
     nock(TEST_HOST, asMaster).get("/key/info").query({ key: "sk-minted-Ab12Cd34Ef56Gh78" }).reply(200, keyInfo);
-    const result = await bridge.call("get_key_info", { key: "sk-minted-Ab12Cd34Ef56Gh78" });
+    const result = await bridge().call("get_key_info", { key: "sk-minted-Ab12Cd34Ef56Gh78" });
     expect(result.isError).toBeFalsy();
     const info = (result.structuredContent as { info: Record<string, unknown> }).info;
     expect(info).toMatchObject({ key_alias: "ci-bot", user_id: "u-42", models: ["mock-gpt"], spend: 0.0123, max_budget: 5, blocked: null });
@@ -86,7 +75,7 @@ describe("get_key_info", () => {
 describe("list_models", () => {
   it("GETs /models with the master key", async () => {
     nock(TEST_HOST, asMaster).get("/models").reply(200, modelList);
-    const result = await bridge.call("list_models", {});
+    const result = await bridge().call("list_models", {});
     expect(result.structuredContent).toEqual({
       models: [
         { id: "mock-gpt", owned_by: "openai", created: 1677610602 },
@@ -97,7 +86,7 @@ describe("list_models", () => {
 
   it("says so when LiteLLM's answer is not the documented list", async () => {
     nock(TEST_HOST).get("/models").reply(200, { models: "nope" });
-    const result = await bridge.call("list_models", {});
+    const result = await bridge().call("list_models", {});
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/does not have the shape list_models documents/);
   });
@@ -116,7 +105,7 @@ describe("proxy_completion", () => {
       { role: "system", content: "Be brief." },
       { role: "user", content: "hi" },
     ];
-    const result = await bridge.call("proxy_completion", { model: "mock-gpt", messages, key: callerKey, max_tokens: 50 });
+    const result = await bridge().call("proxy_completion", { model: "mock-gpt", messages, key: callerKey, max_tokens: 50 });
 
     expect(result.isError).toBeFalsy();
     expect(sent).toEqual({ model: "mock-gpt", messages, max_tokens: 50, metadata: { tags: ["litellm-mcp", "tool:proxy_completion"] } });
@@ -139,7 +128,7 @@ describe("proxy_completion", () => {
   });
 
   it("rejects roles and shapes outside the contract", async () => {
-    const result = await bridge.call("proxy_completion", { model: "m", messages: [{ role: "tool", content: "x" }], key: callerKey });
+    const result = await bridge().call("proxy_completion", { model: "m", messages: [{ role: "tool", content: "x" }], key: callerKey });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toContain("role");
   });

@@ -1,11 +1,10 @@
 // Every way LiteLLM (or the network) can fail becomes an isError result with a sentence a person can act
 // on, and none of them lets a key through.
 
-import { createServer as createHttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CANARY_MASTER_KEY, TEST_HOST, connect, textOf } from "../support/connect.ts";
+import { refusedOrigin } from "../support/serve.ts";
 import { crashedWithoutPrisma, invalidKey, noDatabase, unknownKeyWithoutDatabase, unknownModel } from "../support/litellm-answers.ts";
 
 const callerKey = "sk-caller-virtual-99887766";
@@ -140,12 +139,9 @@ describe("LiteLLM answers with an error", () => {
 describe("LiteLLM cannot be reached", () => {
   it("connection refused names the host and LITELLM_HOST", async () => {
     nock.enableNetConnect("127.0.0.1");
-    const closed = createHttpServer();
-    await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((r) => closed.close(r));
-    const text = await failing("list_models", {}, { LITELLM_HOST: `http://127.0.0.1:${port}` });
-    expect(text).toBe(`Could not connect to LiteLLM at http://127.0.0.1:${port} (connection refused). Is the proxy running? Check LITELLM_HOST.`);
+    const origin = await refusedOrigin();
+    const text = await failing("list_models", {}, { LITELLM_HOST: origin });
+    expect(text).toBe(`Could not connect to LiteLLM at ${origin} (connection refused). Is the proxy running? Check LITELLM_HOST.`);
   });
 
   it("an unresolvable host says to check the name", async () => {
