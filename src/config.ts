@@ -74,6 +74,7 @@ function policyFrom(env: Env): Policy {
   }
   const allowedModels = nameList(env, "LITELLM_MCP_ALLOWED_MODELS");
   const maxBudget = positiveAmount(env, "LITELLM_MCP_MAX_BUDGET");
+  const toolsets = nameList(env, "LITELLM_MCP_TOOLSETS");
   const tools = nameList(env, "LITELLM_MCP_TOOLS");
   return {
     ...(allowedModels ? { allowedModels } : {}),
@@ -82,6 +83,7 @@ function policyFrom(env: Env): Policy {
     ...(maxBudget !== undefined ? { maxBudget } : {}),
     requireBudget: flag(env, "LITELLM_MCP_REQUIRE_BUDGET") ?? false,
     readOnly: flag(env, "LITELLM_MCP_READ_ONLY") ?? false,
+    ...(toolsets ? { toolsets } : {}),
     ...(tools ? { tools } : {}),
     disabledTools: nameList(env, "LITELLM_MCP_DISABLED_TOOLS") ?? [],
   };

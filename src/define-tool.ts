@@ -6,6 +6,7 @@ import type { ParamsOption, RequestBodyOption, FetchResponse } from "openapi-fet
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 import type { paths } from "../generated/litellm-api.js";
+import type { Toolset } from "./toolsets.js";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
@@ -63,6 +64,10 @@ export interface ToolDefinition<
   R extends OperationRequest<P, M>,
 > {
   name: string;
+  /** The toolset that serves it (src/toolsets.ts); its file lives in src/manifest/<toolset>/. */
+  toolset: Toolset;
+  /** Served when LITELLM_MCP_TOOLSETS is unset (the "default" selection), or only when its toolset is on. */
+  byDefault: boolean;
   title: string;
   description: string;
   operation: { method: M; path: P };
@@ -83,6 +88,8 @@ export interface ToolDefinition<
 /** The form the server iterates over: types were checked in full where the entry was defined. */
 export interface Tool {
   name: string;
+  toolset: Toolset;
+  byDefault: boolean;
   title: string;
   description: string;
   operation: { method: HttpMethod; path: string };

@@ -1,9 +1,10 @@
 // Operator-set limits on what the assistant may do, checked before anything is sent to LiteLLM: which tools
-// exist at all, and what a call may ask for. Argument rules are keyed by argument name, not by tool, so any
-// manifest tool that takes `models`, `duration` or `max_budget` is held to them without being named here.
+// exist at all (applied by src/toolsets.ts), and what a call may ask for. Argument rules are keyed by
+// argument name, not by tool, so any manifest tool that takes `models`, `duration` or `max_budget` is held
+// to them without being named here.
 
 import type { Tool } from "./define-tool.js";
-import { ConfigError, PolicyError } from "./errors.js";
+import { PolicyError } from "./errors.js";
 import { DURATION_PATTERN } from "./manifest/duration.js";
 
 export interface Policy {
@@ -19,6 +20,8 @@ export interface Policy {
   requireBudget: boolean;
   /** LITELLM_MCP_READ_ONLY: only tools annotated readOnlyHint are registered. */
   readOnly: boolean;
+  /** LITELLM_MCP_TOOLSETS: the toolsets served (src/toolsets.ts); undefined means the default set. */
+  toolsets?: readonly string[];
   /** LITELLM_MCP_TOOLS: when set, only these tools are registered. */
   tools?: readonly string[];
   /** LITELLM_MCP_DISABLED_TOOLS: never registered, whatever else is set. */
@@ -34,24 +37,6 @@ const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, 
 export function durationSeconds(text: string): number | undefined {
   const unit = DURATION_PATTERN.exec(text)?.[1];
   return unit ? Number(text.slice(0, -unit.length)) * UNIT_SECONDS[unit]! : undefined;
-}
-
-/** The tools the operator left enabled, in manifest order. A name that matches no tool is a typo: refuse to start. */
-export function enabledTools(tools: readonly Tool[], policy: Policy): Tool[] {
-  const names = new Set(tools.map((t) => t.name));
-  for (const [variable, list] of [["LITELLM_MCP_TOOLS", policy.tools ?? []], ["LITELLM_MCP_DISABLED_TOOLS", policy.disabledTools]] as const) {
-    const unknown = list.filter((name) => !names.has(name));
-    if (unknown.length > 0) {
-      throw new ConfigError(`${variable} names ${unknown.map((n) => `"${n}"`).join(", ")}, which is not a tool of this server (tools: ${[...names].join(", ")}).`);
-    }
-  }
-  const enabled = tools.filter(
-    (tool) => (!policy.tools || policy.tools.includes(tool.name)) && !policy.disabledTools.includes(tool.name) && (!policy.readOnly || tool.annotations.readOnlyHint),
-  );
-  if (enabled.length === 0) {
-    throw new ConfigError("LITELLM_MCP_TOOLS, LITELLM_MCP_DISABLED_TOOLS and LITELLM_MCP_READ_ONLY together leave no tool enabled.");
-  }
-  return enabled;
 }
 
 /**

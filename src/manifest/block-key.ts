@@ -15,6 +15,8 @@ export const keyState = z.object({
 
 export const blockKey = defineTool({
   name: "block_key",
+  toolset: "keys",
+  byDefault: true,
   title: "Block a LiteLLM virtual key",
   description: "Block a virtual key: LiteLLM refuses its requests until unblock_key. Settings and spend are kept.",
   operation: { method: "post", path: "/key/block" },

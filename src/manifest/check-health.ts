@@ -5,6 +5,8 @@ import { defineTool } from "../define-tool.js";
 
 export const checkHealth = defineTool({
   name: "check_health",
+  toolset: "health",
+  byDefault: true,
   title: "Check the LiteLLM proxy's health",
   description: "Is the proxy up and ready: status, database, cache, LiteLLM version. Calls no model.",
   // Readiness implies liveliness: a proxy that answers here is alive. It needs no key, so none is sent.

@@ -24,6 +24,8 @@ function describeEndpoint(raw: unknown): { model: unknown; error: unknown } {
 
 export const checkModelHealth = defineTool({
   name: "check_model_health",
+  toolset: "health",
+  byDefault: true,
   title: "Test a model's deployments",
   description: "Send a test call to each deployment of one model and report failures. Costs one provider call per deployment.",
   operation: { method: "get", path: "/health" },

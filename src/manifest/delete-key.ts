@@ -13,6 +13,8 @@ function shown(key: string): string {
 
 export const deleteKey = defineTool({
   name: "delete_key",
+  toolset: "keys",
+  byDefault: true,
   title: "Delete LiteLLM virtual keys",
   description: "Delete virtual keys for good, by key or by alias. Their callers are refused from then on.",
   operation: { method: "post", path: "/key/delete" },

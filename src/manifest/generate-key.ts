@@ -8,6 +8,8 @@ const litellm = postKeyGenerateBodyFields;
 
 export const generateKey = defineTool({
   name: "generate_key",
+  toolset: "keys",
+  byDefault: true,
   title: "Generate a LiteLLM virtual key",
   description:
     "Mint a new LiteLLM virtual key for a user, allowed to call only the given models. Returns the key (shown once) and its limits.",

@@ -27,6 +27,8 @@ const keyInfo = z.object({
 
 export const getKeyInfo = defineTool({
   name: "get_key_info",
+  toolset: "keys",
+  byDefault: true,
   title: "Inspect a LiteLLM virtual key",
   description: "Show what LiteLLM knows about a virtual key: owner, team, allowed models, spend, budget, limits and expiry.",
   operation: { method: "get", path: "/key/info" },

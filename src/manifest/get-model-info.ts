@@ -36,6 +36,8 @@ function describeDeployment(raw: unknown): Record<keyof typeof model.shape, unkn
 
 export const getModelInfo = defineTool({
   name: "get_model_info",
+  toolset: "models",
+  byDefault: true,
   title: "Describe the proxy's models",
   description: `Provider, mode, context window and per-token price of each deployment, optionally for one model name (first ${SHOWN}).`,
   operation: { method: "get", path: "/model/info" },

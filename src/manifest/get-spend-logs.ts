@@ -55,6 +55,8 @@ function summarize(row: unknown): Record<keyof typeof entry.shape, unknown> {
 
 export const getSpendLogs = defineTool({
   name: "get_spend_logs",
+  toolset: "usage",
+  byDefault: true,
   title: "Read LiteLLM spend logs",
   description: `Per-request spend in a date range, newest first, ${PAGE_SIZE} a page; filter by key, user, team or model. No prompt or reply text.`,
   operation: { method: "get", path: "/spend/logs/v2" },

@@ -26,6 +26,8 @@ const member = z.object({ user_id: z.string().nullable(), user_email: z.string()
 
 export const getTeamInfo = defineTool({
   name: "get_team_info",
+  toolset: "teams",
+  byDefault: true,
   title: "Inspect a LiteLLM team",
   description: `Show a LiteLLM team's budget, spend, models and members, with its first ${SHOWN} keys.`,
   operation: { method: "get", path: "/team/info" },

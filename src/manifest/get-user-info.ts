@@ -24,6 +24,8 @@ const team = z.object({ team_id: z.string().nullable(), team_alias: z.string().n
 
 export const getUserInfo = defineTool({
   name: "get_user_info",
+  toolset: "users",
+  byDefault: true,
   title: "Inspect a LiteLLM user",
   description: `Show a LiteLLM user's role, spend, budget and models, with their first ${SHOWN} keys and teams.`,
   operation: { method: "get", path: "/user/info" },

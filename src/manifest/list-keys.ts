@@ -12,6 +12,8 @@ const PAGE_SIZE = 20;
 
 export const listKeys = defineTool({
   name: "list_keys",
+  toolset: "keys",
+  byDefault: true,
   title: "List LiteLLM virtual keys",
   description: `List virtual keys, ${PAGE_SIZE} a page, optionally filtered by user, team or alias. Shows hashed ids, never the keys.`,
   operation: { method: "get", path: "/key/list" },

@@ -12,6 +12,8 @@ const model = z.object({
 
 export const listModels = defineTool({
   name: "list_models",
+  toolset: "models",
+  byDefault: true,
   title: "List the proxy's models",
   description: "List the model names this LiteLLM proxy serves (the names generate_key and proxy_completion accept).",
   operation: { method: "get", path: "/models" },

@@ -16,6 +16,8 @@ const usage = z.object({
 
 export const proxyCompletion = defineTool({
   name: "proxy_completion",
+  toolset: "completions",
+  byDefault: true,
   title: "Chat completion through the proxy",
   description:
     "Run a chat completion through LiteLLM using a virtual key, so the key's model access, budget and rate limits apply. Returns the reply, model, finish reason and token usage.",

@@ -9,6 +9,8 @@ const litellm = postKeyRegenerateBodyFields;
 
 export const regenerateKey = defineTool({
   name: "regenerate_key",
+  toolset: "keys",
+  byDefault: true,
   title: "Regenerate a LiteLLM virtual key",
   description: "New secret for a virtual key, same settings; the old one stops working (after grace_period). Returns the new key once. Enterprise only.",
   operation: { method: "post", path: "/key/regenerate" },

@@ -8,6 +8,8 @@ import { documentedFields } from "./documented-fields.js";
 
 export const unblockKey = defineTool({
   name: "unblock_key",
+  toolset: "keys",
+  byDefault: true,
   title: "Unblock a LiteLLM virtual key",
   description: "Unblock a virtual key that block_key blocked, so LiteLLM accepts its requests again.",
   operation: { method: "post", path: "/key/unblock" },

@@ -20,6 +20,8 @@ const updated = z.object({
 
 export const updateKey = defineTool({
   name: "update_key",
+  toolset: "keys",
+  byDefault: true,
   title: "Update a LiteLLM virtual key",
   description: "Change a virtual key's models, budget, expiry, alias, metadata or blocked flag. Given fields replace the old values.",
   operation: { method: "post", path: "/key/update" },
