@@ -54,11 +54,16 @@ function checkedOutput(tool: Tool, value: unknown): Record<string, unknown> {
   );
 }
 
-/** The result mapping reads LiteLLM's answer as documented; an answer such as `null` makes it throw instead. */
+/**
+ * The result mapping reads LiteLLM's answer as documented; an answer such as `null` makes it throw instead.
+ * A mapping that recognises an answer as a refusal (some routes answer "not found" with 200 and `null`)
+ * throws a BridgeError saying so, which is passed on.
+ */
 function resultOf(tool: Tool, data: unknown, args: Record<string, unknown>): unknown {
   try {
     return tool.buildResult(data, args);
-  } catch {
+  } catch (error) {
+    if (error instanceof BridgeError) throw error;
     return undefined;
   }
 }

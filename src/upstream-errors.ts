@@ -13,9 +13,13 @@ export interface CallContext {
 
 const MAX_DETAIL = 300;
 
+// Management routes often wrap their sentence as a printed Python dict: "{'error': 'User ... exists'}".
+const PYTHON_DICT_ERROR = /^\{'error': (['"])(.*)\1\}$/s;
+
 /** First line of a LiteLLM message, bounded: their 500s can carry whole Python tracebacks. */
 function tidy(text: string): string {
-  const firstLine = text.trim().split(/\r?\n/)[0] ?? "";
+  const trimmed = text.trim();
+  const firstLine = (PYTHON_DICT_ERROR.exec(trimmed)?.[2] ?? trimmed).split(/\r?\n/)[0] ?? "";
   return firstLine.length > MAX_DETAIL ? `${firstLine.slice(0, MAX_DETAIL)}…` : firstLine;
 }
 
@@ -130,6 +134,14 @@ export function errorFromResponse(response: Response, body: unknown, ctx: CallCo
   if (message && /enterprise (feature|user)|premium user|LITELLM_LICENSE/i.test(message)) {
     return new UpstreamError(
       `This needs LiteLLM Enterprise, and the proxy has no Enterprise license: retrying will not help (HTTP ${status}).${said}`,
+      status,
+    );
+  }
+  // Model routes of a proxy that keeps its models only in its config file answer 500 "Set
+  // `'STORE_MODEL_IN_DB='True'` in your env to enable this feature.": a setting, not a fault.
+  if (message && /STORE_MODEL_IN_DB/.test(message)) {
+    return new UpstreamError(
+      `This proxy keeps its models only in its config file, so models cannot be added, changed or deleted through its API: start LiteLLM with STORE_MODEL_IN_DB=True (retrying will not help; HTTP ${status}).`,
       status,
     );
   }

@@ -5,7 +5,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { gzipSync } from "node:zlib";
-import { chatCompletion, generatedKey, keyInfo, modelList } from "./litellm-answers.ts";
+import { manifest } from "../../src/manifest/index.ts";
+import { HEALTHY_ANSWERS, routeOf } from "./healthy-litellm.ts";
+import { chatCompletion, generatedKey, keyInfo } from "./litellm-answers.ts";
 
 export const FAULTS = [
   "timeout",
@@ -39,7 +41,7 @@ const GZIP_BOMB = gzipSync(Buffer.alloc(16 * 1024 * 1024, " "));
 
 export class FaultyUpstream {
   fault: Fault = "healthy";
-  /** Requests received per "METHOD /path", since the last reset(). */
+  /** Requests received per route ("METHOD /path", path templates as the manifest writes them), since the last reset(). */
   readonly requests = new Map<string, number>();
   /** Bytes of the endless body written before the bridge closed the connection, per request. */
   readonly endlessBodyBytes: number[] = [];
@@ -81,7 +83,7 @@ export class FaultyUpstream {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? "/", "http://upstream");
-    const route = `${req.method} ${url.pathname}`;
+    const route = routeOf(manifest, req.method ?? "GET", url.pathname);
     this.requests.set(route, this.count(route) + 1);
     const bearer = req.headers.authorization?.replace(/^Bearer /, "") ?? "";
     const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>) : {};
@@ -96,7 +98,7 @@ export class FaultyUpstream {
       case "healthy":
         return json(200, healthyAnswer(route, body, url));
       case "echo-secrets":
-        return json(200, echoingAnswer(route, bearer));
+        return json(200, echoingAnswer(route, body, url, bearer));
       case "timeout":
         return; // never answer; the request stays open until the bridge gives up
       case "reset":
@@ -178,22 +180,19 @@ export class FaultyUpstream {
 }
 
 function healthyAnswer(route: string, body: Record<string, unknown>, url: URL): unknown {
-  switch (route) {
-    case "POST /key/generate":
-      return generatedKey(body);
-    case "GET /key/info":
-      return { ...keyInfo, key: url.searchParams.get("key") };
-    case "GET /models":
-      return modelList;
-    case "POST /chat/completions":
-      return chatCompletion(String(body.model), "Hello from the faulty upstream, behaving for once");
-    default:
-      return { detail: "Not Found" };
-  }
+  return HEALTHY_ANSWERS[route]?.(body, url.searchParams) ?? { detail: "Not Found" };
+}
+
+/** Every string in a healthy answer replaced by the bearer, for routes without a hand-made echo below. */
+function echoed(value: unknown, bearer: string): unknown {
+  if (typeof value === "string") return `echo ${bearer}`;
+  if (Array.isArray(value)) return value.map((v) => echoed(v, bearer));
+  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, echoed(v, bearer)]));
+  return value;
 }
 
 /** A 2xx answer with the bearer planted in every string field the tool returns. */
-function echoingAnswer(route: string, bearer: string): unknown {
+function echoingAnswer(route: string, body: Record<string, unknown>, url: URL, bearer: string): unknown {
   switch (route) {
     case "POST /key/generate":
       return { ...generatedKey({ models: [bearer], user_id: bearer }), key_alias: bearer };
@@ -204,6 +203,6 @@ function echoingAnswer(route: string, bearer: string): unknown {
     case "POST /chat/completions":
       return chatCompletion(bearer, `the key you sent is ${bearer}`);
     default:
-      return {};
+      return echoed(healthyAnswer(route, body, url), bearer);
   }
 }
