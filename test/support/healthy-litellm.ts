@@ -2,6 +2,7 @@
 // that walk the whole manifest (fuzzing, the fault matrix) share them, so a new tool needs one line in each
 // map here and is then covered by both. A route or tool missing here fails those suites by name.
 
+import { specInfo } from "../../generated/spec-info.ts";
 import type { Tool } from "../../src/define-tool.ts";
 import { CANARY_CALLER_KEY } from "./canary.ts";
 import { HASHED_TOKEN, keyRow, modelDeployment, spendLogRow, teamInfo, userInfo } from "./litellm-admin-answers.ts";
@@ -26,7 +27,7 @@ export const HEALTHY_ANSWERS: Record<string, (body: Body, query: URLSearchParams
   "GET /team/info": () => teamInfo(),
   "GET /spend/logs/v2": () => ({ data: [spendLogRow()], total: 1, page: 1, page_size: 20, total_pages: 1 }),
   "GET /model/info": () => ({ data: [modelDeployment("mock-gpt", "dep-1"), modelDeployment("mock-claude", "dep-2")] }),
-  "GET /health/readiness": () => ({ status: "healthy", db: "connected", cache: null, litellm_version: "1.108.7" }),
+  "GET /health/readiness": () => ({ status: "healthy", db: "connected", cache: null, litellm_version: specInfo.litellmVersion }),
   "GET /health": () => ({ healthy_endpoints: [{ model: "openai/gpt-4o-mini", api_base: "https://api.openai.com" }], unhealthy_endpoints: [], healthy_count: 1, unhealthy_count: 0 }),
   "POST /key/{key}/reset_spend": () => ({ key_hash: HASHED_TOKEN, spend: 0, previous_spend: 1.5, max_budget: 10, budget_reset_at: null }),
   "POST /user/new": (body) => newUser(body),
