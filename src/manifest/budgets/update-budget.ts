@@ -4,6 +4,7 @@ import { z } from "zod";
 import { postBudgetUpdateBodyFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../../define-tool.js";
 import { duration } from "../duration.js";
+import { required } from "../required.js";
 import { budgetSummary, knownBudget, summarizeBudget } from "./budget-summary.js";
 
 const litellm = postBudgetUpdateBodyFields;
@@ -21,7 +22,7 @@ export const updateBudget = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   input: z
     .strictObject({
-      budget_id: litellm.budget_id.unwrap().min(1).describe("The budget's id."),
+      budget_id: required(litellm.budget_id).min(1).describe("The budget's id."),
       max_budget: litellm.max_budget.unwrap().positive().optional().describe("New spend limit per holder, in USD."),
       budget_duration: duration.optional().describe('How often spend resets, e.g. "30d".'),
       tpm_limit: litellm.tpm_limit.unwrap().positive().optional(),

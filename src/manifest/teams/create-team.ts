@@ -5,6 +5,7 @@ import { postTeamNewBodyFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../../define-tool.js";
 import { duration } from "../duration.js";
 import { modelNames } from "../model-names.js";
+import { required } from "../required.js";
 import { summarizeTeam, teamSummary } from "./team-summary.js";
 
 const litellm = postTeamNewBodyFields;
@@ -22,7 +23,7 @@ export const createTeam = defineTool({
   // an existing team_id: not idempotent.
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   input: z.strictObject({
-    team_alias: litellm.team_alias.unwrap().min(1).describe("The team's display name."),
+    team_alias: required(litellm.team_alias).min(1).describe("The team's display name."),
     team_id: litellm.team_id.unwrap().min(1).optional().describe("Id to give the team; LiteLLM generates one if omitted."),
     models: modelNames.optional().describe("Model names the team's keys may call."),
     max_budget: litellm.max_budget.unwrap().positive().optional().describe("Spend limit for the whole team, in USD."),

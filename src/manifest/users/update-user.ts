@@ -5,6 +5,7 @@ import { postUserUpdateBodyFields } from "../../../generated/request-schemas.js"
 import { defineTool } from "../../define-tool.js";
 import { duration } from "../duration.js";
 import { modelNames } from "../model-names.js";
+import { required } from "../required.js";
 import { GRANTABLE_ROLES, summarizeUser, userSummary } from "./user-summary.js";
 
 const litellm = postUserUpdateBodyFields;
@@ -23,7 +24,7 @@ export const updateUser = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   input: z
     .strictObject({
-      user_id: litellm.user_id.unwrap().min(1).describe("The LiteLLM user id."),
+      user_id: required(litellm.user_id).min(1).describe("The LiteLLM user id."),
       user_email: litellm.user_email.unwrap().min(1).optional(),
       user_alias: litellm.user_alias,
       // Tightened as in create_user: no admin roles.
