@@ -57,10 +57,10 @@ declare module "vitest" {
 
 /** PostgreSQL's server binaries, where the kit looks for them. */
 function postgresBin(): string | undefined {
-  if (process.env.LITELLM_DB_PG_BIN) return process.env.LITELLM_DB_PG_BIN;
+  const usable = (bin: string) => existsSync(join(bin, "initdb")) && existsSync(join(bin, "pg_ctl"));
+  if (process.env.LITELLM_DB_PG_BIN) return usable(process.env.LITELLM_DB_PG_BIN) ? process.env.LITELLM_DB_PG_BIN : undefined;
   const root = "/usr/lib/postgresql";
-  if (!existsSync(root)) return undefined;
-  const majors = readdirSync(root).filter((v) => existsSync(join(root, v, "bin", "initdb")) && existsSync(join(root, v, "bin", "pg_ctl")));
+  const majors = existsSync(root) ? readdirSync(root).filter((major) => usable(join(root, major, "bin"))) : [];
   const newest = majors.sort((a, b) => Number(b) - Number(a))[0];
   return newest === undefined ? undefined : join(root, newest, "bin");
 }
