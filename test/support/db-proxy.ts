@@ -214,3 +214,29 @@ export async function startDatabase(proxy: DbProxy): Promise<void> {
 export function dbProxyLog(proxy: DbProxy): string {
   return readLog(proxy.logFile);
 }
+
+/** A LiteLLM admin call made directly, for what no tool does yet (users, teams) and for checking LiteLLM itself. */
+export async function liteLLMAdmin(proxy: DbProxy, method: "GET" | "POST", path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${proxy.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${proxy.masterKey}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(60_000),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON: kept as text
+  }
+  return { status: response.status, body: parsed };
+}
+
+/** The `[qe-shim]` lines LiteLLM's log gained after `from` characters: the stand-in for Prisma's engine failing. */
+export function shimErrorsSince(proxy: DbProxy, from: number): string[] {
+  return dbProxyLog(proxy)
+    .slice(from)
+    .split("\n")
+    .filter((line) => line.includes("[qe-shim]"));
+}
