@@ -6,6 +6,7 @@ import { getHealthQueryFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 import { InputError } from "../errors.js";
 import { firstItems } from "./paging.js";
+import { required } from "./required.js";
 
 const SHOWN = 20;
 
@@ -36,7 +37,7 @@ export const checkModelHealth = defineTool({
   checkReport: (body) => Array.isArray((body as { unhealthy_endpoints?: unknown } | null)?.unhealthy_endpoints),
   input: z.strictObject({
     // Required here although LiteLLM's is optional: without it LiteLLM tests every deployment at once.
-    model: getHealthQueryFields.model.unwrap().min(1).describe("Model name, as list_models shows it."),
+    model: required(getHealthQueryFields.model).min(1).describe("Model name, as list_models shows it."),
   }),
   request: (args) => ({ params: { query: { model: args.model } } }),
   output: z.object({

@@ -2,6 +2,7 @@
 
 import nock from "nock";
 import { describe, expect, it } from "vitest";
+import { specInfo } from "../../generated/spec-info.ts";
 import { TEST_HOST, textOf } from "../support/connect.ts";
 import { readinessConnected, readinessDisconnected } from "../support/litellm-answers.ts";
 import { useBridge } from "../support/nock-bridge.ts";
@@ -13,7 +14,7 @@ const detailed = {
   status: "healthy",
   db: "connected",
   cache: null,
-  litellm_version: "1.88.0",
+  litellm_version: specInfo.litellmVersion,
   success_callbacks: ["langfuse"],
   use_aiohttp_transport: true,
   last_updated: "2026-11-25T22:00:00",
@@ -31,7 +32,7 @@ describe("check_health", () => {
   it("passes on the version and cache of a proxy that publishes readiness details", async () => {
     nock(TEST_HOST).get("/health/readiness").reply(200, detailed);
     const result = await bridge().call("check_health", {});
-    expect(result.structuredContent).toEqual({ status: "healthy", db: "connected", cache: null, litellm_version: "1.88.0" });
+    expect(result.structuredContent).toEqual({ status: "healthy", db: "connected", cache: null, litellm_version: specInfo.litellmVersion });
   });
 
   it("names the cache type when LiteLLM describes a semantic cache as an object", async () => {
