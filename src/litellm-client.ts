@@ -17,6 +17,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Reads a 2xx body as a stream instead of JSON; timeout, cancellation and the size cap still apply. */
   read?: (body: ReadableStream<Uint8Array>) => Promise<unknown>;
+  /** A non-2xx answer this accepts is returned as the answer (health checks report failures as 503s). */
+  acceptFailure?: (status: number, body: unknown) => boolean;
 }
 
 export interface LiteLLMClient {
@@ -84,7 +86,10 @@ export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch): L
           headers: options.bearer === undefined ? {} : { authorization: `Bearer ${options.bearer}` },
           signal,
         });
-        if (!response.ok) throw errorFromResponse(response, error, ctx);
+        if (!response.ok) {
+          if (options.acceptFailure?.(response.status, error)) return error;
+          throw errorFromResponse(response, error, ctx);
+        }
         return options.read ? await options.read(data as ReadableStream<Uint8Array>) : answerFromText(response, data, ctx);
       } catch (error) {
         // A cancelled or timed-out signal surfaces as its reason; name which one it was.

@@ -5,7 +5,21 @@
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { chatCompletion, generatedKey, invalidKey, keyInfo, modelList, noDatabase, onlyProxyAdmin, unknownKeyWithoutDatabase, unknownModel, userList, userListNoDatabase } from "./litellm-answers.ts";
+import {
+  chatCompletion,
+  generatedKey,
+  invalidKey,
+  keyInfo,
+  keyInfoNotFound,
+  modelList,
+  modelNotAllowed,
+  noDatabase,
+  onlyProxyAdmin,
+  unknownKeyWithoutDatabase,
+  unknownModel,
+  userList,
+  userListNoDatabase,
+} from "./litellm-answers.ts";
 
 /** The document the tools were generated from: what /openapi.json serves unless a test says otherwise. */
 export function committedSpec(): { info: { version: string }; paths: Record<string, Record<string, unknown>> } {
@@ -113,7 +127,7 @@ export class FakeLiteLLM {
       case "GET /key/info": {
         if (this.options.database === false) return send(500, noDatabase["/key/info"]);
         const key = url.searchParams.get("key") ?? "";
-        if (!this.virtualKeys.has(key)) return send(404, { detail: { error: `Key not found in database` } });
+        if (!this.virtualKeys.has(key)) return send(404, keyInfoNotFound);
         const { user_id = null, team_id = null, key_alias = null, max_budget = null, metadata = {} } = this.mintedWith.get(key) ?? {};
         return send(200, { key, info: { ...keyInfo.info, spend: 0, user_id, team_id, key_alias, max_budget, metadata, models: this.virtualKeys.get(key) } });
       }
@@ -124,9 +138,7 @@ export class FakeLiteLLM {
           return send(400, unknownModel(model));
         }
         const allowed = this.virtualKeys.get(bearer);
-        if (allowed && allowed.length > 0 && !allowed.includes(model)) {
-          return send(401, { error: { message: `key not allowed to access model. This key can only access models=${JSON.stringify(allowed)}. Tried to access ${model}`, type: "key_model_access_denied", param: "model", code: "401" } });
-        }
+        if (allowed && allowed.length > 0 && !allowed.includes(model)) return send(403, modelNotAllowed(model));
         if (body?.stream === true) return this.stream(res, model, body, record);
         return send(200, chatCompletion(model, `Hello from the stand-in (${model})`));
       }
