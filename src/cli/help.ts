@@ -1,6 +1,7 @@
 // The text `litellm-mcp --help` prints: every command, and every variable the server reads, grouped by
 // what it governs. test/e2e/cli.test.ts holds this list to the variables src/ reads.
 
+import { toolsetNames } from "../toolsets.js";
 import { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT } from "./args.js";
 
 export const USAGE = `Usage:
@@ -38,8 +39,10 @@ Policy (checked before anything is sent to LiteLLM):
   LITELLM_MCP_REQUIRE_BUDGET          true: every key must carry a max_budget (default false)
 
 Which tools are offered:
+  LITELLM_MCP_TOOLSETS                comma list of toolsets to offer (default: default):
+                                      ${toolsetNames().join(", ")}
   LITELLM_MCP_READ_ONLY               true: only tools annotated read-only (default false)
-  LITELLM_MCP_TOOLS                   comma list: offer only these tools
+  LITELLM_MCP_TOOLS                   comma list: offer only these tools (from any toolset unless TOOLSETS is set)
   LITELLM_MCP_DISABLED_TOOLS          comma list: never offer these tools
 
 --http only:
