@@ -39,7 +39,7 @@ Policy (checked before anything is sent to LiteLLM):
   LITELLM_MCP_REQUIRE_BUDGET          true: every key must carry a max_budget (default false)
 
 Which tools are offered:
-  LITELLM_MCP_TOOLSETS                comma list of toolsets to offer (default: default):
+  LITELLM_MCP_TOOLSETS                comma list of toolsets to offer (unset: "default", the tools marked default):
                                       ${toolsetNames().join(", ")}
   LITELLM_MCP_READ_ONLY               true: only tools annotated read-only (default false)
   LITELLM_MCP_TOOLS                   comma list: offer only these tools (from any toolset unless TOOLSETS is set)
