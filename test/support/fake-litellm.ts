@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { chatCompletion, invalidKey, modelList, noDatabase, onlyProxyAdmin, unknownKeyWithoutDatabase, unknownModel, userList, userListNoDatabase } from "./litellm-answers.ts";
 import { answerAdminRoute } from "./stand-in-admin.ts";
-import { StandInState } from "./stand-in-state.ts";
+import { StandInState, type StandInPeople } from "./stand-in-state.ts";
 
 /** The document the tools were generated from: what /openapi.json serves unless a test says otherwise. */
 export function committedSpec(): { info: { version: string }; paths: Record<string, Record<string, unknown>> } {
@@ -38,15 +38,19 @@ export interface FakeLiteLLMOptions {
   streamDelayMs?: number;
   /** With an Enterprise license LiteLLM regenerates keys; without one (the default) it refuses. */
   enterprise?: boolean;
+  /** The users and teams that exist (default: the demo's user and team). */
+  people?: StandInPeople;
 }
 
 export class FakeLiteLLM {
   readonly requests: RecordedRequest[] = [];
   /** The keys minted so far, and the spend logged against them. */
-  readonly state = new StandInState();
+  readonly state: StandInState;
   private server: Server | undefined;
 
-  constructor(private readonly options: FakeLiteLLMOptions) {}
+  constructor(private readonly options: FakeLiteLLMOptions) {
+    this.state = new StandInState(options.people);
+  }
 
   get url(): string {
     const address = this.server?.address() as AddressInfo | undefined;

@@ -104,7 +104,8 @@ function userInfo(state: StandInState, userId: string): Reply {
         user_id: userId,
         user_alias: null,
         teams: teams.map((team) => team.team_id),
-        user_role: "internal_user",
+        // LiteLLM 1.108.7 leaves the role unset for a user created without one.
+        user_role: null,
         max_budget: null,
         spend: keys.reduce((sum, row) => sum + row.spend, 0),
         user_email: user.user_email,
