@@ -63,10 +63,12 @@ export async function getAnswer(config: Config, fetchImpl: Fetch, path: string, 
 
 export const succeeded = (answer: Answer): boolean => answer.status >= 200 && answer.status < 300;
 
+/** Nothing but whitespace came back: never an answer LiteLLM gives. */
+export const blank = (answer: Answer): boolean => !answer.json && String(answer.body).trim() === "";
+
 /** What came back, in words: for sentences that say why an answer is not what LiteLLM sends. */
 export function describeBody(answer: Answer): string {
   if (answer.json) return "JSON";
-  const text = String(answer.body);
-  if (text.trim() === "") return text === "" ? "an empty body" : "a body of only whitespace";
-  return /^\s*</.test(text) ? "an HTML page" : "text that is not JSON";
+  if (blank(answer)) return answer.body === "" ? "an empty body" : "a body of only whitespace";
+  return /^\s*</.test(String(answer.body)) ? "an HTML page" : "text that is not JSON";
 }

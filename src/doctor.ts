@@ -4,7 +4,7 @@
 
 import { specInfo } from "../generated/spec-info.js";
 import type { Config } from "./config.js";
-import { describeBody, getAnswer as get, succeeded, type Answer, type Fetch } from "./doctor-http.js";
+import { blank, describeBody, getAnswer as get, succeeded, type Answer, type Fetch } from "./doctor-http.js";
 import { manifest } from "./manifest/index.js";
 import { redact } from "./redact.js";
 import { liteLLMMessage } from "./upstream-errors.js";
@@ -90,7 +90,7 @@ async function specChecks(config: Config, fetchImpl: Fetch, masterKey: string | 
   // Some deployments put the docs behind auth; try again with the key before giving up.
   if (typeof doc !== "string" && (doc.status === 401 || doc.status === 403) && masterKey) doc = await get(config, fetchImpl, "/openapi.json", masterKey);
   // A document LiteLLM has turned off is a 404; a success with nothing in it is no LiteLLM answer at all.
-  if (typeof doc !== "string" && succeeded(doc) && String(doc.body).trim() === "") return [notLiteLLM(config, "/openapi.json", doc, "its OpenAPI document")];
+  if (typeof doc !== "string" && succeeded(doc) && blank(doc)) return [notLiteLLM(config, "/openapi.json", doc, "its OpenAPI document")];
   const operations = typeof doc === "string" || !succeeded(doc) ? undefined : operationsIn(doc.body);
   if (typeof doc === "string" || !operations) {
     const why = typeof doc === "string" ? doc.replace(/\.$/, "") : succeeded(doc) ? `${describeBody(doc)}, not an OpenAPI document` : `HTTP ${doc.status}`;

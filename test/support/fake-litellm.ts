@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { chatCompletion, invalidKey, modelList, noDatabase, onlyProxyAdmin, unknownKeyWithoutDatabase, unknownModel, userList, userListNoDatabase } from "./litellm-answers.ts";
 import { answerAdminRoute } from "./stand-in-admin.ts";
-import { StandInState, type StandInPeople } from "./stand-in-state.ts";
+import { StandInState, withOffset, type StandInPeople } from "./stand-in-state.ts";
 
 /** The document the tools were generated from: what /openapi.json serves unless a test says otherwise. */
 export function committedSpec(): { info: { version: string }; paths: Record<string, Record<string, unknown>> } {
@@ -134,7 +134,7 @@ export class FakeLiteLLM {
         const found = live ?? this.state.findDeleted(key);
         if (!found) return send(404, { error: { message: "Key not found in database", type: "not_found_error", param: "key", code: "404" } });
         const { token: _token, ...info } = found.row;
-        return send(200, { key, info: { ...info, expires: found.row.expires === null ? null : String(found.row.expires).replace(/Z$/, "+00:00"), status: live ? "active" : "deleted" } });
+        return send(200, { key, info: { ...info, expires: withOffset(found.row.expires), status: live ? "active" : "deleted" } });
       }
       case "POST /chat/completions":
       case "POST /v1/chat/completions": {

@@ -4,7 +4,7 @@
 // keys the stand-in actually minted.
 
 import { modelList } from "./litellm-answers.ts";
-import { expiryFrom, PRICE, tokenOf, type KeyRow, type StandInPeople, type StandInState } from "./stand-in-state.ts";
+import { expiryFrom, PRICE, tokenOf, withOffset, type KeyRow, type StandInPeople, type StandInState } from "./stand-in-state.ts";
 
 export interface Reply {
   status: number;
@@ -193,7 +193,7 @@ export function answerAdminRoute(route: string, ctx: AdminContext): Reply | unde
     case "POST /key/update": {
       const row = state.change(String(body.key ?? ""), updateFields(body));
       // LiteLLM writes this answer's expiry with +00:00, where key rows elsewhere end in Z.
-      return row ? { status: 200, payload: { key: body.key, ...row, expires: typeof row.expires === "string" ? row.expires.replace(/Z$/, "+00:00") : null } } : keyNotFound();
+      return row ? { status: 200, payload: { key: body.key, ...row, expires: withOffset(row.expires) } } : keyNotFound();
     }
     case "POST /key/block":
     case "POST /key/unblock": {

@@ -14,6 +14,11 @@ export function litellmTime(date: Date, zone: "Z" | "+00:00" = "Z"): string {
   return `${date.toISOString().slice(0, 23)}000${zone}`;
 }
 
+/** A key row's timestamp as /key/info and /key/update write it: the same instant, ending in +00:00. */
+export function withOffset(time: unknown): string | null {
+  return typeof time === "string" ? time.replace(/Z$/, "+00:00") : null;
+}
+
 /** What a LiteLLM duration ("30m", "7d", "1mo") adds to now, or null for none. */
 export function expiryFrom(duration: unknown, now = new Date()): string | null {
   const seconds = typeof duration === "string" ? durationSeconds(duration) : undefined;
@@ -142,7 +147,7 @@ export class StandInState {
     const row = this.find(bearer)?.row;
     const spend = usage.prompt_tokens * PRICE.input + usage.completion_tokens * PRICE.output;
     if (row) row.spend += spend;
-    const now = new Date();
+    const now = withOffset(new Date().toISOString());
     this.spendLogs.unshift({
       request_id: requestId,
       call_type: "acompletion",
@@ -151,9 +156,9 @@ export class StandInState {
       total_tokens: usage.prompt_tokens + usage.completion_tokens,
       prompt_tokens: usage.prompt_tokens,
       completion_tokens: usage.completion_tokens,
-      startTime: now.toISOString().replace("Z", "+00:00"),
-      endTime: now.toISOString().replace("Z", "+00:00"),
-      completionStartTime: now.toISOString().replace("Z", "+00:00"),
+      startTime: now,
+      endTime: now,
+      completionStartTime: now,
       model: "openai/gpt-3.5-turbo",
       model_group: model,
       custom_llm_provider: "openai",
