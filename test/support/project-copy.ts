@@ -53,8 +53,8 @@ export interface RunResult {
   stderr: string;
 }
 
-export function run(cwd: string, command: string, args: string[]): Promise<RunResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+export function run(cwd: string, command: string, args: string[], extraEnv: Record<string, string> = {}): Promise<RunResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", ...extraEnv };
   delete env.LITELLM_MASTER_KEY;
   return new Promise((done, fail) => {
     const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
