@@ -56,7 +56,7 @@ type Use = "always" | "sometimes" | "streaming" | "reads" | undefined;
 const USE_CLAUSE: Record<Exclude<Use, undefined>, string> = {
   always: "the tool sends it",
   sometimes: "the tool sends it",
-  streaming: "the tool sends it when it streams",
+  streaming: "the tool sends it when it streams (src/streaming.ts adds it)",
   reads: "the tool reads it",
 };
 

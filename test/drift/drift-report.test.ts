@@ -96,7 +96,7 @@ describe("compareSpecs", () => {
     const { size: _size, color: _color, live: _live, ...rest } = baseBody();
     expect(tokens(spec("1"), spec("2", { body: rest }))).toEqual(["body -color (unused)", "body -live!", "body -size!"]);
     expect(breaking(spec("1"), spec("2", { body: rest }))).toEqual([
-      "make_thing: body field live is gone, and the tool sends it when it streams.",
+      "make_thing: body field live is gone, and the tool sends it when it streams (src/streaming.ts adds it).",
       "make_thing: body field size is gone, and the tool sends it.",
     ]);
   });

@@ -70,7 +70,7 @@ const variants: Variant[] = [
     name: "body field stream_options, which proxy_completion sends when it streams, removed",
     mutate: (doc) => delete chatBody(doc).properties.stream_options,
     reportLines: /^ {4}proxy_completion \(POST \/chat\/completions\)\n {6}body: -stream_options!$/m,
-    breaking: ["proxy_completion: body field stream_options is gone, and the tool sends it when it streams."],
+    breaking: ["proxy_completion: body field stream_options is gone, and the tool sends it when it streams (src/streaming.ts adds it)."],
     errors: { "src/streaming.ts": /stream_options/ },
     written: (spec) => !("stream_options" in chatBody(spec).properties),
   },
