@@ -43,6 +43,7 @@ function isNullSchema(schema: Json): boolean {
  * Inlines `$ref`s (a ref already being expanded on the current branch becomes `{}`, i.e. any value, so
  * cycles such as LiteLLM_TeamTable ↔ LiteLLM_ModelTable end instead of recursing forever) and drops
  * `null` from unions: the bridge leaves a field out rather than send null, so callers never need it.
+ * With `markNullable`, each schema that lost a null says so (NULLABLE_MARK).
  */
 export function simplifySchema(doc: JsonObject, schema: Json, options: SimplifyOptions = {}, expanding: readonly string[] = []): Json {
   if (Array.isArray(schema)) return schema.map((s) => simplifySchema(doc, s, options, expanding));
