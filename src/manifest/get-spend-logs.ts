@@ -1,11 +1,11 @@
 // get_spend_logs: one bounded page of LiteLLM's per-request spend log for a date range, filtered by key,
 // user, team or model. Prompts and replies are never included, only who spent what on which model.
 
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import { getSpendLogsV2QueryFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 import { documentedFields } from "./documented-fields.js";
+import { keyHash } from "./key-hash.js";
 import { pageFields, pageOf } from "./paging.js";
 
 const litellm = getSpendLogsV2QueryFields;
@@ -19,11 +19,6 @@ const date = z
 
 function at(value: string, endOfDay: boolean): string {
   return value.length === 10 ? `${value} ${endOfDay ? "23:59:59" : "00:00:00"}` : value.replace("T", " ");
-}
-
-/** LiteLLM logs the hash of the key (sha256 hex of "sk-..."); a hash passes through unchanged. */
-function keyHash(key: string): string {
-  return key.startsWith("sk-") ? createHash("sha256").update(key).digest("hex") : key;
 }
 
 const entry = z.object({
