@@ -92,7 +92,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
           checkPolicy(tool, args, config.policy);
           const bearer = bearerFor(tool, args, config);
           const request = tool.buildRequest(args);
-          const stream = tool.streams ? streamingCall(request, extra, (text) => redact(text, secrets)) : undefined;
+          const stream = tool.streams ? streamingCall(request, extra, { secrets, budgetBytes: config.maxResponseBytes }) : undefined;
           const send = () =>
             client.call(tool.operation.method, tool.operation.path, stream?.request ?? request, {
               bearer,

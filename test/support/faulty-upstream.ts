@@ -33,12 +33,28 @@ export const FAULTS = [
 
 export type Fault = (typeof FAULTS)[number] | "healthy";
 
+/**
+ * Misbehaviours of a streamed completion (`stream: true`), outside the matrix: they only make sense for
+ * proxy_completion called with a progress token. Other routes answer as healthy meanwhile.
+ * - stalled-stream: 200 text/event-stream, a few MB with no newline, then silence with the socket open.
+ * - flooding-stream: a well-formed stream of `flood.pieces` content deltas of `flood.piece`, as fast as
+ *   the bridge reads, pausing `flood.pauseMs` after every `flood.burst` events so progress goes out.
+ */
+export type StreamFault = "stalled-stream" | "flooding-stream";
+
 const CHUNK = Buffer.alloc(64 * 1024, " ");
+/** A stalled event's data: enough to make the bridge allocate (and collect garbage) before the silence. */
+export const STALL_BYTES = 4 * 1024 * 1024;
+const STALL_CHUNK = Buffer.alloc(64 * 1024, "x");
 /** 16 MB of JSON whitespace in 16 kB of gzip: an honest Content-Length, a body far larger once decoded. */
 const GZIP_BOMB = gzipSync(Buffer.alloc(16 * 1024 * 1024, " "));
 
 export class FaultyUpstream {
-  fault: Fault = "healthy";
+  fault: Fault | StreamFault = "healthy";
+  /** What flooding-stream sends. */
+  flood = { piece: "flood ", pieces: 10_000, burst: 500, pauseMs: 40 };
+  /** Bytes a stalled or flooding stream wrote before the connection closed, and when it closed (ms since it started). */
+  readonly streams: { written: number; closedAfterMs?: number }[] = [];
   /** Requests received per "METHOD /path", since the last reset(). */
   readonly requests = new Map<string, number>();
   /** Bytes of the endless body written before the bridge closed the connection, per request. */
@@ -67,10 +83,11 @@ export class FaultyUpstream {
     await new Promise((resolve) => this.server?.close(resolve));
   }
 
-  reset(fault: Fault): void {
+  reset(fault: Fault | StreamFault): void {
     this.fault = fault;
     this.requests.clear();
     this.endlessBodyBytes.length = 0;
+    this.streams.length = 0;
   }
 
   count(route: string): number {
@@ -97,6 +114,10 @@ export class FaultyUpstream {
         return json(200, healthyAnswer(route, body, url));
       case "echo-secrets":
         return json(200, echoingAnswer(route, bearer));
+      case "stalled-stream":
+      case "flooding-stream":
+        if (route !== "POST /chat/completions" || body.stream !== true) return json(200, healthyAnswer(route, body, url));
+        return this.fault === "stalled-stream" ? this.stall(res) : void this.floodStream(res, String(body.model));
       case "timeout":
         return; // never answer; the request stays open until the bridge gives up
       case "reset":
@@ -155,6 +176,46 @@ export class FaultyUpstream {
         return;
       }
     }
+  }
+
+  /** Starts an event whose data never ends: STALL_BYTES without a newline, then nothing, socket open. */
+  private stall(res: ServerResponse): void {
+    const record: { written: number; closedAfterMs?: number } = { written: 0 };
+    this.streams.push(record);
+    const started = Date.now();
+    res.on("close", () => (record.closedAfterMs = Date.now() - started));
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    res.write("data: ");
+    const pump = () => {
+      while (record.written < STALL_BYTES && record.closedAfterMs === undefined) {
+        record.written += STALL_CHUNK.length;
+        if (!res.write(STALL_CHUNK)) return void res.once("drain", pump);
+      }
+    };
+    pump();
+  }
+
+  private async floodStream(res: ServerResponse, model: string): Promise<void> {
+    const record: { written: number; closedAfterMs?: number } = { written: 0 };
+    this.streams.push(record);
+    const started = Date.now();
+    res.on("close", () => (record.closedAfterMs ??= Date.now() - started));
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    const base = { id: "chatcmpl-flood", created: 1764108000, model, object: "chat.completion.chunk" };
+    const send = async (event: unknown) => {
+      const line = `data: ${typeof event === "string" ? event : JSON.stringify(event)}\n\n`;
+      record.written += Buffer.byteLength(line);
+      if (!res.write(line)) await new Promise((resolve) => res.once("drain", resolve));
+    };
+    for (let i = 0; i < this.flood.pieces && record.closedAfterMs === undefined; i++) {
+      await send({ ...base, choices: [{ index: 0, delta: { content: this.flood.piece }, finish_reason: null }] });
+      if ((i + 1) % this.flood.burst === 0) await new Promise((resolve) => setTimeout(resolve, this.flood.pauseMs));
+    }
+    if (record.closedAfterMs !== undefined) return;
+    await send({ ...base, choices: [{ index: 0, delta: {}, finish_reason: "stop" }] });
+    await send({ ...base, choices: [], usage: { prompt_tokens: 8, completion_tokens: this.flood.pieces, total_tokens: 8 + this.flood.pieces } });
+    await send("[DONE]");
+    res.end();
   }
 
   /** Writes as fast as the client reads, forever, and records how much it wrote before the client hung up. */
