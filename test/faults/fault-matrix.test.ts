@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CANARY_CALLER_KEY, leaksCanary } from "../support/canary.ts";
 import { capture } from "../support/capture.ts";
 import { CANARY_MASTER_KEY, textOf } from "../support/connect.ts";
-import { FAULTS, FaultyUpstream, type Fault } from "../support/faulty-upstream.ts";
+import { FAULTS, FaultyUpstream, REDIRECT_TARGET, type Fault } from "../support/faulty-upstream.ts";
 import { refusedOrigin } from "../support/serve.ts";
 import { spawnServer, type Spawned } from "../support/spawn-server.ts";
 
@@ -51,6 +51,8 @@ const EXPECTED: Record<Exclude<Fault, "healthy" | "echo-secrets">, RegExp> = {
   "over-cap-declared": new RegExp(`larger than ${CAP_BYTES} bytes \\(LITELLM_MCP_MAX_RESPONSE_BYTES\\), so reading stopped`),
   "over-cap-gzip": new RegExp(`larger than ${CAP_BYTES} bytes \\(LITELLM_MCP_MAX_RESPONSE_BYTES\\), so reading stopped`),
   "slow-drip": /did not answer within 1\.5 s/,
+  // Not followed: a same-origin 307 would carry the key to another path. The sentence says where to.
+  redirect: new RegExp(`redirected the call \\(HTTP 307\\) to http://127\\.0\\.0\\.1:\\d+${REDIRECT_TARGET}.*not followed.*LITELLM_HOST`),
 };
 
 const RETRIED_STATUSES = new Set<Fault>(["status-429", "status-502", "status-503"]);
@@ -95,6 +97,7 @@ describe.each(FAULTS.filter((f) => f !== "echo-secrets"))("upstream fault %s", (
       checkFailure(failed[i]!, EXPECTED[fault as keyof typeof EXPECTED]);
       // Only read-only idempotent tools retry, and only 429/502/503: minting or completing twice costs.
       expect(upstream.count(route), `${tool} requests`).toBe(retried && RETRIED_STATUSES.has(fault) ? 1 + RETRIES : 1);
+      if (fault === "redirect") expect(upstream.count(`${route.split(" ")[0]} ${REDIRECT_TARGET}`), `${tool} followed the redirect`).toBe(0);
       covered.push(`${fault}×${tool}`);
     });
 

@@ -29,6 +29,7 @@ export const FAULTS = [
   "over-cap-gzip",
   "slow-drip",
   "echo-secrets",
+  "redirect",
 ] as const;
 
 export type Fault = (typeof FAULTS)[number] | "healthy";
@@ -41,6 +42,9 @@ export type Fault = (typeof FAULTS)[number] | "healthy";
  *   the bridge reads, pausing `flood.pauseMs` after every `flood.burst` events so progress goes out.
  */
 export type StreamFault = "stalled-stream" | "flooding-stream";
+
+/** Where the "redirect" fault sends every call: a same-origin path that must never see a request. */
+export const REDIRECT_TARGET = "/elsewhere/collect";
 
 const CHUNK = Buffer.alloc(64 * 1024, " ");
 /** A stalled event's data: enough to make the bridge allocate (and collect garbage) before the silence. */
@@ -114,6 +118,11 @@ export class FaultyUpstream {
         return json(200, healthyAnswer(route, body, url));
       case "echo-secrets":
         return json(200, echoingAnswer(route, bearer));
+      case "redirect":
+        // A same-origin 307 keeps method, body and (for fetch's same-origin rule) the Authorization header.
+        if (url.pathname === REDIRECT_TARGET) return json(200, healthyAnswer(route, body, url));
+        res.writeHead(307, { location: `${REDIRECT_TARGET}?from=${encodeURIComponent(url.pathname)}` });
+        return void res.end();
       case "stalled-stream":
       case "flooding-stream":
         if (route !== "POST /chat/completions" || body.stream !== true) return json(200, healthyAnswer(route, body, url));
