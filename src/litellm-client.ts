@@ -4,7 +4,9 @@
 import createClient, { type Middleware } from "openapi-fetch";
 import type { paths } from "../generated/litellm-api.js";
 import type { Config } from "./config.js";
+import { UpstreamError } from "./errors.js";
 import { createHttpSend, type Send } from "./http-transport.js";
+import { MAX_ANSWER_DEPTH, nestedDeeperThan } from "./nesting.js";
 import { answerFromText, errorFromException, errorFromResponse, ResponseTooLargeError, type CallContext } from "./upstream-errors.js";
 import type { HttpMethod } from "./define-tool.js";
 import { VERSION } from "./version.js";
@@ -103,7 +105,12 @@ export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch): L
           fetch: (outgoing: Request) => send(outgoing, controller.signal),
         });
         if (!response.ok) throw errorFromResponse(response, error, ctx);
-        return options.read ? await options.read(data as ReadableStream<Uint8Array>) : answerFromText(response, data, ctx);
+        if (options.read) return await options.read(data as ReadableStream<Uint8Array>);
+        const answer = answerFromText(response, data, ctx);
+        if (nestedDeeperThan(answer, MAX_ANSWER_DEPTH)) {
+          throw new UpstreamError(`LiteLLM's answer is nested more than ${MAX_ANSWER_DEPTH} levels deep, which no answer of LiteLLM's is; check that LITELLM_HOST (${config.host}) points at the LiteLLM proxy.`);
+        }
+        return answer;
       } catch (error) {
         // However the abort surfaced (an AbortError, a closed stream), name the timeout when it was one.
         throw errorFromException(timedOut && !options.signal?.aborted ? timeoutError() : error, ctx);

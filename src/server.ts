@@ -11,6 +11,7 @@ import type { Logger } from "./log.js";
 import { manifest } from "./manifest/index.js";
 import { checkPolicy, enabledTools, policyNote } from "./policy.js";
 import { redact } from "./redact.js";
+import { MAX_ARGUMENT_DEPTH, tooDeepArgument } from "./nesting.js";
 import { mayRetry, withRetries } from "./retry.js";
 import { streamingCall } from "./streaming.js";
 import { errorResult, successResult } from "./tool-result.js";
@@ -88,6 +89,10 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
       async (args: Record<string, unknown>, extra) => {
         const secrets = [config.masterKey, tool.credential === "caller" ? String(args.key) : undefined];
         try {
+          const deep = tooDeepArgument(args);
+          if (deep) {
+            throw new InputError(`"${deep}" is nested more than ${MAX_ARGUMENT_DEPTH} levels deep, which LiteLLM cannot store (it fails at about 130). Pass a flatter value.`);
+          }
           // The operator's limits come first: a refused call sends nothing upstream.
           checkPolicy(tool, args, config.policy);
           const bearer = bearerFor(tool, args, config);

@@ -52,6 +52,7 @@ const EXPECTED: Record<Exclude<Fault, "healthy" | "echo-secrets">, RegExp> = {
   "over-cap-gzip": new RegExp(`larger than ${CAP_BYTES} bytes \\(LITELLM_MCP_MAX_RESPONSE_BYTES\\), so reading stopped`),
   "slow-drip": /did not answer within 1\.5 s/,
   // Not followed: a same-origin 307 would carry the key to another path. The sentence says where to.
+  "deep-json": /LiteLLM's answer is nested more than 1000 levels deep.*LITELLM_HOST/,
   redirect: new RegExp(`redirected the call \\(HTTP 307\\) to http://127\\.0\\.0\\.1:\\d+${REDIRECT_TARGET}.*not followed.*LITELLM_HOST`),
 };
 

@@ -30,6 +30,7 @@ export const FAULTS = [
   "slow-drip",
   "echo-secrets",
   "redirect",
+  "deep-json",
 ] as const;
 
 export type Fault = (typeof FAULTS)[number] | "healthy";
@@ -123,6 +124,15 @@ export class FaultyUpstream {
         if (url.pathname === REDIRECT_TARGET) return json(200, healthyAnswer(route, body, url));
         res.writeHead(307, { location: `${REDIRECT_TARGET}?from=${encodeURIComponent(url.pathname)}` });
         return void res.end();
+      case "deep-json":
+      {
+        // The healthy answer with metadata nested 25,000 levels deep (50 kB, under the matrix's size cap):
+        // valid JSON that JSON.parse reads and every recursive walk chokes on. get_key_info returns metadata.
+        const deep = `${"[".repeat(25_000)}${"]".repeat(25_000)}`;
+        const healthy = JSON.stringify(healthyAnswer(route, body, url));
+        res.writeHead(200, { "content-type": "application/json" });
+        return void res.end(route === "GET /key/info" ? healthy.replace('"metadata":{"purpose":"ci"}', `"metadata":{"purpose":${deep}}`) : `${healthy.slice(0, -1)},"metadata":${deep}}`);
+      }
       case "stalled-stream":
       case "flooding-stream":
         if (route !== "POST /chat/completions" || body.stream !== true) return json(200, healthyAnswer(route, body, url));
