@@ -6,11 +6,25 @@ import { redact } from "./redact.js";
 
 type Secrets = readonly (string | undefined)[];
 
+/**
+ * Redacts every string, object keys included: free-form fields such as metadata can carry a secret as
+ * a key. Two keys that redact alike stay apart ("[redacted]", "[redacted] (2)") rather than one
+ * silently replacing the other.
+ */
 function redactDeep(value: unknown, secrets: Secrets): unknown {
   if (typeof value === "string") return redact(value, secrets);
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, secrets));
   if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, secrets)]));
+    const names = new Set<string>();
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => {
+        const safe = redact(key, secrets);
+        let name = safe;
+        for (let n = 2; names.has(name); n++) name = `${safe} (${n})`;
+        names.add(name);
+        return [name, redactDeep(item, secrets)];
+      }),
+    );
   }
   return value;
 }

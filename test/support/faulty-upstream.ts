@@ -278,7 +278,8 @@ function echoingAnswer(route: string, bearer: string): unknown {
     case "POST /key/generate":
       return { ...generatedKey({ models: [bearer], user_id: bearer }), key_alias: bearer };
     case "GET /key/info":
-      return { ...keyInfo, info: { ...keyInfo.info, key_alias: bearer, key_name: `sk-...${bearer.slice(-4)}`, metadata: { echoed: bearer } } };
+      // Also as an object key: metadata is free-form, and a careless proxy may key it by what it received.
+      return { ...keyInfo, info: { ...keyInfo.info, key_alias: bearer, key_name: `sk-...${bearer.slice(-4)}`, metadata: { echoed: bearer, [bearer]: { [`by-${bearer}`]: true } } } };
     case "GET /models":
       return { object: "list", data: [{ id: bearer, object: "model", created: 1, owned_by: `owner ${bearer.slice(0, 10)}` }] };
     case "POST /chat/completions":
