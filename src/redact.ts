@@ -73,6 +73,14 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
   return out + text.slice(cursor);
 }
 
+/** A LiteLLM key: LiteLLM issues "sk-" keys and refuses a master key without that prefix. */
+const KEY_SHAPED = /sk-[A-Za-z0-9_-]{4,}/g;
+
+/** Replaces whatever looks like a LiteLLM key, for text where a key may sit where no setting says one is. */
+export function redactKeyShaped(text: string): string {
+  return text.replace(KEY_SHAPED, REDACTED);
+}
+
 export interface PieceRedactor {
   /** Adds text that arrived. */
   push(text: string): void;
