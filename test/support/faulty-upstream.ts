@@ -56,6 +56,8 @@ const GZIP_BOMB = gzipSync(Buffer.alloc(16 * 1024 * 1024, " "));
 
 export class FaultyUpstream {
   fault: Fault | StreamFault = "healthy";
+  /** The rows a healthy GET /key/list answers with. */
+  keyListRows: Record<string, unknown>[] = [];
   /** What flooding-stream sends. */
   flood = { piece: "flood ", pieces: 10_000, burst: 500, pauseMs: 40 };
   /** Bytes a stalled or flooding stream wrote before the connection closed, and when it closed (ms since it started). */
@@ -116,6 +118,7 @@ export class FaultyUpstream {
 
     switch (this.fault) {
       case "healthy":
+        if (route === "GET /key/list") return json(200, { keys: this.keyListRows, total_count: this.keyListRows.length, current_page: 1, total_pages: 1 });
         return json(200, healthyAnswer(route, body, url));
       case "echo-secrets":
         return json(200, echoingAnswer(route, bearer));
