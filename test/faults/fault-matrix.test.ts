@@ -3,6 +3,7 @@
 // reads are retried, and no key leaks into anything the server emitted.
 
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CANARY_CALLER_KEY, leaksCanary } from "../support/canary.ts";
@@ -138,8 +139,8 @@ describe("an upstream that echoes the keys it received in a 2xx answer", () => {
 });
 
 describe("LiteLLM out of reach", () => {
-  async function unreachable(host: string, expected: RegExp, label: string) {
-    const isolated = await spawnServer({ ...settings, LITELLM_HOST: host });
+  async function unreachable(host: string, expected: RegExp, label: string, env: Record<string, string> = {}): Promise<string> {
+    const isolated = await spawnServer({ ...settings, LITELLM_HOST: host, ...env });
     try {
       const results = await Promise.all(TOOL_CALLS.map(({ tool, args }) => isolated.call(tool, args)));
       capture("fault-matrix", ...results);
@@ -154,6 +155,7 @@ describe("LiteLLM out of reach", () => {
       expect(tools.map((t) => t.name).sort()).toEqual([...manifest].sort());
       const again = await isolated.call("list_models", {});
       checkFailure(again, expected);
+      return isolated.stderr();
     } finally {
       await isolated.close();
       capture("fault-matrix", isolated.stderr());
@@ -164,8 +166,12 @@ describe("LiteLLM out of reach", () => {
     await unreachable(await refusedOrigin(), /Could not connect to LiteLLM at http:\/\/127\.0\.0\.1:\d+ \(connection refused\)\. Is the proxy running\? Check LITELLM_HOST\./, "refused");
   });
 
-  it("DNS failure (a .invalid host name never resolves)", async () => {
-    await unreachable("http://litellm.invalid:4000", /Could not resolve the host name in LITELLM_HOST \(http:\/\/litellm\.invalid:4000\)/, "dns");
+  it("DNS failure, simulated in-process: no query leaves the machine", async () => {
+    const stderr = await unreachable("http://litellm.invalid:4000", /Could not resolve the host name in LITELLM_HOST \(http:\/\/litellm\.invalid:4000\)/, "dns", {
+      NODE_OPTIONS: `--require ${fileURLToPath(new URL("../support/dns-failure.cjs", import.meta.url))}`,
+    });
+    // The lookups failed in the preload, not at the machine's resolver.
+    expect(stderr).toContain("dns-failure preload: lookup of litellm.invalid refused in-process");
   });
 });
 
