@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CANARY_CALLER_KEY, leaksCanary } from "../support/canary.ts";
 import { capture } from "../support/capture.ts";
+import { CANARY_MASTER_KEY } from "../support/connect.ts";
 import { FaultyUpstream, STALL_BYTES } from "../support/faulty-upstream.ts";
 import { RawServer, type Message } from "../support/raw-stdio.ts";
 
@@ -67,6 +68,18 @@ describe("a streamed completion that stalls after megabytes without a newline", 
     upstream.reset("healthy");
     const next = await within(10_000, "the next call", server.request("after", "tools/call", { name: "list_models", arguments: {} }));
     expect((next.result as { isError?: boolean }).isError, JSON.stringify(next)).toBe(true); // no master key: a sentence, served
+  });
+
+  it("a call still waiting for headers meanwhile is cut at its own timeout too", async () => {
+    upstream.reset("stalled-stream");
+    const server = await serve({ LITELLM_MASTER_KEY: CANARY_MASTER_KEY, LITELLM_MCP_COMPLETION_TIMEOUT_MS: "3000", LITELLM_MCP_ADMIN_TIMEOUT_MS: "2000" });
+    server.write({ jsonrpc: "2.0", id: "waiting", method: "tools/call", params: { name: "list_models", arguments: {} } });
+    const streamed = callStreaming(server, "churning");
+    const waiting = await within(10_000, "the waiting call's answer", server.answerTo("waiting"));
+    expect(resultText(waiting)).toMatch(/did not answer within 2 s/);
+    expect(resultText(await within(10_000, "the stalled call's answer", streamed))).toMatch(/did not answer within 3 s/);
+    await vi.waitFor(() => expect(upstream.unanswered.map((r) => r.closed)).toEqual([true]), { timeout: 2_000 });
+    await vi.waitFor(() => expect(upstream.streams[0]?.closedAfterMs).toBeDefined(), { timeout: 2_000 });
   });
 
   it("ends when the client cancels, and the upstream connection is closed", async () => {

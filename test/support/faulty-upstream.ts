@@ -37,8 +37,9 @@ export type Fault = (typeof FAULTS)[number] | "healthy";
 
 /**
  * Misbehaviours of a streamed completion (`stream: true`), outside the matrix: they only make sense for
- * proxy_completion called with a progress token. Other routes answer as healthy meanwhile.
- * - stalled-stream: 200 text/event-stream, a few MB with no newline, then silence with the socket open.
+ * proxy_completion called with a progress token. Other routes answer as healthy meanwhile, except:
+ * - stalled-stream: 200 text/event-stream, a few MB with no newline, then silence with the socket open;
+ *   GET /models meanwhile never answers at all (a stall before the headers, while the other churns memory).
  * - flooding-stream: a well-formed stream of `flood.pieces` content deltas of `flood.piece`, as fast as
  *   the bridge reads, pausing `flood.pauseMs` after every `flood.burst` events so progress goes out.
  */
@@ -62,6 +63,8 @@ export class FaultyUpstream {
   flood = { piece: "flood ", pieces: 10_000, burst: 500, pauseMs: 40 };
   /** Bytes a stalled or flooding stream wrote before the connection closed, and when it closed (ms since it started). */
   readonly streams: { written: number; closedAfterMs?: number }[] = [];
+  /** Requests stalled-stream left without headers, and whether the bridge has closed each. */
+  readonly unanswered: { closed: boolean }[] = [];
   /** Requests received per "METHOD /path", since the last reset(). */
   readonly requests = new Map<string, number>();
   /** Bytes of the endless body written before the bridge closed the connection, per request. */
@@ -95,6 +98,7 @@ export class FaultyUpstream {
     this.requests.clear();
     this.endlessBodyBytes.length = 0;
     this.streams.length = 0;
+    this.unanswered.length = 0;
   }
 
   count(route: string): number {
@@ -138,6 +142,11 @@ export class FaultyUpstream {
       }
       case "stalled-stream":
       case "flooding-stream":
+        if (this.fault === "stalled-stream" && route === "GET /models") {
+          const record = { closed: false };
+          this.unanswered.push(record);
+          return void res.on("close", () => (record.closed = true));
+        }
         if (route !== "POST /chat/completions" || body.stream !== true) return json(200, healthyAnswer(route, body, url));
         return this.fault === "stalled-stream" ? this.stall(res) : void this.floodStream(res, String(body.model));
       case "timeout":
