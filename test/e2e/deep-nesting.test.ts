@@ -3,11 +3,10 @@
 // anything reaches LiteLLM, never an internal error, and the server keeps serving.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { capture } from "../support/capture.ts";
-import { CANARY_MASTER_KEY } from "../support/connect.ts";
-import { FakeLiteLLM } from "../support/fake-litellm.ts";
-import { RawServer, type Message } from "../support/raw-stdio.ts";
+import type { FakeLiteLLM } from "../support/fake-litellm.ts";
+import { rawServerOnStandIn, type Message, type RawOnStandIn, type RawServer } from "../support/raw-stdio.ts";
 
+let running: RawOnStandIn;
 let upstream: FakeLiteLLM;
 let server: RawServer;
 
@@ -28,16 +27,10 @@ function outcome(answer: Message): { isError: boolean; text: string } {
 }
 
 beforeAll(async () => {
-  upstream = await new FakeLiteLLM({ masterKey: CANARY_MASTER_KEY }).start();
-  server = new RawServer({ LITELLM_HOST: upstream.url, LITELLM_MASTER_KEY: CANARY_MASTER_KEY });
-  await server.initialize();
+  running = await rawServerOnStandIn();
+  ({ server, upstream } = running);
 });
-afterAll(async () => {
-  server.child.stdin.end();
-  await server.exited;
-  await upstream.stop();
-  capture("deep-nesting", server.stderr, ...server.stdoutLines);
-});
+afterAll(() => running.stop("deep-nesting"));
 
 describe("deeply nested arguments", () => {
   it.each([
