@@ -1,5 +1,7 @@
 // The one HTTP client for LiteLLM: openapi-fetch over the generated `paths`, a user agent and a body-size
 // cap as middleware, and one function that turns {data, error, response} into a value or an UpstreamError.
+// Requests go out through src/http-transport.ts, which never follows redirects, with one AbortController
+// per call that the timeout and the caller's cancellation abort.
 
 import createClient, { type Middleware } from "openapi-fetch";
 import type { paths } from "../generated/litellm-api.js";
