@@ -83,9 +83,16 @@ function responseHeaders(res: IncomingMessage): Headers {
   return headers;
 }
 
+/**
+ * LiteLLM's server (uvicorn) closes a connection idle for 5 s without announcing it (no Keep-Alive
+ * header); letting go of ours after 4 s avoids sending a call down one it is closing.
+ */
+const IDLE_CONNECTION_MS = 4_000;
+
 /** A Send over node:http and node:https, with keep-alive connections shared by the calls of one client. */
 export function createHttpSend(): Send {
-  const agents = { "http:": new HttpAgent({ keepAlive: true }), "https:": new HttpsAgent({ keepAlive: true }) };
+  const pooled = { keepAlive: true, timeout: IDLE_CONNECTION_MS };
+  const agents = { "http:": new HttpAgent(pooled), "https:": new HttpsAgent(pooled) };
   return async (request, signal) => {
     const url = new URL(request.url);
     const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
