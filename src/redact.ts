@@ -4,7 +4,7 @@
 // and listing its fragments would take quadratic time and memory.
 
 export const REDACTED = "[redacted]";
-const MIN_FRAGMENT = 6;
+export const MIN_FRAGMENT = 6;
 
 type Span = [start: number, end: number];
 
