@@ -62,7 +62,7 @@ export const SAMPLE_CALLS: Record<string, Record<string, unknown>> = {
   unblock_key: { key: HASHED_TOKEN },
   update_key: { key: HASHED_TOKEN, max_budget: 5 },
   delete_key: { keys: [HASHED_TOKEN] },
-  regenerate_key: { key: HASHED_TOKEN },
+  regenerate_key: { key: HASHED_TOKEN, duration: "1h" },
   list_keys: { user_id: "u-7" },
   get_user_info: { user_id: "u-7" },
   get_team_info: { team_id: "team-a" },
