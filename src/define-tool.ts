@@ -6,6 +6,7 @@ import type { ParamsOption, RequestBodyOption, FetchResponse } from "openapi-fet
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 import type { paths } from "../generated/litellm-api.js";
+import type { Holder } from "./policy-ceilings.js";
 import type { Toolset } from "./toolsets.js";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
@@ -73,6 +74,13 @@ export interface ToolDefinition<
   operation: { method: M; path: P };
   credential: z.infer<In> extends { key: string } ? Credential : Exclude<Credential, "caller">;
   annotations: ToolHints;
+  /**
+   * Whose limits its models, max_budget, budget_duration or reset_to arguments set: the operator's policy
+   * holds each kind of holder to its own ceiling (src/policy-ceilings.ts). Only for tools with such arguments.
+   */
+  limits?: Holder;
+  /** LiteLLM drops the limits it names from whatever held them (delete_budget unlinks the budget). */
+  removesLimits?: true;
   /** The operation answers OpenAI chat-completion events when asked to stream (see src/streaming.ts). */
   streams?: true;
   /**
@@ -101,6 +109,8 @@ export interface Tool {
   operation: { method: HttpMethod; path: string };
   credential: Credential;
   annotations: ToolHints;
+  limits?: Holder;
+  removesLimits?: true;
   streams?: true;
   checkReport?: (body: unknown) => boolean;
   input: z.ZodObject;

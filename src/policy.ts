@@ -7,7 +7,7 @@
 import type { Tool } from "./define-tool.js";
 import { PolicyError } from "./errors.js";
 import { capabilityNotes, capabilityRefusal, type Capability } from "./policy-capabilities.js";
-import { ARGUMENT_RULES, type ArgumentRule } from "./policy-limits.js";
+import { ARGUMENT_RULES, removalRefusal, type ArgumentRule } from "./policy-limits.js";
 
 export { closedCapabilities, type Capability } from "./policy-capabilities.js";
 export { durationSeconds } from "./policy-limits.js";
@@ -21,6 +21,10 @@ export interface Policy {
   allowNoExpiry: boolean;
   /** LITELLM_MCP_MAX_BUDGET, in USD. Setting it also makes a budget required: no budget means unlimited spend. */
   maxBudget?: number;
+  /** LITELLM_MCP_MAX_USER_BUDGET, in USD: a user's max_budget, and a member's budget inside a team. */
+  maxUserBudget?: number;
+  /** LITELLM_MCP_MAX_TEAM_BUDGET, in USD: a team's max_budget, shared by all its keys. */
+  maxTeamBudget?: number;
   /** LITELLM_MCP_REQUIRE_BUDGET: a key must carry a `max_budget`, of any size. */
   requireBudget: boolean;
   /** LITELLM_MCP_READ_ONLY: only tools annotated readOnlyHint are registered. */
@@ -52,9 +56,11 @@ function rulesFor(tool: Tool): ArgumentRule[] {
  * allows, or for what a disabled tool is for (`closed`, from closedCapabilities).
  */
 export function checkPolicy(tool: Tool, args: Record<string, unknown>, policy: Policy, closed: readonly Capability[] = []): void {
-  const context = { policy, issues: issuesOnEachCall(tool), args };
+  const context = { policy, issues: issuesOnEachCall(tool), holder: tool.limits ?? "key", args };
   const sideDoor = capabilityRefusal(tool, args, closed);
   if (sideDoor) throw new PolicyError(sideDoor);
+  const removal = tool.removesLimits && removalRefusal(context.holder, policy);
+  if (removal) throw new PolicyError(removal);
   for (const rule of rulesFor(tool)) {
     const value = args[rule.field];
     const refusal =
@@ -69,7 +75,8 @@ export function checkPolicy(tool: Tool, args: Record<string, unknown>, policy: P
 
 /** A sentence for the tool's description listing the limits that apply to it, or "" when none do. */
 export function policyNote(tool: Tool, policy: Policy, closed: readonly Capability[] = []): string {
-  const context = { policy, issues: issuesOnEachCall(tool) };
-  const notes = [...rulesFor(tool).map((rule) => rule.note(context)), ...capabilityNotes(tool, closed)].filter((note): note is string => !!note);
+  const context = { policy, issues: issuesOnEachCall(tool), holder: tool.limits ?? "key" };
+  const removal = tool.removesLimits && removalRefusal(context.holder, policy) ? `it is refused here, since what uses a ${context.holder} would keep no limit` : undefined;
+  const notes = [...rulesFor(tool).map((rule) => rule.note(context)), ...capabilityNotes(tool, closed), removal].filter((note): note is string => !!note);
   return notes.length > 0 ? ` Operator policy: ${notes.join("; ")}.` : "";
 }

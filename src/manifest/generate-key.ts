@@ -17,6 +17,7 @@ export const generateKey = defineTool({
   operation: { method: "post", path: "/key/generate" },
   credential: "master",
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  limits: "key",
   input: z.strictObject({
     // Tightened: LiteLLM treats an empty or missing list as "every model"; this tool never mints that.
     models: z.array(z.string().min(1)).min(1).describe("Model names the key may call, as list_models shows them."),

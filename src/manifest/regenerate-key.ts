@@ -22,6 +22,7 @@ export const regenerateKey = defineTool({
   credential: "master",
   // The old secret is gone for good and every call mints a different one: destructive, not idempotent.
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+  limits: "key",
   input: z.strictObject({
     key: required(litellm.key).min(1).describe("The virtual key (sk-...) or its hashed token."),
     grace_period: duration.optional().describe('How long the old secret keeps working, e.g. "24h".'),

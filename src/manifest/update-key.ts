@@ -30,6 +30,7 @@ export const updateKey = defineTool({
   // Overwrites limits, models and metadata in place; LiteLLM keeps no previous values: destructive.
   // The same update twice leaves the same key: idempotent.
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  limits: "key",
   input: z
     .strictObject({
       key: required(litellm.key).min(1).describe("The virtual key (sk-...) or its hashed token."),

@@ -166,7 +166,7 @@ describe.skipIf(!proxy)("onboarding and offboarding a team with the toolsets, on
       (info) => (info.info?.spend ?? 0) > 0,
       "the key's spend",
     );
-    const reset = await server.answer<{ token: string; spend: number; previous_spend: number }>("reset_key_spend", { key: keys["ana-team"]!.key });
+    const reset = await server.answer<{ token: string; spend: number; previous_spend: number }>("reset_key_spend", { key: keys["ana-team"]!.key, reset_to: 0 });
     expect(reset).toMatchObject({ token: keys["ana-team"]!.token, spend: 0, previous_spend: spent.info.spend });
     expect(await server.failure("reset_key_spend", { key: keys["ana-team"]!.key, reset_to: 1 })).toMatch(/must be <= current spend/);
   });

@@ -17,7 +17,13 @@ import { dailyActivity } from "../support/litellm-management-answers.ts";
 
 // 400 cases for every tool of every toolset: 14,400 a run for 36 tools (at least 10,000 in all are asked for).
 const RUNS_PER_TOOL = 400;
-const POLICY = { LITELLM_MCP_ALLOWED_MODELS: "mock-gpt,mock-claude", LITELLM_MCP_MAX_BUDGET: "50", LITELLM_MCP_MAX_KEY_DURATION: "30d" };
+const POLICY = {
+  LITELLM_MCP_ALLOWED_MODELS: "mock-gpt,mock-claude",
+  LITELLM_MCP_MAX_BUDGET: "50",
+  LITELLM_MCP_MAX_USER_BUDGET: "20",
+  LITELLM_MCP_MAX_TEAM_BUDGET: "100",
+  LITELLM_MCP_MAX_KEY_DURATION: "30d",
+};
 
 let bridge: Connected;
 let upstreamRequests = 0;
@@ -190,7 +196,7 @@ const ARGUMENTS: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
   check_model_health: argumentsFor({ model: maybe(model) }, fc.record({ model })),
   reset_key_spend: argumentsFor(
     { key: maybe(fc.oneof(fc.constant(CANARY_CALLER_KEY), text)), reset_to: maybe(budget) },
-    fc.record({ key: fc.oneof(fc.constant(HASHED_TOKEN), text), reset_to: budget }, { requiredKeys: ["key"] }),
+    fc.record({ key: fc.oneof(fc.constant(HASHED_TOKEN), text), reset_to: budget }),
   ),
   ...(() => {
     const role = fc.oneof(fc.constantFrom("internal_user", "internal_user_viewer", "proxy_admin", "proxy_admin_viewer"), text);

@@ -70,7 +70,7 @@ export const SAMPLE_CALLS: Record<string, Record<string, unknown>> = {
   get_model_info: {},
   check_health: {},
   check_model_health: { model: "mock-gpt" },
-  reset_key_spend: { key: HASHED_TOKEN },
+  reset_key_spend: { key: HASHED_TOKEN, reset_to: 0 },
   list_users: {},
   create_user: { user_id: "u-faults", models: ["mock-gpt"], max_budget: 5 },
   update_user: { user_id: "u-7", max_budget: 5 },

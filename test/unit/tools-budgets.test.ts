@@ -88,7 +88,7 @@ describe("reset_key_spend", () => {
       .post(`/key/${hash}/reset_spend`, { reset_to: 0 })
       .reply(200, { key_hash: hash, spend: 0, previous_spend: 4.2, max_budget: 5, budget_reset_at: null });
 
-    const result = await bridge().call("reset_key_spend", { key });
+    const result = await bridge().call("reset_key_spend", { key, reset_to: 0 });
 
     expect(result.isError, textOf(result)).toBeFalsy();
     expect(result.structuredContent).toEqual({ token: hash, spend: 0, previous_spend: 4.2, max_budget: 5, budget_reset_at: null });

@@ -20,6 +20,7 @@ export const createBudget = defineTool({
   // Creates a budget and loses nothing; without budget_id each call makes another, and LiteLLM refuses an
   // existing budget_id: not idempotent.
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  limits: "budget",
   input: z.strictObject({
     budget_id: litellm.budget_id.unwrap().min(1).optional().describe("Id to give it; LiteLLM generates one if omitted."),
     max_budget: litellm.max_budget.unwrap().positive().optional().describe("Spend limit per holder, in USD."),

@@ -17,6 +17,9 @@ export const deleteBudget = defineTool({
   // The budget, and the limits it gave others, are gone for good: destructive. Deleting again finds
   // nothing (this tool says so): not idempotent.
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+  // LiteLLM unlinks a deleted budget from its holders, which keep only limits of their own.
+  limits: "budget",
+  removesLimits: true,
   input: z.strictObject({
     budget_id: postBudgetDeleteBodyFields.id.min(1).describe("The budget's id."),
   }),

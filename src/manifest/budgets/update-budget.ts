@@ -20,6 +20,7 @@ export const updateBudget = defineTool({
   // Overwrites limits in place; LiteLLM keeps no previous values: destructive. The same update twice
   // leaves the same budget: idempotent.
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  limits: "budget",
   input: z
     .strictObject({
       budget_id: required(litellm.budget_id).min(1).describe("The budget's id."),

@@ -10,18 +10,19 @@ export const resetKeySpend = defineTool({
   toolset: "keys",
   byDefault: false,
   title: "Reset a virtual key's spend",
-  description: "Set a key's spend counter back to reset_to (default 0), so its max_budget is available again. Spend logs and usage reports keep the history.",
+  description: "Set a key's spend counter back to reset_to (0: all of it), so its max_budget is available again. Spend logs and usage reports keep the history.",
   operation: { method: "post", path: "/key/{key}/reset_spend" },
   credential: "master",
   // The counter's old value is overwritten (LiteLLM returns it once, as previous_spend): destructive.
   // Resetting to the same value twice leaves the same key: idempotent.
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  limits: "key",
   input: z.strictObject({
     key: z.string().min(1).describe("The virtual key (sk-...) or its hashed token."),
-    reset_to: postKeyKeyResetSpendBodyFields.reset_to.min(0).optional().describe("New spend in USD, at most the current spend; default 0."),
+    reset_to: postKeyKeyResetSpendBodyFields.reset_to.min(0).describe("New spend in USD, at most the current spend."),
   }),
   // LiteLLM takes the key only in the path: the hash goes there, never the secret.
-  request: (args) => ({ params: { path: { key: keyHash(args.key) } }, body: { reset_to: args.reset_to ?? 0 } }),
+  request: (args) => ({ params: { path: { key: keyHash(args.key) } }, body: { reset_to: args.reset_to } }),
   output: z.object({
     token: z.string().nullable().describe("The key's hashed id."),
     spend: z.number().nullable(),

@@ -26,6 +26,8 @@ export const addTeamMember = defineTool({
   // Adds memberships (and maybe users) and loses nothing; adding the same member again is refused by
   // LiteLLM ("User already in team"): not idempotent.
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  // A member's budget inside the team is a person's allowance: held to the user ceiling.
+  limits: "user",
   input: z.strictObject({
     team_id: litellm.team_id.min(1).describe("The LiteLLM team id."),
     members: z.array(person).min(1).max(20).describe('e.g. [{"user_id": "u-1"}, {"user_email": "a@example.com"}].'),

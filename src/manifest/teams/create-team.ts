@@ -22,6 +22,7 @@ export const createTeam = defineTool({
   // Creates a team and loses nothing; each call without team_id makes another team, and LiteLLM refuses
   // an existing team_id: not idempotent.
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  limits: "team",
   input: z.strictObject({
     team_alias: required(litellm.team_alias).min(1).describe("The team's display name."),
     team_id: litellm.team_id.unwrap().min(1).optional().describe("Id to give the team; LiteLLM generates one if omitted."),

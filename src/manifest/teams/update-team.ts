@@ -21,6 +21,7 @@ export const updateTeam = defineTool({
   // Overwrites limits and models in place; LiteLLM keeps no previous values: destructive. The same update
   // twice leaves the same team: idempotent.
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  limits: "team",
   input: z
     .strictObject({
       team_id: litellm.team_id.min(1).describe("The LiteLLM team id."),

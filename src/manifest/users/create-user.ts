@@ -21,6 +21,7 @@ export const createUser = defineTool({
   // Creates a user and loses nothing; a second call with the same user_id is refused by LiteLLM, and one
   // without a user_id creates another user: not idempotent.
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  limits: "user",
   input: z.strictObject({
     user_id: litellm.user_id.unwrap().min(1).optional().describe("Id to give the user; LiteLLM generates one if omitted."),
     user_email: litellm.user_email.unwrap().min(1).optional(),

@@ -22,6 +22,7 @@ export const updateUser = defineTool({
   // Overwrites limits and models in place; LiteLLM keeps no previous values: destructive. The same update
   // twice leaves the same user: idempotent.
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  limits: "user",
   input: z
     .strictObject({
       user_id: required(litellm.user_id).min(1).describe("The LiteLLM user id."),
