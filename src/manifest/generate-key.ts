@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { postKeyGenerateBodyFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
+import { modelNames } from "./model-names.js";
 import { required } from "./required.js";
 
 const litellm = postKeyGenerateBodyFields;
@@ -19,8 +20,8 @@ export const generateKey = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   limits: "key",
   input: z.strictObject({
-    // Tightened: LiteLLM treats an empty or missing list as "every model"; this tool never mints that.
-    models: z.array(z.string().min(1)).min(1).describe("Model names the key may call, as list_models shows them."),
+    // Required: LiteLLM treats an empty or missing list as "every model"; this tool never mints that.
+    models: modelNames.describe("Model names the key may call, as list_models shows them."),
     user_id: required(litellm.user_id).min(1).describe("LiteLLM user the key belongs to; spend is tracked against it."),
     team_id: litellm.team_id.describe("Team the key belongs to."),
     duration: litellm.duration

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { postKeyRegenerateBodyFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 import { duration } from "./duration.js";
+import { modelNames } from "./model-names.js";
 import { required } from "./required.js";
 
 const litellm = postKeyRegenerateBodyFields;
@@ -26,8 +27,7 @@ export const regenerateKey = defineTool({
   input: z.strictObject({
     key: required(litellm.key).min(1).describe("The virtual key (sk-...) or its hashed token."),
     grace_period: duration.optional().describe('How long the old secret keeps working, e.g. "24h".'),
-    // Tightened as in generate_key: an empty list would mean "every model".
-    models: z.array(z.string().min(1)).min(1).optional().describe("New list of models the key may call."),
+    models: modelNames.optional().describe("New list of models the key may call."),
     duration: duration.optional().describe('The new secret is valid this long from now, e.g. "7d".'),
     max_budget: litellm.max_budget.unwrap().positive().optional().describe("New spend limit, in USD."),
   }),

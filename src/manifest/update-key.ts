@@ -5,6 +5,7 @@ import { postKeyUpdateBodyFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 import { documentedFields } from "./documented-fields.js";
 import { duration } from "./duration.js";
+import { modelNames } from "./model-names.js";
 import { required } from "./required.js";
 
 const litellm = postKeyUpdateBodyFields;
@@ -34,8 +35,7 @@ export const updateKey = defineTool({
   input: z
     .strictObject({
       key: required(litellm.key).min(1).describe("The virtual key (sk-...) or its hashed token."),
-      // Tightened as in generate_key: an empty list would mean "every model".
-      models: z.array(z.string().min(1)).min(1).optional().describe("New list of models the key may call."),
+      models: modelNames.optional().describe("New list of models the key may call."),
       max_budget: litellm.max_budget.unwrap().positive().optional().describe("New spend limit, in USD."),
       budget_duration: duration.optional().describe('How often spend resets, e.g. "30d".'),
       duration: duration.optional().describe('Valid for this long from now, e.g. "7d".'),
