@@ -8,7 +8,7 @@ import { ConfigError } from "../../src/errors.ts";
 import { manifest } from "../../src/manifest/index.ts";
 import { createServer } from "../../src/server.ts";
 import { TOOLSETS, enabledTools, toolsetNames } from "../../src/toolsets.ts";
-import { connect } from "../support/connect.ts";
+import { listedTools } from "../support/connect.ts";
 
 /** The tools the default selection has served since before toolsets existed. */
 const SIXTEEN = [
@@ -30,19 +30,12 @@ const SIXTEEN = [
   "update_key",
 ];
 
-async function listed(env: Record<string, string>): Promise<string[]> {
-  const bridge = await connect(env);
-  const { tools } = await bridge.client.listTools();
-  await bridge.close();
-  return tools.map((t) => t.name).sort();
-}
-
 const served = (env: Record<string, string>) => enabledTools(manifest, loadConfig(env).policy).map((t) => t.name).sort();
 const inSet = (set: string) => manifest.filter((t) => t.toolset === set).map((t) => t.name).sort();
 
 describe("toolsets", () => {
   it("serve the sixteen tools by default, over tools/list", async () => {
-    expect(await listed({})).toEqual(SIXTEEN);
+    expect(await listedTools({})).toEqual(SIXTEEN);
     expect(served({ LITELLM_MCP_TOOLSETS: "default" })).toEqual(SIXTEEN);
   });
 
@@ -52,7 +45,7 @@ describe("toolsets", () => {
   });
 
   it('"all" serves the whole manifest over tools/list', async () => {
-    expect(await listed({ LITELLM_MCP_TOOLSETS: "all" })).toEqual(manifest.map((t) => t.name).sort());
+    expect(await listedTools({ LITELLM_MCP_TOOLSETS: "all" })).toEqual(manifest.map((t) => t.name).sort());
   });
 
   it("one named toolset serves exactly its tools, default or not", () => {

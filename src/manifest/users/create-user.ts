@@ -5,7 +5,7 @@ import { postUserNewBodyFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../../define-tool.js";
 import { duration } from "../duration.js";
 import { modelNames } from "../model-names.js";
-import { GRANTABLE_ROLES, summarizeUser, userSummary } from "./user-summary.js";
+import { GRANTABLE_ROLES, summarizeUser, userFields, userSummary } from "./user-summary.js";
 
 const litellm = postUserNewBodyFields;
 
@@ -35,14 +35,7 @@ export const createUser = defineTool({
   }),
   request: (args) => ({
     body: {
-      user_id: args.user_id,
-      user_email: args.user_email,
-      user_alias: args.user_alias,
-      user_role: args.user_role,
-      models: args.models,
-      max_budget: args.max_budget,
-      budget_duration: args.budget_duration,
-      metadata: args.metadata,
+      ...userFields(args),
       // LiteLLM would otherwise mint a key for the user with no expiry and no budget, out of policy's reach.
       auto_create_key: false,
     },

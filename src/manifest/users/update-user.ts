@@ -6,7 +6,7 @@ import { defineTool } from "../../define-tool.js";
 import { duration } from "../duration.js";
 import { modelNames } from "../model-names.js";
 import { required } from "../required.js";
-import { GRANTABLE_ROLES, summarizeUser, userSummary } from "./user-summary.js";
+import { GRANTABLE_ROLES, summarizeUser, userFields, userSummary } from "./user-summary.js";
 
 const litellm = postUserUpdateBodyFields;
 
@@ -37,18 +37,7 @@ export const updateUser = defineTool({
       metadata: litellm.metadata.describe("Replaces the user's metadata."),
     })
     .refine((args) => Object.keys(args).some((k) => k !== "user_id"), { message: "Give at least one field to change besides user_id." }),
-  request: (args) => ({
-    body: {
-      user_id: args.user_id,
-      user_email: args.user_email,
-      user_alias: args.user_alias,
-      user_role: args.user_role,
-      models: args.models,
-      max_budget: args.max_budget,
-      budget_duration: args.budget_duration,
-      metadata: args.metadata,
-    },
-  }),
+  request: (args) => ({ body: userFields(args) }),
   output: userSummary,
   // LiteLLM declares `{}`; it answers {user_id, data: <the user's row after the update>}.
   result: (data) => summarizeUser((data as { data?: unknown } | null)?.data),

@@ -1,5 +1,6 @@
-// How the user tools show a LiteLLM user: who it is, what it may call and spend. LiteLLM's user rows also
-// carry SSO ids, permissions and spend per model, which an admin's next step never needs.
+// How the user tools show a LiteLLM user (who it is, what it may call and spend) and what they send of one.
+// LiteLLM's user rows also carry SSO ids, permissions and spend per model, which an admin's next step never
+// needs.
 
 import { z } from "zod";
 import { documentedFields } from "../documented-fields.js";
@@ -22,3 +23,28 @@ export function summarizeUser(row: unknown): Record<keyof typeof userSummary.sha
 
 /** The roles these tools may give: LiteLLM's proxy_admin roles make every key of the user an admin key. */
 export const GRANTABLE_ROLES = ["internal_user", "internal_user_viewer"] as const;
+
+interface UserArguments {
+  user_id?: string;
+  user_email?: string;
+  user_alias?: string;
+  user_role?: (typeof GRANTABLE_ROLES)[number];
+  models?: string[];
+  max_budget?: number;
+  budget_duration?: string;
+  metadata?: Record<string, unknown>;
+}
+
+/** What create_user and update_user send of a user, field by field as LiteLLM names them. */
+export function userFields(args: UserArguments) {
+  return {
+    user_id: args.user_id,
+    user_email: args.user_email,
+    user_alias: args.user_alias,
+    user_role: args.user_role,
+    models: args.models,
+    max_budget: args.max_budget,
+    budget_duration: args.budget_duration,
+    metadata: args.metadata,
+  };
+}
