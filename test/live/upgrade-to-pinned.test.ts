@@ -26,7 +26,7 @@ import {
 const proxy = inject("liveProxy");
 const skip = !proxy || sharedLitellmMissing("the upgrade from ../shared's 1.88.0 to the pinned LiteLLM");
 
-const UPDATE_KEY = "src/manifest/update-key.ts";
+const UPDATE_KEY = "src/manifest/keys/update-key.ts";
 // update_key's key input as written while spec/ came from 1.88.0, which required the key.
 const TODAY = "key: required(litellm.key).min(1)";
 const ON_1_88 = "key: litellm.key.min(1)";

@@ -121,7 +121,7 @@ describe.skipIf(skip)("upgrade pair: LiteLLM 1.80.17 then 1.88.0", () => {
   it("on 1.80.17 fails type-checking exactly at the two breaking tools; on 1.88.0 type-checks clean", () => {
     expect(down.tsc.code).not.toBe(0);
     const files = new Set(down.tsc.stdout.split("\n").filter((line) => / error TS/.test(line)).map((line) => line.split("(")[0]));
-    expect([...files].sort()).toEqual(["src/manifest/get-user-info.ts", "src/manifest/regenerate-key.ts"]);
+    expect([...files].sort()).toEqual(["src/manifest/users/get-user-info.ts", "src/manifest/keys/regenerate-key.ts"]);
     expect(up.tsc).toMatchObject({ code: 0, stdout: "" });
   });
 

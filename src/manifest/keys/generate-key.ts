@@ -1,10 +1,10 @@
 // generate_key: mint a virtual key for a user, limited to named models.
 
 import { z } from "zod";
-import { postKeyGenerateBodyFields } from "../../generated/request-schemas.js";
-import { defineTool } from "../define-tool.js";
-import { modelNames } from "./model-names.js";
-import { required } from "./required.js";
+import { postKeyGenerateBodyFields } from "../../../generated/request-schemas.js";
+import { defineTool } from "../../define-tool.js";
+import { modelNames } from "../model-names.js";
+import { required } from "../required.js";
 
 const litellm = postKeyGenerateBodyFields;
 

@@ -1,10 +1,10 @@
 // list_keys: one page of virtual keys, filtered by user, team or alias — hashes and abbreviations only.
 
 import { z } from "zod";
-import { getKeyListQueryFields } from "../../generated/request-schemas.js";
-import { defineTool } from "../define-tool.js";
-import { keySummary, summarizeKey } from "./key-summary.js";
-import { pageFields, pageOf } from "./paging.js";
+import { getKeyListQueryFields } from "../../../generated/request-schemas.js";
+import { defineTool } from "../../define-tool.js";
+import { keySummary, summarizeKey } from "../key-summary.js";
+import { pageFields, pageOf } from "../paging.js";
 
 const litellm = getKeyListQueryFields;
 

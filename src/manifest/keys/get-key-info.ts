@@ -2,10 +2,10 @@
 // it still exists: LiteLLM keeps a deleted key's row and answers for it as if it were live, but for `status`.
 
 import { z } from "zod";
-import { getKeyInfoQueryFields } from "../../generated/request-schemas.js";
-import { defineTool } from "../define-tool.js";
-import { documentedFields } from "./documented-fields.js";
-import { required } from "./required.js";
+import { getKeyInfoQueryFields } from "../../../generated/request-schemas.js";
+import { defineTool } from "../../define-tool.js";
+import { documentedFields } from "../documented-fields.js";
+import { required } from "../required.js";
 
 // LiteLLM's documented `info` object, trimmed to what a key admin asks about; other fields are dropped.
 const keyInfo = z.object({

@@ -1,12 +1,12 @@
 // update_key: change a virtual key's models, budget, expiry, alias, metadata or blocked flag in place.
 
 import { z } from "zod";
-import { postKeyUpdateBodyFields } from "../../generated/request-schemas.js";
-import { defineTool } from "../define-tool.js";
-import { documentedFields } from "./documented-fields.js";
-import { duration } from "./duration.js";
-import { modelNames } from "./model-names.js";
-import { required } from "./required.js";
+import { postKeyUpdateBodyFields } from "../../../generated/request-schemas.js";
+import { defineTool } from "../../define-tool.js";
+import { documentedFields } from "../documented-fields.js";
+import { duration } from "../duration.js";
+import { modelNames } from "../model-names.js";
+import { required } from "../required.js";
 
 const litellm = postKeyUpdateBodyFields;
 

@@ -1,8 +1,8 @@
 // delete_key: delete one or more virtual keys, by key or by alias. The keys stop working for good.
 
 import { z } from "zod";
-import { postKeyDeleteBodyFields } from "../../generated/request-schemas.js";
-import { defineTool } from "../define-tool.js";
+import { postKeyDeleteBodyFields } from "../../../generated/request-schemas.js";
+import { defineTool } from "../../define-tool.js";
 
 const litellm = postKeyDeleteBodyFields;
 

@@ -1,12 +1,12 @@
 // get_team_info: a LiteLLM team's budget, spend, models and members, with the first of its keys.
 
 import { z } from "zod";
-import { getTeamInfoQueryFields } from "../../generated/request-schemas.js";
-import { defineTool } from "../define-tool.js";
-import { documentedFields } from "./documented-fields.js";
-import { keySummary, summarizeKey } from "./key-summary.js";
-import { firstItems } from "./paging.js";
-import { required } from "./required.js";
+import { getTeamInfoQueryFields } from "../../../generated/request-schemas.js";
+import { defineTool } from "../../define-tool.js";
+import { documentedFields } from "../documented-fields.js";
+import { keySummary, summarizeKey } from "../key-summary.js";
+import { firstItems } from "../paging.js";
+import { required } from "../required.js";
 
 const SHOWN = 20;
 

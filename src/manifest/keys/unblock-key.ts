@@ -1,10 +1,10 @@
 // unblock_key: let a blocked virtual key make requests again.
 
 import { z } from "zod";
-import { postKeyUnblockBodyFields } from "../../generated/request-schemas.js";
-import { defineTool } from "../define-tool.js";
+import { postKeyUnblockBodyFields } from "../../../generated/request-schemas.js";
+import { defineTool } from "../../define-tool.js";
 import { keyState } from "./block-key.js";
-import { documentedFields } from "./documented-fields.js";
+import { documentedFields } from "../documented-fields.js";
 
 export const unblockKey = defineTool({
   name: "unblock_key",

@@ -1,12 +1,12 @@
 // get_user_info: a LiteLLM user's role, spend and budget, with the first of their keys and teams.
 
 import { z } from "zod";
-import { getUserInfoQueryFields } from "../../generated/request-schemas.js";
-import { defineTool } from "../define-tool.js";
-import { documentedFields } from "./documented-fields.js";
-import { keySummary, summarizeKey } from "./key-summary.js";
-import { firstItems } from "./paging.js";
-import { required } from "./required.js";
+import { getUserInfoQueryFields } from "../../../generated/request-schemas.js";
+import { defineTool } from "../../define-tool.js";
+import { documentedFields } from "../documented-fields.js";
+import { keySummary, summarizeKey } from "../key-summary.js";
+import { firstItems } from "../paging.js";
+import { required } from "../required.js";
 
 const SHOWN = 20;
 

@@ -2,11 +2,11 @@
 // provider call per deployment, which is why it is its own tool and never part of check_health.
 
 import { z } from "zod";
-import { getHealthQueryFields } from "../../generated/request-schemas.js";
-import { defineTool } from "../define-tool.js";
-import { InputError } from "../errors.js";
-import { firstItems } from "./paging.js";
-import { required } from "./required.js";
+import { getHealthQueryFields } from "../../../generated/request-schemas.js";
+import { defineTool } from "../../define-tool.js";
+import { InputError } from "../../errors.js";
+import { firstItems } from "../paging.js";
+import { required } from "../required.js";
 
 const SHOWN = 20;
 

@@ -4,11 +4,11 @@
 // new secret (RegenerateKeyRequest takes a key's settings, as /key/update does).
 
 import { z } from "zod";
-import { postKeyRegenerateBodyFields } from "../../generated/request-schemas.js";
-import { defineTool } from "../define-tool.js";
-import { duration } from "./duration.js";
-import { modelNames } from "./model-names.js";
-import { required } from "./required.js";
+import { postKeyRegenerateBodyFields } from "../../../generated/request-schemas.js";
+import { defineTool } from "../../define-tool.js";
+import { duration } from "../duration.js";
+import { modelNames } from "../model-names.js";
+import { required } from "../required.js";
 
 const litellm = postKeyRegenerateBodyFields;
 

@@ -1,8 +1,8 @@
 // get_model_info: what each deployment behind the proxy is — provider, mode, context window and price.
 
 import { z } from "zod";
-import { defineTool } from "../define-tool.js";
-import { firstItems } from "./paging.js";
+import { defineTool } from "../../define-tool.js";
+import { firstItems } from "../paging.js";
 
 const SHOWN = 50;
 

@@ -2,9 +2,9 @@
 // LiteLLM enforces that key's model access, budget and rate limits — never with the master key.
 
 import { z } from "zod";
-import { postChatCompletionsBodyFields } from "../../generated/request-schemas.js";
-import { defineTool } from "../define-tool.js";
-import { documentedFields } from "./documented-fields.js";
+import { postChatCompletionsBodyFields } from "../../../generated/request-schemas.js";
+import { defineTool } from "../../define-tool.js";
+import { documentedFields } from "../documented-fields.js";
 
 const litellm = postChatCompletionsBodyFields;
 

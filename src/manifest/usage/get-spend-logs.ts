@@ -2,11 +2,11 @@
 // user, team or model. Prompts and replies are never included, only who spent what on which model.
 
 import { z } from "zod";
-import { getSpendLogsV2QueryFields } from "../../generated/request-schemas.js";
-import { defineTool } from "../define-tool.js";
-import { documentedFields } from "./documented-fields.js";
-import { keyHash } from "./key-hash.js";
-import { pageFields, pageOf } from "./paging.js";
+import { getSpendLogsV2QueryFields } from "../../../generated/request-schemas.js";
+import { defineTool } from "../../define-tool.js";
+import { documentedFields } from "../documented-fields.js";
+import { keyHash } from "../key-hash.js";
+import { pageFields, pageOf } from "../paging.js";
 
 const litellm = getSpendLogsV2QueryFields;
 

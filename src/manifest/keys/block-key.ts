@@ -1,8 +1,8 @@
 // block_key: make LiteLLM refuse every request made with a virtual key, without deleting it.
 
 import { z } from "zod";
-import { postKeyBlockBodyFields } from "../../generated/request-schemas.js";
-import { defineTool } from "../define-tool.js";
+import { postKeyBlockBodyFields } from "../../../generated/request-schemas.js";
+import { defineTool } from "../../define-tool.js";
 
 /** What a block or unblock leaves behind, so the caller can see which key changed and how. */
 export const keyState = z.object({
