@@ -2,6 +2,7 @@
 // turns named sets on ("all" for every one), an unknown name stops the server at start as an unknown tool
 // name does, and LITELLM_MCP_TOOLS, LITELLM_MCP_DISABLED_TOOLS and LITELLM_MCP_READ_ONLY narrow the result.
 
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { ConfigError } from "../../src/errors.ts";
@@ -42,6 +43,17 @@ describe("toolsets", () => {
   it("every toolset has tools, and every tool names a toolset", () => {
     for (const set of Object.keys(TOOLSETS)) expect(inSet(set), set).not.toEqual([]);
     expect(manifest.filter((t) => !(t.toolset in TOOLSETS))).toEqual([]);
+  });
+
+  it("each tool's file sits in the folder of the toolset its entry names", () => {
+    const folder = new URL("../../src/manifest/", import.meta.url);
+    const found = new Map<string, string>();
+    for (const set of Object.keys(TOOLSETS)) {
+      for (const file of readdirSync(new URL(`${set}/`, folder))) {
+        for (const [, name] of readFileSync(new URL(`${set}/${file}`, folder), "utf8").matchAll(/^ {2}name: "([a-z_]+)",$/gm)) found.set(name!, set);
+      }
+    }
+    expect(manifest.map((t) => [t.name, found.get(t.name)])).toEqual(manifest.map((t) => [t.name, t.toolset]));
   });
 
   it('"all" serves the whole manifest over tools/list', async () => {
