@@ -11,6 +11,7 @@ import {
   invalidKey,
   keyInfo,
   keyInfoNotFound,
+  keyNotFound,
   modelList,
   modelNotAllowed,
   noDatabase,
@@ -104,7 +105,7 @@ export class FakeLiteLLM {
     }
     if (!isMaster && !this.virtualKeys.has(bearer)) {
       // Like LiteLLM: without a database any key but the master key is an unanswerable lookup.
-      return this.options.database === false ? send(400, unknownKeyWithoutDatabase) : send(401, invalidKey(bearer || "none"));
+      return this.options.database === false ? send(400, unknownKeyWithoutDatabase) : send(401, keyNotFound);
     }
 
     switch (route) {
