@@ -4,13 +4,13 @@
 
 import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer as createTcpServer, type Server as TcpServer } from "node:net";
 import { homedir, tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { VENV_DIR, missingInstall } from "../../scripts/litellm-pin.ts";
 import { CANARY_MASTER_KEY } from "./connect.ts";
 import { OFFLINE_LITELLM_ENV } from "./litellm-proxy.ts";
-import { refusedOrigin } from "./serve.ts";
 
 const KIT = fileURLToPath(new URL("./litellm-db/", import.meta.url));
 
@@ -20,8 +20,18 @@ export const DB_MODELS = [
   { name: "mock-beta", deployment: "openai/gpt-4o", reply: "beta says hello" },
 ] as const;
 
-/** A model whose only deployment points at a loopback port nobody listens on: its health checks fail. */
+/** A model whose only deployment is a loopback port that drops every connection: its health checks fail. */
 export const UNHEALTHY_MODEL = "mock-down";
+
+/**
+ * Drops every connection at once. Held for the whole run, so no other test's server can take its port (a port
+ * merely closed again would be handed to the next `listen(0)` of another test, which then answers).
+ */
+async function droppingEverything(): Promise<{ origin: string; server: TcpServer }> {
+  const server = createTcpServer((socket) => socket.destroy());
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server };
+}
 
 /** Seconds between LiteLLM's spend and log flushes to the database (LiteLLM's own default is 10). */
 const BATCH_WRITE_SECONDS = 2;
@@ -132,6 +142,7 @@ export async function startDbProxy(): Promise<RunningDbProxy> {
   chmodSync(root, 0o711);
   const work = join(root, "work");
   const extraModels = join(root, "extra-models.yaml");
+  const down = await droppingEverything();
   writeFileSync(
     extraModels,
     [
@@ -139,7 +150,7 @@ export async function startDbProxy(): Promise<RunningDbProxy> {
       "    litellm_params:",
       "      model: openai/gpt-4o-mini",
       "      api_key: sk-kit-no-upstream",
-      `      api_base: ${await refusedOrigin()}/v1`,
+      `      api_base: ${down.origin}/v1`,
       "      max_retries: 0",
       "",
     ].join("\n"),
@@ -160,6 +171,7 @@ export async function startDbProxy(): Promise<RunningDbProxy> {
     stopped = true;
     spawnSync(join(KIT, "stop.sh"), ["--clean"], { env: kitProcessEnv(kit), stdio: "ignore" });
     rmSync(root, { recursive: true, force: true });
+    down.server.close();
     process.removeListener("exit", stopNow);
   };
   // Vitest exits on Ctrl-C without running global teardown, and LiteLLM runs in its own session (the
@@ -192,6 +204,7 @@ export async function startDbProxy(): Promise<RunningDbProxy> {
         process.removeListener("exit", stopNow);
         await runKit("stop.sh", ["--clean"], kit);
         rmSync(root, { recursive: true, force: true });
+        down.server.close();
       }
       return (performance.now() - stopping) / 1000;
     },
