@@ -12,7 +12,7 @@ import { buildFloorServers } from "./floor-server.ts";
 import { BOUNDED_HEAP_MB, measureBoundedHeap, measureMemory } from "./memory.ts";
 import { naiveTools, toolsListBytes } from "./naive-tools.ts";
 import { directCall, measureConcurrent, measureSequential, toolCall } from "./per-call.ts";
-import { measureRegenTypecheck } from "./regen-typecheck.ts";
+import { measureRegenTypecheck, newestDocument } from "./regen-typecheck.ts";
 import { markdown, table, type Row } from "./report.ts";
 import { boundedHeapRow, coldStartRow, concurrentRow, memoryRows, plainServerRow, regenRows, sequentialRow, sizeRow, skippedRows } from "./rows.ts";
 import { startSizedUpstream } from "./sized-upstream.ts";
@@ -22,7 +22,8 @@ import { VERSION } from "../../src/version.ts";
 
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "../..");
 const MASTER_KEY = "sk-bench-master-0000000000";
-const SOURCE = join(ROOT, "../shared/litellm/openapi-1.88.0.json");
+/** The team's saved LiteLLM documents (a user's clone has none: the regen rows are then skipped). */
+const SHARED_DOCUMENTS = join(ROOT, "../shared/litellm");
 const LARGE_LIST = 100;
 /** The direct fetch sends what the bridge sends, User-Agent included. */
 const USER_AGENT = `litellm-mcp/${VERSION}`;
@@ -107,14 +108,15 @@ async function main(): Promise<void> {
     const operations = JSON.parse(await readFile(join(ROOT, "spec/operations.json"), "utf8"));
     rows.push(sizeRow(tools.length, operations.length, toolsListBytes(tools), toolsListBytes(naiveTools(spec, operations))));
 
-    if (existsSync(SOURCE)) {
-      log(`regen and typecheck: ${plan.regenRuns} × each, in copies of the project`);
-      const rt = await measureRegenTypecheck(ROOT, SOURCE, workspace, plan.regenRuns);
+    const source = newestDocument(SHARED_DOCUMENTS);
+    if (source) {
+      log(`regen and typecheck from ${source}: ${plan.regenRuns} × each, in copies of the project`);
+      const rt = await measureRegenTypecheck(ROOT, source, workspace, plan.regenRuns);
       rows.push(...regenRows(rt));
       notes.push(...rt.failures.map((failure) => `Failed: ${failure}`));
     } else {
-      log(`regen and typecheck skipped: ${SOURCE} is absent`);
-      rows.push(...skippedRows(`${SOURCE} is absent`));
+      log(`regen and typecheck skipped: no openapi-<version>.json in ${SHARED_DOCUMENTS}`);
+      rows.push(...skippedRows(`no LiteLLM document in ${SHARED_DOCUMENTS}`));
     }
   } finally {
     await upstream.stop();
@@ -136,7 +138,7 @@ const METHOD_NOTES = [
   "**Per call**: `list_models` through the spawned server vs the same `GET /models` (same headers, JSON parsed) fetched by the benchmark process, and vs `scripts/bench/plain-fetch-server.ts` (the same tool as a bare fetch in a one-tool McpServer), all against one local upstream (`test/support/fake-litellm.ts`; a bare 100-model upstream for the large-list row), call by call in turn. Overhead = difference of the percentiles. The SDK client validates `structuredContent` against the tool's `outputSchema`, so that client-side cost counts as overhead too.",
   `**Memory**: VmRSS from /proc/<pid>/status of a fresh server: idle after initialize, idle after one call (fetch and the call path loaded), the peak during 200 concurrent calls (VmRSS sampled every few ms, and VmHWM when it rose), and after the rest of the calls at concurrency 32. V8 collects lazily while memory is plentiful, so RSS after many calls mostly shows uncollected garbage; the leak check repeats the calls on fresh servers started with \`NODE_OPTIONS=--max-old-space-size=${BOUNDED_HEAP_MB}\`, where retained memory would exhaust the heap.`,
   "**tools/list size**: compact JSON of `{ tools }` as the server sends it; the naive conversion (`scripts/bench/naive-tools.ts`) makes one tool per operation in spec/operations.json with every parameter and the request body's properties, $refs inlined, from spec/openapi.json. Tokens ≈ bytes / 4.",
-  "**Regen and typecheck** run in temporary copies of the project (the worktree is never touched); the unpruned variant replaces generated/litellm-api.ts with openapi-typescript's output (`defaultNonNullable: false`) for the whole 1.88.0 document. Both typechecks are `npm run typecheck`, alternated.",
+  "**Regen and typecheck** run in temporary copies of the project (the worktree is never touched); the unpruned variant replaces generated/litellm-api.ts with openapi-typescript's output (`defaultNonNullable: false`) for the whole document regen ran from. Both typechecks are `npm run typecheck`, alternated.",
 ];
 
 main().catch((error: unknown) => {
