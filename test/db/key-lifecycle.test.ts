@@ -202,7 +202,7 @@ describe.skipIf(!proxy)("a key's whole life through the bridge, on a real LiteLL
   });
 
   it("regenerate_key says it needs LiteLLM Enterprise, and that retrying will not help", async () => {
-    const text = await bridge().failure("regenerate_key", { key });
+    const text = await bridge().failure("regenerate_key", { key, duration: "1h" });
     expect(text).toMatch(/^This needs LiteLLM Enterprise, and the proxy has no Enterprise license: retrying will not help \(HTTP 500\)\. LiteLLM said: Regenerating Virtual Keys is an Enterprise feature/);
   });
 

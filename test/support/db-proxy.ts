@@ -79,15 +79,22 @@ function onPath(command: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
 }
 
-/** Why the database suite cannot run here, or undefined when it can. */
-export function dbSuiteMissing(): string | undefined {
+export interface Missing {
+  reason: string;
+  /** What to run about it. */
+  remedy: string;
+}
+
+/** Why the database suite cannot run here, and what fixes it; undefined when it can run. */
+export function dbSuiteMissing(): Missing | undefined {
   const venv = missingInstall();
-  if (venv) return venv;
-  if (!postgresBin()) return "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb)";
+  if (venv) return { reason: venv, remedy: "run `npm run test:db`, which installs it there first" };
+  const apt = (what: string) => `install ${what} (apt-get install -y ${what}), then run \`npm run test:db\``;
+  if (!postgresBin()) return { reason: "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb)", remedy: apt("postgresql") };
   if (userInfo().uid === 0 && spawnSync("id", ["postgres"], { stdio: "ignore" }).status !== 0) {
-    return "running as root and there is no postgres user to run PostgreSQL as";
+    return { reason: "running as root and there is no postgres user to run PostgreSQL as", remedy: apt("postgresql") };
   }
-  for (const command of ["bash", "curl"]) if (!onPath(command)) return `${command} is not installed`;
+  for (const command of ["bash", "curl"]) if (!onPath(command)) return { reason: `${command} is not installed`, remedy: apt(command) };
   return undefined;
 }
 
