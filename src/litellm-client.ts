@@ -108,12 +108,9 @@ export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch): L
           headers: options.bearer === undefined ? {} : { authorization: `Bearer ${options.bearer}` },
           fetch: (outgoing: Request) => send(outgoing, controller.signal),
         });
-        if (!response.ok) {
-          if (options.acceptFailure?.(response.status, error)) return error;
-          throw errorFromResponse(response, error, ctx);
-        }
-        if (options.read) return await options.read(data as ReadableStream<Uint8Array>);
-        const answer = answerFromText(response, data, ctx);
+        if (!response.ok && !options.acceptFailure?.(response.status, error)) throw errorFromResponse(response, error, ctx);
+        if (response.ok && options.read) return await options.read(data as ReadableStream<Uint8Array>);
+        const answer = response.ok ? answerFromText(response, data, ctx) : error;
         if (nestedDeeperThan(answer, MAX_ANSWER_DEPTH)) {
           throw new UpstreamError(`LiteLLM's answer is nested more than ${MAX_ANSWER_DEPTH} levels deep, which no answer of LiteLLM's is; check that LITELLM_HOST (${config.host}) points at the LiteLLM proxy.`);
         }

@@ -2,43 +2,30 @@
 // makes of it. Each case first shows LiteLLM's own answer (the condition under test), then the tool's.
 
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { leaksCanary } from "../support/canary.ts";
-import { capture } from "../support/capture.ts";
-import { startCheckedServer, type CheckedServer } from "../support/checked-server.ts";
+import { describe, expect, inject, it } from "vitest";
 import { DB_MODELS, liteLLMAdmin } from "../support/db-proxy.ts";
+import { useDbServer } from "../support/db-server.ts";
 
 const proxy = inject("dbProxy");
 
 describe.skipIf(!proxy)("LiteLLM's refusals and failed checks, through the bridge", () => {
   const run = randomBytes(4).toString("hex");
-  let server: CheckedServer;
-
-  beforeAll(async () => {
-    server = await startCheckedServer({ LITELLM_HOST: proxy!.url, LITELLM_MASTER_KEY: proxy!.masterKey });
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    if (!server) return;
-    capture("db-refusals", server.emitted());
-    expect(leaksCanary(server.emitted())).toBe(false);
-  });
+  const bridge = useDbServer("db-refusals", proxy);
 
   it("list_keys finds keys by part of an alias, which LiteLLM alone matches only exactly", async () => {
     const alias = `Refusals-Alias-${run}`;
-    await server.answer("generate_key", { models: [DB_MODELS[0].name], user_id: `refusals-${run}`, key_alias: alias, duration: "1h" });
+    await bridge().answer("generate_key", { models: [DB_MODELS[0].name], user_id: `refusals-${run}`, key_alias: alias, duration: "1h" });
     const part = `alias-${run}`;
     const exact = await liteLLMAdmin(proxy!, "GET", `/key/list?key_alias=${part}`);
     expect(exact.body).toMatchObject({ keys: [], total_count: 0 });
-    const { keys } = await server.answer<{ keys: { key_alias: string }[] }>("list_keys", { key_alias: part });
+    const { keys } = await bridge().answer<{ keys: { key_alias: string }[] }>("list_keys", { key_alias: part });
     expect(keys.map((k) => k.key_alias)).toEqual([alias]);
   });
 
   it("check_model_health reports a model whose deployment is down, with the error's first line, although LiteLLM answers 503", async () => {
     const raw = await liteLLMAdmin(proxy!, "GET", `/health?model=${proxy!.unhealthyModel}`);
     expect(raw.status).toBe(503);
-    const health = await server.answer<{ unhealthy: { model: string; error: string }[] }>("check_model_health", { model: proxy!.unhealthyModel });
+    const health = await bridge().answer<{ unhealthy: { model: string; error: string }[] }>("check_model_health", { model: proxy!.unhealthyModel });
     expect(health).toMatchObject({ healthy_count: 0, unhealthy_count: 1, healthy: [], truncated: false });
     expect(health.unhealthy).toEqual([{ model: "openai/gpt-4o-mini", error: expect.stringMatching(/Connection error\.$/) }]);
   });
@@ -47,7 +34,7 @@ describe.skipIf(!proxy)("LiteLLM's refusals and failed checks, through the bridg
     const name = `no-such-model-${run}`;
     const raw = await liteLLMAdmin(proxy!, "GET", `/health?model=${name}`);
     expect(raw).toEqual({ status: 503, body: { healthy_endpoints: [], unhealthy_endpoints: [], healthy_count: 0, unhealthy_count: 0 } });
-    expect(await server.failure("check_model_health", { model: name })).toBe(
+    expect(await bridge().failure("check_model_health", { model: name })).toBe(
       `LiteLLM has no deployment of a model named "${name}" to test: list_models shows the names it serves.`,
     );
   });
@@ -55,17 +42,17 @@ describe.skipIf(!proxy)("LiteLLM's refusals and failed checks, through the bridg
   it("delete_key of keys LiteLLM does not have passes its reason on as text, not as a Python dict", async () => {
     const raw = await liteLLMAdmin(proxy!, "POST", "/key/delete", { key_aliases: [`gone-${run}`] });
     expect(raw.body).toMatchObject({ error: { message: "{'error': 'No keys found'}" } });
-    expect(await server.failure("delete_key", { key_aliases: [`gone-${run}`] })).toBe("LiteLLM found nothing there (HTTP 404). LiteLLM said: No keys found");
+    expect(await bridge().failure("delete_key", { key_aliases: [`gone-${run}`] })).toBe("LiteLLM found nothing there (HTTP 404). LiteLLM said: No keys found");
   });
 
   it("get_team_info of an unknown team passes LiteLLM's reason on as text", async () => {
-    expect(await server.failure("get_team_info", { team_id: `no-team-${run}` })).toBe(
+    expect(await bridge().failure("get_team_info", { team_id: `no-team-${run}` })).toBe(
       `LiteLLM found nothing there (HTTP 404). LiteLLM said: Team not found, passed team id: no-team-${run}.`,
     );
   });
 
   it("get_user_info and get_key_info of unknown ids say LiteLLM found nothing", async () => {
-    expect(await server.failure("get_user_info", { user_id: `nobody-${run}` })).toBe(`LiteLLM found nothing there (HTTP 404). LiteLLM said: User nobody-${run} not found`);
-    expect(await server.failure("get_key_info", { key: `sk-unknown-${run}` })).toBe("LiteLLM found nothing there (HTTP 404). LiteLLM said: Key not found in database");
+    expect(await bridge().failure("get_user_info", { user_id: `nobody-${run}` })).toBe(`LiteLLM found nothing there (HTTP 404). LiteLLM said: User nobody-${run} not found`);
+    expect(await bridge().failure("get_key_info", { key: `sk-unknown-${run}` })).toBe("LiteLLM found nothing there (HTTP 404). LiteLLM said: Key not found in database");
   });
 });

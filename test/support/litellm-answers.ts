@@ -105,6 +105,10 @@ export const unknownKeyWithoutDatabase = {
   error: { message: "No connected db.", type: "no_db_connection", param: null, code: "400" },
 };
 
+/**
+ * An unknown key as earlier releases refused it, echoing fragments of the key (kept for the redaction tests;
+ * 1.108.7 answers keyNotFound below instead, without any of the key).
+ */
 export function invalidKey(received: string) {
   return {
     error: {

@@ -18,13 +18,11 @@ export const checkHealth = defineTool({
   input: z.strictObject({}),
   request: () => ({}),
   output: z.object({
-    status: z.string().nullable().describe('"healthy", or "shutting_down" while the proxy stops.'),
-    db: z
-      .string()
-      .nullable()
-      .describe('"connected"; "disconnected" or "stalled" when LiteLLM cannot use its database (key, user, team and spend tools fail then); "Not connected" when it has none.'),
-    cache: z.string().nullable().describe("Only when the proxy publishes readiness details; else null."),
-    litellm_version: z.string().nullable().describe("Only when the proxy publishes readiness details; else null."),
+    status: z.string().nullable(),
+    db: z.string().nullable().describe('"connected"; "disconnected" or "stalled": key tools fail; "Not connected": no database.'),
+    // Both null unless the proxy publishes readiness details: 1.108.7's open probe does not.
+    cache: z.string().nullable(),
+    litellm_version: z.string().nullable(),
   }),
   // LiteLLM declares `{}`. Since 1.8x the public probe answers {status, db} only; a proxy that publishes
   // details (allow_public_health_readiness_details, and releases before) adds cache, litellm_version and

@@ -46,7 +46,7 @@ export const checkModelHealth = defineTool({
     healthy_count: z.number().nullable(),
     unhealthy_count: z.number().nullable(),
     healthy: z.array(endpoint),
-    unhealthy: z.array(endpoint).describe("Deployments whose test call failed, each with the first line of its error."),
+    unhealthy: z.array(endpoint),
     truncated: z.boolean(),
   }),
   // LiteLLM declares `{}`; it answers {healthy_endpoints, unhealthy_endpoints, healthy_count, unhealthy_count},

@@ -9,8 +9,8 @@ import { required } from "../required.js";
 
 // LiteLLM's documented `info` object, trimmed to what a key admin asks about; other fields are dropped.
 const keyInfo = z.object({
-  status: z.string().nullable().describe('"active", or "deleted": a deleted key no longer works, whatever blocked and expires say.'),
-  deleted_at: z.string().nullable().describe("When the key was deleted; null while it exists."),
+  status: z.string().nullable().describe('"active" or "deleted" (then it no longer works).'),
+  deleted_at: z.string().nullable(),
   key_alias: z.string().nullable(),
   key_name: z.string().nullable().describe('The key abbreviated as LiteLLM displays it, e.g. "sk-...abcd".'),
   user_id: z.string().nullable(),
@@ -34,7 +34,7 @@ export const getKeyInfo = defineTool({
   toolset: "keys",
   byDefault: true,
   title: "Inspect a LiteLLM virtual key",
-  description: "Show what LiteLLM knows about a virtual key: whether it is active or deleted, owner, team, allowed models, spend, budget, limits and expiry.",
+  description: "Show what LiteLLM knows about a virtual key: status, owner, team, allowed models, spend, budget, limits and expiry.",
   operation: { method: "get", path: "/key/info" },
   credential: "master",
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

@@ -71,7 +71,7 @@ export const getSpendLogs = defineTool({
     key: z.string().min(1).optional().describe("Virtual key (sk-...) or hashed token."),
     user_id: litellm.user_id,
     team_id: litellm.team_id,
-    model: litellm.model_group.describe("Only calls to this model, as list_models names it."),
+    model: z.string().min(1).optional().describe("Only calls to this model, as list_models names it."),
     page: litellm.page.describe("Page number, from 1."),
     page_size: litellm.page_size.unwrap().max(50).optional().describe(`At most 50; default ${PAGE_SIZE}.`),
   }),
