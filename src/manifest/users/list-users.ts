@@ -22,7 +22,9 @@ export const listUsers = defineTool({
   input: z.strictObject({
     team_id: litellm.team.unwrap().min(1).optional().describe("Only members of this team."),
     role: litellm.role.unwrap().min(1).optional().describe('e.g. "internal_user", "proxy_admin".'),
-    search: litellm.search.unwrap().min(1).optional().describe("Text the user id or email contains."),
+    // LiteLLM added `search` after 1.88.0; written here rather than read off the generated fields, so an
+    // older proxy's regen names the tool at typecheck without stopping the manifest from loading.
+    search: z.string().min(1).optional().describe("Text the user id or email contains."),
     page: litellm.page.describe("Page number, from 1."),
     page_size: litellm.page_size.unwrap().max(50).optional().describe(`At most 50; default ${PAGE_SIZE}.`),
   }),
