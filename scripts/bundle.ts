@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { manifest } from "../src/manifest/index.ts";
+import { toolsetNames } from "../src/toolsets.ts";
 import { packAndInstall } from "../test/support/packed.ts";
 import { REPO_ROOT, run } from "../test/support/project-copy.ts";
 
@@ -47,6 +48,7 @@ function bundleManifest(pkg: PackageJson) {
           LITELLM_HOST: "${user_config.litellm_host}",
           LITELLM_MASTER_KEY: "${user_config.litellm_master_key}",
           LITELLM_MCP_READ_ONLY: "${user_config.read_only}",
+          LITELLM_MCP_TOOLSETS: "${user_config.toolsets}",
         },
       },
     },
@@ -67,6 +69,13 @@ function bundleManifest(pkg: PackageJson) {
         description: "The proxy's master key (sk-...). Sent only to LiteLLM's admin routes; never shown to the assistant.",
         required: true,
         sensitive: true,
+      },
+      toolsets: {
+        type: "string",
+        title: "Toolsets",
+        description: `Comma-separated: ${toolsetNames().join(", ")}. "default" is the sixteen key, model, spend and health tools.`,
+        required: false,
+        default: "default",
       },
       read_only: {
         type: "boolean",

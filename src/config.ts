@@ -74,14 +74,20 @@ function policyFrom(env: Env): Policy {
   }
   const allowedModels = nameList(env, "LITELLM_MCP_ALLOWED_MODELS");
   const maxBudget = positiveAmount(env, "LITELLM_MCP_MAX_BUDGET");
+  const maxUserBudget = positiveAmount(env, "LITELLM_MCP_MAX_USER_BUDGET");
+  const maxTeamBudget = positiveAmount(env, "LITELLM_MCP_MAX_TEAM_BUDGET");
+  const toolsets = nameList(env, "LITELLM_MCP_TOOLSETS");
   const tools = nameList(env, "LITELLM_MCP_TOOLS");
   return {
     ...(allowedModels ? { allowedModels } : {}),
     ...(rawDuration && seconds ? { maxKeyDuration: { text: rawDuration, seconds } } : {}),
     allowNoExpiry,
     ...(maxBudget !== undefined ? { maxBudget } : {}),
+    ...(maxUserBudget !== undefined ? { maxUserBudget } : {}),
+    ...(maxTeamBudget !== undefined ? { maxTeamBudget } : {}),
     requireBudget: flag(env, "LITELLM_MCP_REQUIRE_BUDGET") ?? false,
     readOnly: flag(env, "LITELLM_MCP_READ_ONLY") ?? false,
+    ...(toolsets ? { toolsets } : {}),
     ...(tools ? { tools } : {}),
     disabledTools: nameList(env, "LITELLM_MCP_DISABLED_TOOLS") ?? [],
   };

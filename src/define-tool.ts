@@ -6,6 +6,8 @@ import type { ParamsOption, RequestBodyOption, FetchResponse } from "openapi-fet
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 import type { paths } from "../generated/litellm-api.js";
+import type { Holder } from "./policy-ceilings.js";
+import type { Toolset } from "./toolsets.js";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
@@ -63,11 +65,22 @@ export interface ToolDefinition<
   R extends OperationRequest<P, M>,
 > {
   name: string;
+  /** The toolset that serves it (src/toolsets.ts); its file lives in src/manifest/<toolset>/. */
+  toolset: Toolset;
+  /** Served when LITELLM_MCP_TOOLSETS is unset (the "default" selection), or only when its toolset is on. */
+  byDefault: boolean;
   title: string;
   description: string;
   operation: { method: M; path: P };
   credential: z.infer<In> extends { key: string } ? Credential : Exclude<Credential, "caller">;
   annotations: ToolHints;
+  /**
+   * Whose limits its models, max_budget, budget_duration or reset_to arguments set: the operator's policy
+   * holds each kind of holder to its own ceiling (src/policy-ceilings.ts). Only for tools with such arguments.
+   */
+  limits?: Holder;
+  /** LiteLLM drops the limits it names from whatever held them (delete_budget unlinks the budget). */
+  removesLimits?: true;
   /** The operation answers OpenAI chat-completion events when asked to stream (see src/streaming.ts). */
   streams?: true;
   /**
@@ -89,11 +102,15 @@ export interface ToolDefinition<
 /** The form the server iterates over: types were checked in full where the entry was defined. */
 export interface Tool {
   name: string;
+  toolset: Toolset;
+  byDefault: boolean;
   title: string;
   description: string;
   operation: { method: HttpMethod; path: string };
   credential: Credential;
   annotations: ToolHints;
+  limits?: Holder;
+  removesLimits?: true;
   streams?: true;
   checkReport?: (body: unknown) => boolean;
   input: z.ZodObject;

@@ -5,8 +5,11 @@
 import { specInfo } from "../generated/spec-info.js";
 import type { Config } from "./config.js";
 import { blank, describeBody, getAnswer as get, succeeded, type Answer, type Fetch } from "./doctor-http.js";
+import type { Tool } from "./define-tool.js";
+import { ConfigError } from "./errors.js";
 import { manifest } from "./manifest/index.js";
 import { redact } from "./redact.js";
+import { enabledTools } from "./toolsets.js";
 import { liteLLMMessage } from "./upstream-errors.js";
 
 export type CheckStatus = "ok" | "warn" | "fail";
@@ -20,10 +23,31 @@ function said(answer: Answer): string {
   return message ? `: ${message}` : "";
 }
 
-/** The manifest's tools that call admin routes with the master key, for the report's sentences. */
-function masterKeyTools(): string {
-  const names = manifest.filter((tool) => tool.credential === "master").map((tool) => tool.name);
-  return `${names.length} of the ${manifest.length} tools need it (${names.join(", ")})`;
+/** The tools this configuration serves; a selection the server would refuse counts as the whole manifest here. */
+function servedTools(config: Config): Tool[] {
+  try {
+    return enabledTools(manifest, config.policy);
+  } catch {
+    return [...manifest];
+  }
+}
+
+/** The server refuses to start on a toolset or tool name it does not know: say so before anything else. */
+function selectionCheck(config: Config): Check | undefined {
+  try {
+    enabledTools(manifest, config.policy);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(`The server would not start: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The served tools that call admin routes with the master key, for the report's sentences. */
+function masterKeyTools(config: Config): string {
+  const served = servedTools(config);
+  const names = served.filter((tool) => tool.credential === "master").map((tool) => tool.name);
+  return `${names.length} of the ${served.length} tools need it (${names.join(", ")})`;
 }
 
 const ok = (text: string): Check => ({ status: "ok", text });
@@ -63,7 +87,7 @@ async function keyChecks(config: Config, fetchImpl: Fetch, masterKey: string): P
     return [...checks, users.json ? ok("LITELLM_MASTER_KEY is a proxy admin key (GET /user/list)") : notLiteLLM(config, "/user/list", users, "a JSON list of users")];
   }
   if (users.status === 401 || users.status === 403) {
-    return [...checks, fail(`LITELLM_MASTER_KEY is a valid key but not a proxy admin key (GET /user/list: HTTP ${users.status}${said(users)}); ${masterKeyTools()}.`)];
+    return [...checks, fail(`LITELLM_MASTER_KEY is a valid key but not a proxy admin key (GET /user/list: HTTP ${users.status}${said(users)}); ${masterKeyTools(config)}.`)];
   }
   if (users.status >= 500 && /db|database/i.test(said(users))) {
     return [
@@ -97,11 +121,13 @@ async function specChecks(config: Config, fetchImpl: Fetch, masterKey: string | 
     return [warn(`Could not read the proxy's /openapi.json (${why}), so its operations were not checked.`)];
   }
   const checks: Check[] = [];
-  const missing = specInfo.operations.filter((op) => !operations.has(op));
+  // The operations of the tools this configuration serves: a toolset left off needs nothing from the proxy.
+  const used = [...new Set(servedTools(config).map((tool) => `${tool.operation.method.toUpperCase()} ${tool.operation.path}`))];
+  const missing = used.filter((op) => !operations.has(op));
   checks.push(
     missing.length === 0
-      ? ok(`The proxy has all ${specInfo.operations.length} operations the tools use (${specInfo.operations.join(", ")})`)
-      : fail(`The proxy lacks ${missing.length} of the ${specInfo.operations.length} operations the tools use: ${missing.join(", ")}. The tools that call them will fail.`),
+      ? ok(`The proxy has all ${used.length} operations the tools use (${used.join(", ")})`)
+      : fail(`The proxy lacks ${missing.length} of the ${used.length} operations the tools use: ${missing.join(", ")}. The tools that call them will fail.`),
   );
   const version = (doc.body as { info?: { version?: unknown } }).info?.version;
   checks.push(versionCheck(config, typeof version === "string" ? version : undefined));
@@ -140,6 +166,11 @@ function versionCheck(config: Config, live: string | undefined): Check {
 }
 
 export async function runDoctor(config: Config, fetchImpl: Fetch = (input, init) => fetch(input, init)): Promise<Check[]> {
+  const selection = selectionCheck(config);
+  return [...(selection ? [selection] : []), ...(await proxyChecks(config, fetchImpl))];
+}
+
+async function proxyChecks(config: Config, fetchImpl: Fetch): Promise<Check[]> {
   const health = await get(config, fetchImpl, "/health/liveliness");
   if (typeof health === "string") return [fail(health)];
   if (health.status === 502 || health.status === 503 || health.status === 504) {
@@ -150,7 +181,7 @@ export async function runDoctor(config: Config, fetchImpl: Fetch = (input, init)
   const checks: Check[] = [ok(`LiteLLM is reachable at ${config.host} (GET /health/liveliness)`)];
 
   if (!config.masterKey) {
-    checks.push(fail(`LITELLM_MASTER_KEY is not set: ${masterKeyTools()}.`));
+    checks.push(fail(`LITELLM_MASTER_KEY is not set: ${masterKeyTools(config)}.`));
   } else {
     checks.push(...(await keyChecks(config, fetchImpl, config.masterKey)));
   }

@@ -1,18 +1,25 @@
-// The operator's limits on what a key may be given, as rules keyed by argument name: any tool whose input
-// has `models`, `duration`, `max_budget`, `budget_duration` or `grace_period` is held to them without
-// being named here. What each limit means over time:
+// The operator's limits on what a key, user, team or budget may be given, as rules keyed by argument name:
+// any tool whose input has `models`, `duration`, `max_budget`, `max_budget_in_team`, `budget_duration`,
+// `reset_to`, `grace_period` or `model_name` is held to them without being named here. Whose limit an
+// argument sets (a key's, a team's, ...) is the tool's `limits` in its manifest entry; each kind of holder
+// has its own budget ceiling (src/policy-ceilings.ts). What each limit means over time:
 //
-// - LITELLM_MCP_ALLOWED_MODELS: the only models a key the assistant mints, regenerates or updates may call.
+// - LITELLM_MCP_ALLOWED_MODELS: the only models a key, user or team the assistant creates or changes may
+//   call, and names no new deployment may take (it would change what those models are).
 // - LITELLM_MCP_MAX_KEY_DURATION: the longest a secret the assistant is handed stays valid, counted from
 //   when it was issued. A tool that issues one (generate_key, regenerate_key) must pass a duration within
 //   it; a tool that changes a key in place (update_key) may not set one at all, since each new duration
 //   starts again from now and repeated updates would keep a key alive for ever; grace_period (how long a
-//   replaced secret keeps working) is at most the new key's duration.
-// - LITELLM_MCP_MAX_BUDGET: the most a key may spend in all. LiteLLM compares max_budget with the key's
-//   total spend; budget_duration resets that spend every period, which would make the maximum an
-//   allowance per period, so it may not be set while a maximum is.
+//   replaced secret keeps working) is at most the new key's duration. Users, teams and budgets do not
+//   expire in LiteLLM; their keys do, and this bounds them all.
+// - LITELLM_MCP_MAX_BUDGET, _MAX_USER_BUDGET, _MAX_TEAM_BUDGET: the most a key, a user (or a member inside
+//   a team), a team may spend in all. LiteLLM compares max_budget with total spend; budget_duration resets
+//   that spend every period and reset_key_spend sets it back, either of which would make the maximum an
+//   allowance per reset, so neither is allowed where a ceiling applies. A budget gets the lower of the key
+//   and user ceilings, since keys and members hold budgets.
 
 import type { Policy } from "./policy.js";
+import { ceilingFor, holders, type Ceiling, type Holder } from "./policy-ceilings.js";
 import { DURATION_PATTERN } from "./manifest/duration.js";
 
 /** How the tool treats what it is given. */
@@ -24,6 +31,8 @@ export interface RuleContext {
    * that changes a key in place (idempotent) leaves an omitted field unchanged.
    */
   issues: boolean;
+  /** Whose limits the arguments set (the tool's `limits`; a key's when it names none). */
+  holder: Holder;
   /** The call's other arguments, for limits that depend on them. */
   args: Record<string, unknown>;
 }
@@ -50,19 +59,19 @@ export function durationSeconds(text: string): number | undefined {
 const list = (items: readonly string[]) => items.map((m) => `"${m}"`).join(", ");
 
 // LiteLLM reads a missing or empty models list as "every model".
-const everyModel = (allowedModels: readonly string[]) =>
-  `Refused by policy: a key without a models list may call every model, and LITELLM_MCP_ALLOWED_MODELS allows only ${list(allowedModels)}. Pass models chosen from those.`;
+const everyModel = (allowedModels: readonly string[], holder: Holder) =>
+  `Refused by policy: a ${holder} without a models list may call every model, and LITELLM_MCP_ALLOWED_MODELS allows only ${list(allowedModels)}. Pass models chosen from those.`;
 
 const models: ArgumentRule = {
   field: "models",
-  given: (value, { policy: { allowedModels } }) => {
+  given: (value, { policy: { allowedModels }, holder }) => {
     if (!allowedModels || !Array.isArray(value)) return undefined;
-    if (value.length === 0) return everyModel(allowedModels);
+    if (value.length === 0) return everyModel(allowedModels, holder);
     const outside = value.filter((m) => typeof m !== "string" || !allowedModels.includes(m));
     if (outside.length === 0) return undefined;
-    return `Refused by policy: keys may only be granted the models in LITELLM_MCP_ALLOWED_MODELS (${list(allowedModels)}), and ${list(outside.map(String))} ${outside.length === 1 ? "is" : "are"} not among them. Ask for allowed models only, or have the operator add ${outside.length === 1 ? "it" : "them"} to LITELLM_MCP_ALLOWED_MODELS.`;
+    return `Refused by policy: ${holders(holder)} may only be granted the models in LITELLM_MCP_ALLOWED_MODELS (${list(allowedModels)}), and ${list(outside.map(String))} ${outside.length === 1 ? "is" : "are"} not among them. Ask for allowed models only, or have the operator add ${outside.length === 1 ? "it" : "them"} to LITELLM_MCP_ALLOWED_MODELS.`;
   },
-  unlimited: ({ policy: { allowedModels } }) => (allowedModels ? everyModel(allowedModels) : undefined),
+  unlimited: ({ policy: { allowedModels }, holder }) => (allowedModels ? everyModel(allowedModels, holder) : undefined),
   note: ({ policy: { allowedModels } }) => (allowedModels ? `models must be chosen from ${list(allowedModels)}` : undefined),
 };
 
@@ -92,35 +101,74 @@ const duration: ArgumentRule = {
   },
 };
 
-const maxBudget: ArgumentRule = {
-  field: "max_budget",
-  given: (value, { policy: { maxBudget: limit } }) => {
-    if (limit === undefined || typeof value !== "number" || value <= limit) return undefined;
-    return `Refused by policy: a key's max_budget may be at most ${limit} USD (LITELLM_MCP_MAX_BUDGET), and ${value} is more. Pass a smaller max_budget, or have the operator raise LITELLM_MCP_MAX_BUDGET.`;
-  },
-  unlimited: ({ policy: { maxBudget: limit, requireBudget } }) => {
-    if (limit !== undefined) {
-      return `Refused by policy: a key without max_budget has unlimited spend, and keys may have at most ${limit} USD (LITELLM_MCP_MAX_BUDGET). Pass max_budget.`;
-    }
-    if (!requireBudget) return undefined;
-    return "Refused by policy: every key needs a max_budget here (LITELLM_MCP_REQUIRE_BUDGET). Pass max_budget in USD, or have the operator unset LITELLM_MCP_REQUIRE_BUDGET.";
-  },
-  note: ({ policy: { maxBudget: limit, requireBudget }, issues }) => {
-    const required = issues && (limit !== undefined || requireBudget) ? "max_budget is required" : undefined;
-    if (limit !== undefined) return `${required ?? "max_budget"}${required ? "," : " may be"} at most ${limit} USD`;
-    return required;
-  },
-};
+/** Who a budget amount belongs to, as a refusal names it ("a key", "keys"), and what having none means. */
+interface Named {
+  one: string;
+  many: string;
+  without: string;
+}
+
+/** A rule for a budget amount: `field` is what the tool calls it, `who` whose it is, `ceilingOf` whose ceiling bounds it. */
+function budgetAmount(field: string, who: (holder: Holder) => Named, ceilingOf: (holder: Holder) => Holder): ArgumentRule {
+  const ceiling = (policy: Policy, holder: Holder): Ceiling | undefined => ceilingFor(ceilingOf(holder), policy);
+  return {
+    field,
+    given: (value, { policy, holder }) => {
+      const limit = ceiling(policy, holder);
+      if (!limit || typeof value !== "number" || value <= limit.amount) return undefined;
+      return `Refused by policy: ${who(holder).one}'s ${field} may be at most ${limit.amount} USD (${limit.variable}), and ${value} is more. Pass a smaller ${field}, or have the operator raise ${limit.variable}.`;
+    },
+    unlimited: ({ policy, holder }) => {
+      const { one, many } = who(holder);
+      const limit = ceiling(policy, holder);
+      if (limit) return `Refused by policy: ${one} without ${field} ${who(holder).without}, and ${many} may have at most ${limit.amount} USD (${limit.variable}). Pass ${field}.`;
+      if (!policy.requireBudget) return undefined;
+      return `Refused by policy: every ${one.replace(/^an? /, "")} needs a ${field} here (LITELLM_MCP_REQUIRE_BUDGET). Pass ${field} in USD, or have the operator unset LITELLM_MCP_REQUIRE_BUDGET.`;
+    },
+    note: ({ policy, holder, issues }) => {
+      const limit = ceiling(policy, holder);
+      const required = issues && (limit !== undefined || policy.requireBudget) ? `${field} is required` : undefined;
+      if (limit !== undefined) return `${required ?? field}${required ? "," : " may be"} at most ${limit.amount} USD`;
+      return required;
+    },
+  };
+}
+
+const maxBudget = budgetAmount("max_budget", (holder) => ({ one: `a ${holder}`, many: holders(holder), without: "has unlimited spend" }), (holder) => holder);
+// A member's budget inside a team is a person's allowance, whatever tool sets it.
+const memberBudget = budgetAmount("max_budget_in_team", () => ({ one: "a member", many: "members", without: "may spend all of the team's budget" }), () => "user");
 
 const budgetDuration: ArgumentRule = {
   field: "budget_duration",
-  given: (value, { policy: { maxBudget: limit } }) => {
-    if (limit === undefined || typeof value !== "string") return undefined;
-    return `Refused by policy: LITELLM_MCP_MAX_BUDGET (${limit} USD) is the most a key may spend in all, and a budget_duration would reset its spend every "${value}", allowing that much again each time. Leave budget_duration out, or have the operator unset LITELLM_MCP_MAX_BUDGET.`;
+  given: (value, { policy, holder }) => {
+    const limit = ceilingFor(holder, policy);
+    if (!limit || typeof value !== "string") return undefined;
+    return `Refused by policy: ${limit.variable} (${limit.amount} USD) is the most a ${holder} may spend in all, and a budget_duration would reset its spend every "${value}", allowing that much again each time. Leave budget_duration out, or have the operator unset ${limit.variable}.`;
   },
   // null removes a reset: the budget becomes a total, which every limit allows.
   unlimited: () => undefined,
-  note: ({ policy: { maxBudget: limit } }) => (limit !== undefined ? "budget_duration may not be set (max_budget is a total, not an allowance per period)" : undefined),
+  note: ({ policy, holder }) => (ceilingFor(holder, policy) ? "budget_duration may not be set (max_budget is a total, not an allowance per period)" : undefined),
+};
+
+const resetTo: ArgumentRule = {
+  field: "reset_to",
+  given: (_value, { policy, holder }) => {
+    const limit = ceilingFor(holder, policy);
+    if (!limit) return undefined;
+    return `Refused by policy: ${limit.variable} (${limit.amount} USD) is the most a ${holder} may spend in all, and setting its spend back would allow that much again. Mint a new key within the limit, or have the operator reset it.`;
+  },
+  unlimited: () => undefined,
+  note: ({ policy, holder }) => (ceilingFor(holder, policy) ? `spend may not be reset (max_budget is a total)` : undefined),
+};
+
+const modelName: ArgumentRule = {
+  field: "model_name",
+  given: (value, { policy: { allowedModels } }) => {
+    if (!allowedModels || typeof value !== "string" || !allowedModels.includes(value)) return undefined;
+    return `Refused by policy: "${value}" is in LITELLM_MCP_ALLOWED_MODELS, the models keys, users and teams may be granted, and a deployment added under that name would change what they reach. Add it under a name of its own, or have the operator add it.`;
+  },
+  unlimited: () => undefined,
+  note: ({ policy: { allowedModels } }) => (allowedModels ? `model_name may not be one of ${list(allowedModels)}` : undefined),
 };
 
 const gracePeriod: ArgumentRule = {
@@ -140,4 +188,16 @@ const gracePeriod: ArgumentRule = {
   note: ({ policy: { maxKeyDuration } }) => (maxKeyDuration ? "grace_period may be at most the new key's duration" : undefined),
 };
 
-export const ARGUMENT_RULES: readonly ArgumentRule[] = [models, duration, maxBudget, budgetDuration, gracePeriod];
+export const ARGUMENT_RULES: readonly ArgumentRule[] = [models, duration, maxBudget, memberBudget, budgetDuration, resetTo, gracePeriod, modelName];
+
+/**
+ * The refusal for a tool that removes a holder's limits (delete_budget: LiteLLM unlinks the budget from
+ * the keys, end users and memberships using it, which keep only limits of their own) where the operator
+ * caps or requires them. Undefined when it may.
+ */
+export function removalRefusal(holder: Holder, policy: Policy): string | undefined {
+  const limit = ceilingFor(holder, policy);
+  if (!limit && !policy.requireBudget) return undefined;
+  const why = limit ? `${limit.variable} caps what a ${holder} may allow` : "every key needs a budget here (LITELLM_MCP_REQUIRE_BUDGET)";
+  return `Refused by policy: deleting a ${holder} leaves the keys, end users and team memberships using it with only limits of their own (LiteLLM unlinks it), and ${why}. Lower its limits with update_${holder} instead, or have the operator delete it.`;
+}

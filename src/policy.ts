@@ -1,12 +1,13 @@
 // Operator-set limits on what the assistant may do, checked before anything is sent to LiteLLM: which tools
-// exist at all (here), what a call may ask for (src/policy-limits.ts, keyed by argument name), and what a
-// tool may do that another, disabled tool is for (src/policy-capabilities.ts). No rule names the tool it
-// applies to, so a new manifest tool is held to every rule its arguments and annotations call for.
+// exist at all (applied by src/toolsets.ts), what a call may ask for (src/policy-limits.ts, keyed by
+// argument name), and what a tool may do that another, disabled tool is for (src/policy-capabilities.ts).
+// No rule names the tool it applies to, so a new manifest tool is held to every rule its arguments and
+// annotations call for.
 
 import type { Tool } from "./define-tool.js";
-import { ConfigError, PolicyError } from "./errors.js";
+import { PolicyError } from "./errors.js";
 import { capabilityNotes, capabilityRefusal, type Capability } from "./policy-capabilities.js";
-import { ARGUMENT_RULES, type ArgumentRule } from "./policy-limits.js";
+import { ARGUMENT_RULES, removalRefusal, type ArgumentRule } from "./policy-limits.js";
 
 export { closedCapabilities, type Capability } from "./policy-capabilities.js";
 export { durationSeconds } from "./policy-limits.js";
@@ -20,10 +21,16 @@ export interface Policy {
   allowNoExpiry: boolean;
   /** LITELLM_MCP_MAX_BUDGET, in USD. Setting it also makes a budget required: no budget means unlimited spend. */
   maxBudget?: number;
+  /** LITELLM_MCP_MAX_USER_BUDGET, in USD: a user's max_budget, and a member's budget inside a team. */
+  maxUserBudget?: number;
+  /** LITELLM_MCP_MAX_TEAM_BUDGET, in USD: a team's max_budget, shared by all its keys. */
+  maxTeamBudget?: number;
   /** LITELLM_MCP_REQUIRE_BUDGET: a key must carry a `max_budget`, of any size. */
   requireBudget: boolean;
   /** LITELLM_MCP_READ_ONLY: only tools annotated readOnlyHint are registered. */
   readOnly: boolean;
+  /** LITELLM_MCP_TOOLSETS: the toolsets served (src/toolsets.ts); undefined means the default set. */
+  toolsets?: readonly string[];
   /** LITELLM_MCP_TOOLS: when set, only these tools are registered. */
   tools?: readonly string[];
   /** LITELLM_MCP_DISABLED_TOOLS: never registered, whatever else is set. */
@@ -31,24 +38,6 @@ export interface Policy {
 }
 
 export const DEFAULT_POLICY: Policy = { allowNoExpiry: false, requireBudget: false, readOnly: false, disabledTools: [] };
-
-/** The tools the operator left enabled, in manifest order. A name that matches no tool is a typo: refuse to start. */
-export function enabledTools(tools: readonly Tool[], policy: Policy): Tool[] {
-  const names = new Set(tools.map((t) => t.name));
-  for (const [variable, list] of [["LITELLM_MCP_TOOLS", policy.tools ?? []], ["LITELLM_MCP_DISABLED_TOOLS", policy.disabledTools]] as const) {
-    const unknown = list.filter((name) => !names.has(name));
-    if (unknown.length > 0) {
-      throw new ConfigError(`${variable} names ${unknown.map((n) => `"${n}"`).join(", ")}, which is not a tool of this server (tools: ${[...names].join(", ")}).`);
-    }
-  }
-  const enabled = tools.filter(
-    (tool) => (!policy.tools || policy.tools.includes(tool.name)) && !policy.disabledTools.includes(tool.name) && (!policy.readOnly || tool.annotations.readOnlyHint),
-  );
-  if (enabled.length === 0) {
-    throw new ConfigError("LITELLM_MCP_TOOLS, LITELLM_MCP_DISABLED_TOOLS and LITELLM_MCP_READ_ONLY together leave no tool enabled.");
-  }
-  return enabled;
-}
 
 /**
  * Each call of a tool that is neither read-only nor idempotent issues something new (generate_key mints a
@@ -67,9 +56,11 @@ function rulesFor(tool: Tool): ArgumentRule[] {
  * allows, or for what a disabled tool is for (`closed`, from closedCapabilities).
  */
 export function checkPolicy(tool: Tool, args: Record<string, unknown>, policy: Policy, closed: readonly Capability[] = []): void {
-  const context = { policy, issues: issuesOnEachCall(tool), args };
+  const context = { policy, issues: issuesOnEachCall(tool), holder: tool.limits ?? "key", args };
   const sideDoor = capabilityRefusal(tool, args, closed);
   if (sideDoor) throw new PolicyError(sideDoor);
+  const removal = tool.removesLimits && removalRefusal(context.holder, policy);
+  if (removal) throw new PolicyError(removal);
   for (const rule of rulesFor(tool)) {
     const value = args[rule.field];
     const refusal =
@@ -84,7 +75,8 @@ export function checkPolicy(tool: Tool, args: Record<string, unknown>, policy: P
 
 /** A sentence for the tool's description listing the limits that apply to it, or "" when none do. */
 export function policyNote(tool: Tool, policy: Policy, closed: readonly Capability[] = []): string {
-  const context = { policy, issues: issuesOnEachCall(tool) };
-  const notes = [...rulesFor(tool).map((rule) => rule.note(context)), ...capabilityNotes(tool, closed)].filter((note): note is string => !!note);
+  const context = { policy, issues: issuesOnEachCall(tool), holder: tool.limits ?? "key" };
+  const removal = tool.removesLimits && removalRefusal(context.holder, policy) ? `it is refused here, since what uses a ${context.holder} would keep no limit` : undefined;
+  const notes = [...rulesFor(tool).map((rule) => rule.note(context)), ...capabilityNotes(tool, closed), removal].filter((note): note is string => !!note);
   return notes.length > 0 ? ` Operator policy: ${notes.join("; ")}.` : "";
 }

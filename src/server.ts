@@ -9,11 +9,12 @@ import { BridgeError, ConfigError, InputError, UpstreamError } from "./errors.js
 import { createLiteLLMClient } from "./litellm-client.js";
 import type { Logger } from "./log.js";
 import { manifest } from "./manifest/index.js";
-import { checkPolicy, closedCapabilities, enabledTools, policyNote } from "./policy.js";
+import { checkPolicy, closedCapabilities, policyNote } from "./policy.js";
 import { redact } from "./redact.js";
 import { MAX_ARGUMENT_DEPTH, tooDeepArgument } from "./nesting.js";
 import { mayRetry, withRetries } from "./retry.js";
 import { streamingCall } from "./streaming.js";
+import { enabledTools } from "./toolsets.js";
 import { errorResult, successResult } from "./tool-result.js";
 import { serveCompactToolList } from "./tools-list.js";
 import { VERSION } from "./version.js";

@@ -135,6 +135,14 @@ export function errorFromResponse(response: Response, body: unknown, ctx: CallCo
       status,
     );
   }
+  // Model routes of a proxy that keeps its models only in its config file answer 500 "Set
+  // `'STORE_MODEL_IN_DB='True'` in your env to enable this feature.": a setting, not a fault.
+  if (message && /STORE_MODEL_IN_DB/.test(message)) {
+    return new UpstreamError(
+      `This proxy keeps its models only in its config file, so models cannot be added, changed or deleted through its API: start LiteLLM with STORE_MODEL_IN_DB=True (retrying will not help; HTTP ${status}).`,
+      status,
+    );
+  }
   switch (status) {
     case 400:
       return new UpstreamError(`LiteLLM rejected the request (HTTP 400).${said}`, status);

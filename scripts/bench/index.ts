@@ -18,7 +18,9 @@ import { boundedHeapRow, coldStartRow, concurrentRow, memoryRows, plainServerRow
 import { startSizedUpstream } from "./sized-upstream.ts";
 import { shippedEntry, startServer, type Running } from "./spawn.ts";
 import { createWorkspace } from "./workspace.ts";
+import { TOOLSETS } from "../../src/toolsets.ts";
 import { VERSION } from "../../src/version.ts";
+import type { OperationRef } from "../regen/operations.ts";
 
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "../..");
 const MASTER_KEY = "sk-bench-master-0000000000";
@@ -102,11 +104,16 @@ async function main(): Promise<void> {
       rows.push({ measure: "RSS during 200 concurrent calls", shipped: "", floor: "", comparison: "", target: "growth from idle ≤ 30 MB, all answered", met: "no /proc (Linux only)" });
     }
 
-    // What the assistant reads at the start of every session.
-    const tools = await withServers([shipped], env, async ([s]) => (await s!.client.listTools()).tools);
+    // What the assistant reads at the start of every session: the default tools, every toolset at once,
+    // and each toolset alone, each beside the naive conversion of the same operations.
     const spec = JSON.parse(await readFile(join(ROOT, "spec/openapi.json"), "utf8"));
-    const operations = JSON.parse(await readFile(join(ROOT, "spec/operations.json"), "utf8"));
-    rows.push(sizeRow(tools.length, operations.length, toolsListBytes(tools), toolsListBytes(naiveTools(spec, operations))));
+    const operations = JSON.parse(await readFile(join(ROOT, "spec/operations.json"), "utf8")) as (OperationRef & { tool: string })[];
+    for (const selection of ["default", "all", ...Object.keys(TOOLSETS)]) {
+      const tools = await withServers([shipped], { ...env, LITELLM_MCP_TOOLSETS: selection }, async ([s]) => (await s!.client.listTools()).tools);
+      const served = new Set(tools.map((tool) => tool.name));
+      const naive = naiveTools(spec, operations.filter((op) => served.has(op.tool)));
+      rows.push(sizeRow(selection, tools.length, toolsListBytes(tools), toolsListBytes(naive)));
+    }
 
     const source = newestDocument(SHARED_DOCUMENTS);
     if (source) {
@@ -137,7 +144,7 @@ const METHOD_NOTES = [
   "**Cold start**: the SDK `Client` over `StdioClientTransport` spawns `node <entry>` (the entry is package.json's `bin`, so this measures whatever `npm run build` ships), initializes, and times the first `tools/list` answer; each process is closed before the next spawn. The floor is `scripts/bench/minimal-server.ts`, compiled with plain tsc at bench time.",
   "**Per call**: `list_models` through the spawned server vs the same `GET /models` (same headers, JSON parsed) fetched by the benchmark process, and vs `scripts/bench/plain-fetch-server.ts` (the same tool as a bare fetch in a one-tool McpServer), all against one local upstream (`test/support/fake-litellm.ts`; a bare 100-model upstream for the large-list row), call by call in turn. Overhead = difference of the percentiles. The SDK client validates `structuredContent` against the tool's `outputSchema`, so that client-side cost counts as overhead too.",
   `**Memory**: VmRSS from /proc/<pid>/status of a fresh server: idle after initialize, idle after one call (fetch and the call path loaded), the peak during 200 concurrent calls (VmRSS sampled every few ms, and VmHWM when it rose), and after the rest of the calls at concurrency 32. V8 collects lazily while memory is plentiful, so RSS after many calls mostly shows uncollected garbage; the leak check repeats the calls on fresh servers started with \`NODE_OPTIONS=--max-old-space-size=${BOUNDED_HEAP_MB}\`, where retained memory would exhaust the heap.`,
-  "**tools/list size**: compact JSON of `{ tools }` as the server sends it; the naive conversion (`scripts/bench/naive-tools.ts`) makes one tool per operation in spec/operations.json with every parameter and the request body's properties, $refs inlined, from spec/openapi.json. Tokens ≈ bytes / 4.",
+  "**tools/list size**: compact JSON of `{ tools }` as the server sends it with `LITELLM_MCP_TOOLSETS` set to the selection named (`default`: what it serves without the variable); the naive conversion (`scripts/bench/naive-tools.ts`) makes one tool per operation the selection's tools call, with every parameter and the request body's properties, $refs inlined, from spec/openapi.json. Tokens ≈ bytes / 4.",
   "**Regen and typecheck** run in temporary copies of the project (the worktree is never touched); the unpruned variant replaces generated/litellm-api.ts with openapi-typescript's output (`defaultNonNullable: false`) for the whole document regen ran from. Both typechecks are `npm run typecheck`, alternated.",
 ];
 

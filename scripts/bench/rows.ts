@@ -110,10 +110,10 @@ export function boundedHeapRow(shipped: BoundedHeap, plain: BoundedHeap, limitMb
   };
 }
 
-export function sizeRow(tools: number, operations: number, shippedBytes: number, naiveBytes: number): Row {
+export function sizeRow(selection: string, tools: number, shippedBytes: number, naiveBytes: number): Row {
   const tokens = (bytes: number) => `${count(bytes)} B (≈ ${count(Math.round(bytes / 4))} tokens)`;
   return {
-    measure: `tools/list size (${tools} tools over ${operations} operations)`,
+    measure: `tools/list size, toolsets ${selection} (${tools} tools)`,
     shipped: tokens(shippedBytes),
     floor: `naive OpenAPI→MCP: ${tokens(naiveBytes)}`,
     comparison: `${((shippedBytes / naiveBytes) * 100).toFixed(1)}% of naive`,

@@ -1,6 +1,7 @@
 // The text `litellm-mcp --help` prints: every command, and every variable the server reads, grouped by
 // what it governs. test/e2e/cli.test.ts holds this list to the variables src/ reads.
 
+import { toolsetNames } from "../toolsets.js";
 import { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT } from "./args.js";
 
 export const USAGE = `Usage:
@@ -31,15 +32,19 @@ Timeouts, size and retries:
   LITELLM_MCP_RETRY_MAX_WAIT_MS       longest single wait before a retry (default 10000)
 
 Policy (checked before anything is sent to LiteLLM):
-  LITELLM_MCP_ALLOWED_MODELS          comma list: the only models a key may be granted
+  LITELLM_MCP_ALLOWED_MODELS          comma list: the only models a key, user or team may be granted
   LITELLM_MCP_MAX_KEY_DURATION        longest key lifetime, e.g. 30d (duration becomes required)
   LITELLM_MCP_ALLOW_NO_EXPIRY         true lets generate_key omit duration (default false)
-  LITELLM_MCP_MAX_BUDGET              largest max_budget in USD (a budget becomes required)
-  LITELLM_MCP_REQUIRE_BUDGET          true: every key must carry a max_budget (default false)
+  LITELLM_MCP_MAX_BUDGET              a key's largest max_budget in USD, and a budget's (a budget becomes required)
+  LITELLM_MCP_MAX_USER_BUDGET         a user's largest max_budget in USD, and a team member's
+  LITELLM_MCP_MAX_TEAM_BUDGET         a team's largest max_budget in USD
+  LITELLM_MCP_REQUIRE_BUDGET          true: every key, user, team, member and budget created carries one (default false)
 
 Which tools are offered:
+  LITELLM_MCP_TOOLSETS                comma list of toolsets to offer (unset: "default", the tools marked default):
+                                      ${toolsetNames().join(", ")}
   LITELLM_MCP_READ_ONLY               true: only tools annotated read-only (default false)
-  LITELLM_MCP_TOOLS                   comma list: offer only these tools
+  LITELLM_MCP_TOOLS                   comma list: offer only these tools (from any toolset unless TOOLSETS is set)
   LITELLM_MCP_DISABLED_TOOLS          comma list: never offer these tools
 
 --http only:

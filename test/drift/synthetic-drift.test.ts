@@ -35,7 +35,7 @@ const variants: Variant[] = [
     mutate: (doc) => delete doc.paths["/key/info"],
     reportLines: /^ {4}get_key_info \(GET \/key\/info\): gone from the document!$/m,
     breaking: [`get_key_info: GET /key/info is gone from LiteLLM ${SPEC_VERSION}.`],
-    errors: { "src/manifest/get-key-info.ts": /./ },
+    errors: { "src/manifest/keys/get-key-info.ts": /./ },
     written: (spec) => spec.paths["/key/info"] === undefined,
   },
   {
@@ -47,7 +47,7 @@ const variants: Variant[] = [
     },
     reportLines: /^ {4}generate_key \(POST \/key\/generate\)\n {6}body: -user_id!$/m,
     breaking: ["generate_key: body field user_id is gone, and the tool sends it."],
-    errors: { "src/manifest/generate-key.ts": /user_id/ },
+    errors: { "src/manifest/keys/generate-key.ts": /user_id/ },
     written: (spec) => "owner_id" in spec.components.schemas.GenerateKeyRequest.properties,
   },
   {
@@ -55,7 +55,7 @@ const variants: Variant[] = [
     mutate: (doc) => (schemas(doc).GenerateKeyRequest.properties.max_budget.anyOf[0] = { type: "string" }),
     reportLines: /^ {4}generate_key \(POST \/key\/generate\)\n {6}body: max_budget:number→string!$/m,
     breaking: ["generate_key: body field max_budget changed type from number to string, and the tool sends it."],
-    errors: { "src/manifest/generate-key.ts": /max_budget/ },
+    errors: { "src/manifest/keys/generate-key.ts": /max_budget/ },
     written: (spec) => spec.components.schemas.GenerateKeyRequest.properties.max_budget.anyOf[0].type === "string",
   },
   {
@@ -63,7 +63,7 @@ const variants: Variant[] = [
     mutate: (doc) => chatBody(doc).required.push("user"),
     reportLines: /^ {4}proxy_completion \(POST \/chat\/completions\)\n {6}body: user:required!$/m,
     breaking: ["proxy_completion: body field user is now required, and the tool never sends it."],
-    errors: { "src/manifest/proxy-completion.ts": /^(request: \(args\) => \(\{|body: \{)$/ },
+    errors: { "src/manifest/completions/proxy-completion.ts": /^(request: \(args\) => \(\{|body: \{)$/ },
     written: (spec) => chatBody(spec).required.includes("user"),
   },
   {
@@ -79,7 +79,7 @@ const variants: Variant[] = [
     mutate: (doc) => (chatBody(doc).required = chatBody(doc).required.filter((name: string) => name !== "model")),
     reportLines: /^ {4}proxy_completion \(POST \/chat\/completions\)\n {6}body: model:optional!$/m,
     breaking: ["proxy_completion: body field model is optional now, and the tool sends it: a tool input built on LiteLLM's field no longer requires it."],
-    errors: { "src/manifest/proxy-completion.ts": /^model: litellm\.model/ },
+    errors: { "src/manifest/completions/proxy-completion.ts": /^model: litellm\.model/ },
     written: (spec) => !chatBody(spec).required.includes("model"),
   },
   {
@@ -88,7 +88,7 @@ const variants: Variant[] = [
     reportLines: /^ {4}block_key \(POST \/key\/block\)\n {6}body: no longer declared!$/m,
     breaking: ["block_key: LiteLLM no longer declares a request body, and the tool sends key in it."],
     // The generated body fields are gone too, so the import fails as well as the request mapping.
-    errors: { "src/manifest/block-key.ts": /postKeyBlockBodyFields|body: \{ key: args\.key \}/ },
+    errors: { "src/manifest/keys/block-key.ts": /postKeyBlockBodyFields|body: \{ key: args\.key \}/ },
     written: (spec) => spec.paths["/key/block"].post.requestBody === undefined,
   },
   {

@@ -102,7 +102,8 @@ describe("the MCP Bundle", () => {
     const client = await launch({ litellm_host: upstream.url, litellm_master_key: MASTER });
     try {
       expect(client.getServerVersion()).toMatchObject({ name: "litellm-mcp", version: pkg.version });
-      expect((await client.listTools()).tools.map((t) => t.name).sort()).toEqual(tools.map((t) => t.name).sort());
+      // Left at its default, the toolsets answer offers the default tools.
+      expect((await client.listTools()).tools.map((t) => t.name).sort()).toEqual(tools.filter((t) => t.byDefault).map((t) => t.name).sort());
       const models = await client.callTool({ name: "list_models", arguments: {} });
       expect(models.isError).toBeFalsy();
       expect(upstream.requests.map((r) => [r.path, r.authorization])).toEqual([["/models", `Bearer ${MASTER}`]]);
@@ -115,7 +116,17 @@ describe("the MCP Bundle", () => {
     const client = await launch({ litellm_host: "http://127.0.0.1:4000", litellm_master_key: MASTER, read_only: true });
     try {
       const listed = (await client.listTools()).tools.map((t) => t.name).sort();
-      expect(listed).toEqual(tools.filter((t) => t.annotations.readOnlyHint).map((t) => t.name).sort());
+      expect(listed).toEqual(tools.filter((t) => t.byDefault && t.annotations.readOnlyHint).map((t) => t.name).sort());
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("the toolsets answer turns toolsets on", async () => {
+    const client = await launch({ litellm_host: "http://127.0.0.1:4000", litellm_master_key: MASTER, toolsets: "teams,budgets" });
+    try {
+      const listed = (await client.listTools()).tools.map((t) => t.name).sort();
+      expect(listed).toEqual(tools.filter((t) => t.toolset === "teams" || t.toolset === "budgets").map((t) => t.name).sort());
     } finally {
       await client.close();
     }

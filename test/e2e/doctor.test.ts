@@ -172,6 +172,15 @@ describe("litellm-mcp doctor", () => {
     expect(faulty.endlessBodyBytes[0]!).toBeLessThan(32 * 1024 * 1024);
   });
 
+  it("checks the operations of the toolsets served, and fails on a toolset the server would refuse", async () => {
+    upstream = await new FakeLiteLLM({ masterKey: MASTER }).start();
+    const all = await runCli(["doctor"], { LITELLM_HOST: upstream.url, LITELLM_MASTER_KEY: MASTER, LITELLM_MCP_TOOLSETS: "all" });
+    expect(all.stdout).toMatch(/^ok +The proxy has all 36 operations the tools use .*POST \/team\/new/m);
+    const typo = await runCli(["doctor"], { LITELLM_HOST: upstream.url, LITELLM_MASTER_KEY: MASTER, LITELLM_MCP_TOOLSETS: "keys,tems" });
+    expect(typo.code).toBe(1);
+    expect(typo.stdout).toMatch(/^FAIL +The server would not start: LITELLM_MCP_TOOLSETS names "tems", which is not a toolset of this server/m);
+  });
+
   it("warns, without failing, when the proxy does not publish /openapi.json", async () => {
     const run = await doctor({ openapi: null });
     expect(run.code).toBe(0);

@@ -97,7 +97,7 @@ describe("each malformed line gets the protocol's answer, and the server keeps s
 
   it("after all of it, the next valid requests are served", async () => {
     const list = await server.request("list", "tools/list");
-    expect((list.result as { tools: unknown[] }).tools).toHaveLength(manifest.length);
+    expect((list.result as { tools: unknown[] }).tools).toHaveLength(manifest.filter((t) => t.byDefault).length);
     const models = await server.request("call", "tools/call", { name: "list_models", arguments: {} });
     expect(models).toMatchObject({ result: { structuredContent: { models: [{ id: "mock-gpt" }, { id: "mock-claude" }] } } });
   });
@@ -125,7 +125,7 @@ describe("random lines", () => {
     const lines = fc.sample(line, { numRuns: 500, seed: 20251125 });
     for (const text of lines) server.write(text);
     const answer = await server.request("after-random", "tools/list");
-    expect((answer.result as { tools: unknown[] }).tools).toHaveLength(manifest.length);
+    expect((answer.result as { tools: unknown[] }).tools).toHaveLength(manifest.filter((t) => t.byDefault).length);
     expect(server.child.exitCode).toBeNull();
   });
 });

@@ -16,7 +16,8 @@ import { connectHttp, startHttpInstance, type HttpInstance } from "../support/sp
 const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { name: string; bin: Record<string, string> };
 const [BIN] = Object.keys(pkg.bin);
-const ALL_TOOLS = manifest.map((tool) => tool.name);
+/** What the README's snippets, which set no LITELLM_MCP_TOOLSETS, get: the default tools. */
+const DEFAULT_TOOLS = manifest.filter((tool) => tool.byDefault).map((tool) => tool.name);
 /** The placeholder the README uses for "where you cloned it"; a user writes their own path there. */
 const CLONE_PLACEHOLDER = "/absolute/path/to/litellm-mcp";
 
@@ -179,7 +180,7 @@ describe("README host configuration, launched as shipped", () => {
   it.each(launches.map((launch) => [launch.where, launch] as const))("%s answers initialize and tools/list", async (_, launch) => {
     const { info, names } = await initializeAndList(launch);
     expect(info?.name).toBe("litellm-mcp");
-    expect(names.sort()).toEqual([...ALL_TOOLS].sort());
+    expect(names.sort()).toEqual([...DEFAULT_TOOLS].sort());
   });
 
   it("Streamable HTTP: the claude mcp add --transport http line reaches a token-protected --http server", async () => {
@@ -199,7 +200,7 @@ describe("README host configuration, launched as shipped", () => {
     const local = new URL(url.pathname, `http://127.0.0.1:${server.url.port}`);
     const [name, value] = add.headers[0]!.split(/:\s*/);
     const client = await connectHttp(local, { requestInit: { headers: { [name!]: value! } } });
-    expect((await client.listTools()).tools.map((t) => t.name).sort()).toEqual([...ALL_TOOLS].sort());
+    expect((await client.listTools()).tools.map((t) => t.name).sort()).toEqual([...DEFAULT_TOOLS].sort());
     await client.close();
   });
 });

@@ -24,7 +24,7 @@ describe("npm run release:check", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^litellm-proxy-mcp@\d+\.\d+\.\d+: \d+ files, \d+ kB packed, \d+ kB unpacked$/m);
     for (const file of ["LICENSE", "README.md", "package.json", "dist/index.cjs", "dist/server.cjs"]) expect(result.stdout).toMatch(new RegExp(` ${file.replace(".", "\\.")}$`, "m"));
-    expect(result.stdout).toContain(`answered initialize and tools/list (${manifest.length} tools)`);
+    expect(result.stdout).toContain(`answered initialize and tools/list (${manifest.filter((t) => t.byDefault).length} tools)`);
     expect(result.stdout).toMatch(/^release check passed$/m);
   });
 

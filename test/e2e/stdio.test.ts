@@ -14,7 +14,7 @@ const transcript: string[] = [];
 
 beforeAll(async () => {
   upstream = await new FakeLiteLLM({ masterKey: MASTER }).start();
-  server = await spawnServer({ LITELLM_HOST: upstream.url, LITELLM_MASTER_KEY: MASTER });
+  server = await spawnServer({ LITELLM_HOST: upstream.url, LITELLM_MASTER_KEY: MASTER, LITELLM_MCP_TOOLSETS: "all" });
 });
 afterAll(async () => {
   await server.close();
@@ -31,7 +31,7 @@ async function call(name: string, args: Record<string, unknown>) {
 }
 
 describe("over stdio", () => {
-  it("lists every manifest tool with input and output schemas and all four hints", async () => {
+  it("lists every manifest tool of every toolset with input and output schemas and all four hints", async () => {
     const { tools } = await server.client.listTools();
     transcript.push(JSON.stringify(tools));
     expect(tools.map((t) => t.name).sort()).toEqual(manifest.map((t) => t.name).sort());

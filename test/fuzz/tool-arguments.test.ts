@@ -5,18 +5,25 @@
 
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { specInfo } from "../../generated/spec-info.ts";
 import { manifest } from "../../src/manifest/index.ts";
 import { redact } from "../../src/redact.ts";
 import { CANARY_CALLER_KEY } from "../support/canary.ts";
 import { capture } from "../support/capture.ts";
 import { CANARY_MASTER_KEY, connect, textOf, type Connected } from "../support/connect.ts";
-import { HASHED_TOKEN, keyRow, modelDeployment, spendLogRow, teamInfo, userInfo } from "../support/litellm-admin-answers.ts";
-import { chatCompletion, generatedKey, keyInfo, modelList } from "../support/litellm-answers.ts";
+import { HEALTHY_ANSWERS, routeKey, routeOf } from "../support/healthy-litellm.ts";
+import { HASHED_TOKEN } from "../support/litellm-admin-answers.ts";
+import { chatCompletion } from "../support/litellm-answers.ts";
+import { dailyActivity } from "../support/litellm-management-answers.ts";
 
-// 16 tools x 650 = 10,400 cases a run (the issue asks for at least 10,000 in all).
-const RUNS_PER_TOOL = 650;
-const POLICY = { LITELLM_MCP_ALLOWED_MODELS: "mock-gpt,mock-claude", LITELLM_MCP_MAX_BUDGET: "50", LITELLM_MCP_MAX_KEY_DURATION: "30d" };
+// 400 cases for every tool of every toolset: 14,400 a run for 36 tools (at least 10,000 in all are asked for).
+const RUNS_PER_TOOL = 400;
+const POLICY = {
+  LITELLM_MCP_ALLOWED_MODELS: "mock-gpt,mock-claude",
+  LITELLM_MCP_MAX_BUDGET: "50",
+  LITELLM_MCP_MAX_USER_BUDGET: "20",
+  LITELLM_MCP_MAX_TEAM_BUDGET: "100",
+  LITELLM_MCP_MAX_KEY_DURATION: "30d",
+};
 
 let bridge: Connected;
 let upstreamRequests = 0;
@@ -25,36 +32,24 @@ const errorLogs: string[] = [];
 const emitted: string[] = [];
 const tally: Record<string, { cases: number; valid: number; schemaRefused: number; policyRefused: number; otherErrors: number }> = {};
 
-/** What a healthy LiteLLM answers on each route the manifest uses (keyed "METHOD /path"). */
-const ANSWERS: Record<string, (body: Record<string, unknown>) => unknown> = {
-  "POST /key/generate": (body) => generatedKey(body),
-  "GET /key/info": () => keyInfo,
-  "GET /models": () => modelList,
+/** A healthy LiteLLM, with the master key planted in what it says, to prove the bridge redacts it. */
+const ANSWERS: typeof HEALTHY_ANSWERS = {
+  ...HEALTHY_ANSWERS,
   "POST /chat/completions": () => chatCompletion("mock-gpt", `Hello ${CANARY_MASTER_KEY}`),
-  "POST /key/block": () => keyRow({ blocked: true }),
-  "POST /key/unblock": () => keyRow({ blocked: false }),
-  "POST /key/update": () => ({ key: HASHED_TOKEN, token: HASHED_TOKEN, max_budget: 10, models: ["mock-gpt"], expires: "2026-12-02T22:00:00+00:00" }),
-  "POST /key/delete": () => ({ deleted_keys: [HASHED_TOKEN] }),
-  "POST /key/regenerate": (body) => ({ ...generatedKey(body), key: "sk-regenerated-Zz99Yy88", key_name: "sk-...Yy88" }),
-  "GET /key/list": () => ({ keys: [keyRow()], total_count: 1, current_page: 1, total_pages: 1 }),
-  "GET /user/info": () => userInfo(),
-  "GET /team/info": () => teamInfo(),
-  "GET /spend/logs/v2": () => ({ data: [spendLogRow()], total: 1, page: 1, page_size: 20, total_pages: 1 }),
-  "GET /model/info": () => ({ data: [modelDeployment("mock-gpt", "dep-1"), modelDeployment("mock-claude", "dep-2")] }),
-  "GET /health/readiness": () => ({ status: "healthy", db: "connected", cache: null, litellm_version: specInfo.litellmVersion }),
-  "GET /health": () => ({ healthy_endpoints: [{ model: "openai/gpt-4o-mini", api_base: "https://api.openai.com" }], unhealthy_endpoints: [], healthy_count: 1, unhealthy_count: 0 }),
+  "GET /user/daily/activity/aggregated": () =>
+    dailyActivity([{ date: "2026-12-01", key: HASHED_TOKEN, alias: CANARY_MASTER_KEY, user: "u-7", team: null, model: "mock-gpt", spend: 0.1, requests: 1, tokens: 10 }]),
 };
 /** Requests the stand-in could not place: an unknown route, or a credential the route's tool should not send. */
 const strayRequests: string[] = [];
-const credentialOf: Record<string, string> = Object.fromEntries(manifest.map((t) => [`${t.operation.method.toUpperCase()} ${t.operation.path}`, t.credential]));
+const credentialOf: Record<string, string> = Object.fromEntries(manifest.map((t) => [routeKey(t), t.credential]));
 
 /** A healthy LiteLLM in a function: answers every route as the real proxy would, and counts requests. */
 async function healthyLiteLLM(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   upstreamRequests++;
   const request = new Request(input, init);
   const url = new URL(request.url);
-  const route = `${request.method} ${url.pathname}`;
-  const body = request.method === "POST" ? ((await request.json()) as Record<string, unknown>) : {};
+  const route = routeOf(manifest, request.method, url.pathname);
+  const body = request.method === "POST" || request.method === "PATCH" ? ((await request.json()) as Record<string, unknown>) : {};
   const answer = ANSWERS[route];
   const authorization = request.headers.get("authorization");
   const credential = credentialOf[route];
@@ -62,11 +57,11 @@ async function healthyLiteLLM(input: RequestInfo | URL, init?: RequestInit): Pro
   else if (credential === "none" ? authorization !== null : credential === "master" ? authorization !== `Bearer ${CANARY_MASTER_KEY}` : !authorization)
     strayRequests.push(`${route} sent the wrong credential for "${credential}"`);
   if (!answer) return new Response(JSON.stringify({ detail: "Not Found" }), { status: 404, headers: { "content-type": "application/json" } });
-  return new Response(JSON.stringify(answer(body)), { status: 200, headers: { "content-type": "application/json" } });
+  return new Response(JSON.stringify(answer(body, url.searchParams)), { status: 200, headers: { "content-type": "application/json" } });
 }
 
 beforeAll(async () => {
-  bridge = await connect(POLICY, { fetch: healthyLiteLLM, log: (level, message) => level === "error" && errorLogs.push(message) });
+  bridge = await connect({ ...POLICY, LITELLM_MCP_TOOLSETS: "all" }, { fetch: healthyLiteLLM, log: (level, message) => level === "error" && errorLogs.push(message) });
 });
 afterAll(async () => {
   await bridge.close();
@@ -199,6 +194,105 @@ const ARGUMENTS: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
   get_model_info: argumentsFor({ model: maybe(model) }, fc.record({ model }, { requiredKeys: [] })),
   check_health: argumentsFor({}),
   check_model_health: argumentsFor({ model: maybe(model) }, fc.record({ model })),
+  reset_key_spend: argumentsFor(
+    { key: maybe(fc.oneof(fc.constant(CANARY_CALLER_KEY), text)), reset_to: maybe(budget) },
+    fc.record({ key: fc.oneof(fc.constant(HASHED_TOKEN), text), reset_to: budget }),
+  ),
+  ...(() => {
+    const role = fc.oneof(fc.constantFrom("internal_user", "internal_user_viewer", "proxy_admin", "proxy_admin_viewer"), text);
+    const models = fc.array(fc.constantFrom("mock-gpt", "mock-claude", "gpt-4o"), { minLength: 1, maxLength: 3 });
+    const person = {
+      user_id: maybe(text),
+      user_email: maybe(text),
+      user_alias: maybe(text),
+      user_role: maybe(role),
+      models: maybe(fc.array(model, { maxLength: 4 })),
+      max_budget: maybe(budget),
+      budget_duration: maybe(duration),
+      metadata: maybe(fc.dictionary(fc.string(), junk, { maxKeys: 4 })),
+    };
+    const wellFormedPerson = fc.record({ user_id: text, user_role: role, models, max_budget: budget, budget_duration: duration }, { requiredKeys: ["user_id"] });
+    return {
+      create_user: argumentsFor(person, wellFormedPerson),
+      update_user: argumentsFor(person, wellFormedPerson),
+      delete_user: argumentsFor({ user_ids: maybe(fc.array(text, { maxLength: 25 })) }, fc.record({ user_ids: fc.array(text, { minLength: 1, maxLength: 5 }) })),
+      list_users: argumentsFor(
+        { team_id: maybe(text), role: maybe(role), search: maybe(text), page: maybe(fc.integer({ min: -2, max: 1_000 })), page_size: maybe(fc.integer({ min: -2, max: 120 })) },
+        fc.record({ team_id: text, search: text, page: fc.integer({ min: 1, max: 100 }), page_size: fc.integer({ min: 1, max: 50 }) }, { requiredKeys: [] }),
+      ),
+    };
+  })(),
+  ...(() => {
+    const models = fc.array(fc.constantFrom("mock-gpt", "mock-claude", "gpt-4o"), { minLength: 1, maxLength: 3 });
+    const team = {
+      team_id: maybe(text),
+      team_alias: maybe(text),
+      models: maybe(fc.array(model, { maxLength: 4 })),
+      max_budget: maybe(budget),
+      budget_duration: maybe(duration),
+      metadata: maybe(fc.dictionary(fc.string(), junk, { maxKeys: 4 })),
+      blocked: maybe(fc.boolean()),
+    };
+    const wellFormedTeam = fc.record({ team_id: text, team_alias: text, models, max_budget: budget, budget_duration: duration }, { requiredKeys: ["team_id", "team_alias"] });
+    const member = fc.oneof(fc.record({ user_id: text }), fc.record({ user_email: text }), fc.record({ user_id: text, role: fc.constantFrom("admin", "user") }), junk);
+    return {
+      create_team: argumentsFor(team, wellFormedTeam),
+      update_team: argumentsFor(team, wellFormedTeam),
+      delete_team: argumentsFor({ team_ids: maybe(fc.array(text, { maxLength: 25 })) }, fc.record({ team_ids: fc.array(text, { minLength: 1, maxLength: 5 }) })),
+      list_teams: argumentsFor(
+        { user_id: maybe(text), team_alias: maybe(text), page: maybe(fc.integer({ min: -2, max: 1_000 })), page_size: maybe(fc.integer({ min: -2, max: 120 })) },
+        fc.record({ user_id: text, team_alias: text, page: fc.integer({ min: 1, max: 100 }), page_size: fc.integer({ min: 1, max: 50 }) }, { requiredKeys: [] }),
+      ),
+      add_team_member: argumentsFor(
+        { team_id: maybe(text), members: maybe(fc.array(member, { maxLength: 25 })), max_budget_in_team: maybe(budget), budget_duration: maybe(duration) },
+        fc.record(
+          { team_id: text, members: fc.array(fc.oneof(fc.record({ user_id: text }), fc.record({ user_email: text })), { minLength: 1, maxLength: 5 }), max_budget_in_team: budget, budget_duration: duration },
+          { requiredKeys: ["team_id", "members"] },
+        ),
+      ),
+      remove_team_member: argumentsFor(
+        { team_id: maybe(text), user_id: maybe(text), user_email: maybe(text) },
+        fc.oneof(fc.record({ team_id: text, user_id: text }), fc.record({ team_id: text, user_email: text })),
+      ),
+    };
+  })(),
+  ...(() => {
+    const secrets = { api_key: maybe(fc.constantFrom("sk-provider-SECRET-123456", CANARY_MASTER_KEY)), api_base: maybe(text), litellm_params: maybe(junk) };
+    const rate = maybe(fc.oneof(fc.integer({ min: -5, max: 100_000 }), fc.double()));
+    return {
+      add_model: argumentsFor(
+        { model_name: maybe(model), model: maybe(text), litellm_credential_name: maybe(text), rpm: rate, tpm: rate, ...secrets },
+        fc.record({ model_name: model, model: fc.constantFrom("openai/gpt-4o-mini", "anthropic/claude-3-5-haiku-latest"), litellm_credential_name: text, rpm: fc.integer({ min: 1, max: 1_000 }) }, { requiredKeys: ["model_name", "model", "litellm_credential_name"] }),
+      ),
+      update_model: argumentsFor(
+        { model_id: maybe(text), litellm_credential_name: maybe(text), rpm: rate, tpm: rate, ...secrets },
+        fc.record({ model_id: text, litellm_credential_name: text, tpm: fc.integer({ min: 1, max: 100_000 }) }, { requiredKeys: ["model_id"] }),
+      ),
+      delete_model: argumentsFor({ model_id: maybe(text) }, fc.record({ model_id: text })),
+    };
+  })(),
+  ...(() => {
+    const limits = { max_budget: maybe(budget), budget_duration: maybe(duration), tpm_limit: maybe(fc.integer({ min: -5, max: 100_000 })), rpm_limit: maybe(fc.integer({ min: -5, max: 10_000 })) };
+    const wellFormed = fc.record({ budget_id: text, max_budget: budget, budget_duration: duration, rpm_limit: fc.integer({ min: 1, max: 1_000 }) }, { requiredKeys: ["budget_id"] });
+    return {
+      list_budgets: argumentsFor({}),
+      get_budget: argumentsFor({ budget_ids: maybe(fc.array(text, { maxLength: 25 })) }, fc.record({ budget_ids: fc.array(text, { minLength: 1, maxLength: 5 }) })),
+      create_budget: argumentsFor({ budget_id: maybe(text), ...limits }, wellFormed),
+      update_budget: argumentsFor({ budget_id: maybe(text), ...limits }, wellFormed),
+      delete_budget: argumentsFor({ budget_id: maybe(text) }, fc.record({ budget_id: text })),
+    };
+  })(),
+  get_usage_report: (() => {
+    const day = fc.oneof(
+      fc.date({ min: new Date("2026-01-01"), max: new Date("2026-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      fc.constantFrom("2026-02-30", "2026-13-01", "yesterday", "2026/12/01"),
+      text,
+    );
+    return argumentsFor(
+      { start_date: maybe(day), end_date: maybe(day), group_by: maybe(fc.oneof(fc.constantFrom("user", "team", "key", "model", "org"), text)), user_id: maybe(text), key: maybe(fc.oneof(fc.constant(CANARY_CALLER_KEY), text)) },
+      fc.record({ start_date: day, end_date: day, group_by: fc.constantFrom("user", "team", "key", "model"), user_id: text, key: text }, { requiredKeys: ["start_date", "end_date", "group_by"] }),
+    );
+  })(),
 };
 
 describe.each(manifest.map((tool) => [tool.name, tool] as const))("%s", (name, tool) => {

@@ -27,15 +27,15 @@ import {
 const proxy = inject("liveProxy");
 const skip = !proxy || sharedLitellmMissing("the upgrade from ../shared's 1.88.0 to the pinned LiteLLM");
 
-const UPDATE_KEY = "src/manifest/update-key.ts";
+const UPDATE_KEY = "src/manifest/keys/update-key.ts";
 
 /** How the manifest read while spec/ came from 1.88.0, where it differs from today's. */
 const ON_1_88 = [
   // update_key's key input: 1.88.0 required the key.
   { file: UPDATE_KEY, today: "key: required(litellm.key).min(1)", then: "key: litellm.key.min(1)" },
   // Query parameters 1.88.0 does not have: list_keys' substring_matching, get_spend_logs' model_group.
-  { file: "src/manifest/list-keys.ts", today: "        substring_matching: true,\n", then: "" },
-  { file: "src/manifest/get-spend-logs.ts", today: "model_group: args.model,", then: "model: args.model," },
+  { file: "src/manifest/keys/list-keys.ts", today: "        substring_matching: true,\n", then: "" },
+  { file: "src/manifest/usage/get-spend-logs.ts", today: "model_group: args.model,", then: "model: args.model," },
   { file: "spec/operations.json", today: '"size","substring_matching","team_id"', then: '"size","team_id"' },
   { file: "spec/operations.json", today: '"size","substring_matching"]', then: '"size"]' },
   { file: "spec/operations.json", today: '"end_date","model_group","page"', then: '"end_date","model","page"' },

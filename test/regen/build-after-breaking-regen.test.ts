@@ -35,7 +35,7 @@ describe("npm run build after a regen that breaks a manifest entry at start-up",
     expect(build.code).toBe(1);
     expect(build.stderr).toMatch(/^build: the built server does not start, so there is no code cache to record\.\n/);
     expect(build.stderr).toContain("dist/index.cjs did not answer initialize. Its stderr:\n");
-    expect(build.stderr).toMatch(/TypeError: \S+\.max_budget\.unwrap is not a function\n\s+at src\/manifest\/update-key\.ts/);
+    expect(build.stderr).toMatch(/TypeError: \S+\.max_budget\.unwrap is not a function\n\s+at src\/manifest\/keys\/update-key\.ts/);
     expect(build.stderr).not.toContain("McpError");
   });
 });

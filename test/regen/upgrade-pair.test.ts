@@ -1,9 +1,10 @@
 // The upgrade a user actually makes, on two real LiteLLM releases from ../shared: regen from the older
-// (1.80.17), then from the newer (1.88.0), in a copy of the project. The older predates four things the
-// manifest relies on, so that step must name those as breaking; the step up must break nothing new and still
-// run. Two query parameters the manifest sends came after 1.88.0 (list_keys' substring_matching,
-// get_spend_logs' model_group): type-checking names exactly those two tools, and LiteLLM ignores query
-// parameters it does not know, so the tools still load and build their requests.
+// (1.80.17), then from the newer (1.88.0), in a copy of the project. The older predates things the
+// manifest relies on (reset_key_spend's whole route among them), so that step must name exactly those as
+// breaking; the step up must break nothing new and still run. Fields the manifest sends came after 1.88.0
+// (list_keys' substring_matching, get_spend_logs' model_group, list_users' search, get_usage_report's
+// api_key_limit, add_team_member's budget_duration): type-checking names exactly those five tools, and
+// LiteLLM ignores fields it does not know, so the tools still load and build their requests.
 
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -42,10 +43,17 @@ const MANIFEST_TOOLS = (JSON.parse(readFileSync(join(REPO_ROOT, "spec/operations
 
 /** What the manifest needs that LiteLLM 1.80.17 does not have, as regen words it. */
 const BREAKING_ON_1_80_17 = [
+  "add_team_member: body field budget_duration is gone, and the tool sends it.",
+  "create_team: body field models changed type from array<string> to array<any>, and the tool sends it.",
+  "create_team: its answer's field models changed type from array<string> to array<any>, and the tool reads it (check its output mapping).",
   "get_spend_logs: query parameter model_group is gone, and the tool sends it.",
+  "get_usage_report: query parameter api_key_limit is gone, and the tool sends it.",
+  "get_usage_report: query parameter user_id is gone, and the tool sends it.",
   "get_user_info: LiteLLM no longer declares its answer, which had keys, teams, user_id, user_info that the tool reads (check its output mapping).",
   "list_keys: query parameter substring_matching is gone, and the tool sends it.",
+  "list_users: query parameter search is gone, and the tool sends it.",
   "regenerate_key: body field grace_period is gone, and the tool sends it.",
+  "reset_key_spend: POST /key/{key}/reset_spend is gone from LiteLLM 1.80.17.",
 ];
 
 const SAMPLE_REQUESTS = [
@@ -98,7 +106,7 @@ describe.skipIf(skip)("upgrade pair: LiteLLM 1.80.17 then 1.88.0", () => {
     expect(partTokens(report, "regenerate_key", "body", "affects")).toEqual(["-grace_period!"]);
     // update_key sends its key on every call: LiteLLM requiring it again breaks nothing (nor typecheck, below).
     expect(partTokens(report, "update_key", "body", "affects")).toEqual(["key:required,non-null"]);
-    // Every tool is there on 1.80.17: each is named, and only the four above as breaking.
+    // Every tool is named on 1.80.17, and only the findings above are breaking.
     for (const tool of MANIFEST_TOOLS) expect(mentions(report, tool), tool).toBe(true);
     expect(down.regen.stdout).toContain("breaking drift: run `npm run typecheck`");
     expect(down.regen.code).toBe(1);
@@ -122,12 +130,13 @@ describe.skipIf(skip)("upgrade pair: LiteLLM 1.80.17 then 1.88.0", () => {
     expect(up.regen.code).toBe(0);
   });
 
-  it("fails type-checking exactly at the breaking tools: four on 1.80.17, on 1.88.0 the two sending newer query parameters", () => {
+  it("fails type-checking exactly at the breaking tools: eight on 1.80.17, on 1.88.0 the five sending newer fields", () => {
     const failing = (tsc: RunResult) => [...new Set(tsc.stdout.split("\n").filter((line) => / error TS/.test(line)).map((line) => line.split("(")[0]))].sort();
+    const newer = ["src/manifest/keys/list-keys.ts", "src/manifest/teams/add-team-member.ts", "src/manifest/usage/get-spend-logs.ts", "src/manifest/usage/get-usage-report.ts", "src/manifest/users/list-users.ts"];
     expect(down.tsc.code).not.toBe(0);
-    expect(failing(down.tsc)).toEqual(["src/manifest/get-spend-logs.ts", "src/manifest/get-user-info.ts", "src/manifest/list-keys.ts", "src/manifest/regenerate-key.ts"]);
+    expect(failing(down.tsc)).toEqual([...newer, "src/manifest/keys/regenerate-key.ts", "src/manifest/keys/reset-key-spend.ts", "src/manifest/users/get-user-info.ts"].sort());
     expect(up.tsc.code).not.toBe(0);
-    expect(failing(up.tsc)).toEqual(["src/manifest/get-spend-logs.ts", "src/manifest/list-keys.ts"]);
+    expect(failing(up.tsc)).toEqual(newer);
   });
 
   it("after the upgrade loads all tools and builds the expected requests", () => {

@@ -31,6 +31,14 @@ export async function connect(env: Record<string, string | undefined> = {}, deps
   };
 }
 
+/** The names of the tools a server built with `env` lists, sorted. */
+export async function listedTools(env: Record<string, string | undefined> = {}): Promise<string[]> {
+  const bridge = await connect(env);
+  const { tools } = await bridge.client.listTools();
+  await bridge.close();
+  return tools.map((t) => t.name).sort();
+}
+
 /** The single text block of a result. */
 export function textOf(result: CallToolResult): string {
   const block = result.content[0];

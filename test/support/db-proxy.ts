@@ -169,6 +169,9 @@ export async function startDbProxy(): Promise<RunningDbProxy> {
     LITELLM_MASTER_KEY: CANARY_MASTER_KEY,
     LITELLM_DB_BATCH_WRITE_AT: String(BATCH_WRITE_SECONDS),
     LITELLM_DB_EXTRA_MODELS: extraModels,
+    // LiteLLM's model routes (add_model, update_model, delete_model) refuse to work without it; the
+    // config's models are served as before.
+    STORE_MODEL_IN_DB: "True",
   };
   const logFile = join(work, "litellm.log");
 

@@ -5,7 +5,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { gzipSync } from "node:zlib";
-import { chatCompletion, generatedKey, keyInfo, modelList } from "./litellm-answers.ts";
+import { manifest } from "../../src/manifest/index.ts";
+import { HEALTHY_ANSWERS, routeOf } from "./healthy-litellm.ts";
+import { chatCompletion, generatedKey, keyInfo } from "./litellm-answers.ts";
 
 export const FAULTS = [
   "timeout",
@@ -65,7 +67,7 @@ export class FaultyUpstream {
   readonly streams: { written: number; closedAfterMs?: number }[] = [];
   /** Requests stalled-stream left without headers, and whether the bridge has closed each. */
   readonly unanswered: { closed: boolean }[] = [];
-  /** Requests received per "METHOD /path", since the last reset(). */
+  /** Requests received per route ("METHOD /path", path templates as the manifest writes them), since the last reset(). */
   readonly requests = new Map<string, number>();
   /** Bytes of the endless body written before the bridge closed the connection, per request. */
   readonly endlessBodyBytes: number[] = [];
@@ -109,7 +111,7 @@ export class FaultyUpstream {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? "/", "http://upstream");
-    const route = `${req.method} ${url.pathname}`;
+    const route = routeOf(manifest, req.method ?? "GET", url.pathname);
     this.requests.set(route, this.count(route) + 1);
     const bearer = req.headers.authorization?.replace(/^Bearer /, "") ?? "";
     const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>) : {};
@@ -125,7 +127,7 @@ export class FaultyUpstream {
         if (route === "GET /key/list") return json(200, { keys: this.keyListRows, total_count: this.keyListRows.length, current_page: 1, total_pages: 1 });
         return json(200, healthyAnswer(route, body, url));
       case "echo-secrets":
-        return json(200, echoingAnswer(route, bearer));
+        return json(200, echoingAnswer(route, body, url, bearer));
       case "redirect":
         // A same-origin 307 keeps method, body and (for fetch's same-origin rule) the Authorization header.
         if (url.pathname === REDIRECT_TARGET) return json(200, healthyAnswer(route, body, url));
@@ -136,9 +138,13 @@ export class FaultyUpstream {
         // The healthy answer with metadata nested 25,000 levels deep (50 kB, under the matrix's size cap):
         // valid JSON that JSON.parse reads and every recursive walk chokes on. get_key_info returns metadata.
         const deep = `${"[".repeat(25_000)}${"]".repeat(25_000)}`;
-        const healthy = JSON.stringify(healthyAnswer(route, body, url));
+        const answer = healthyAnswer(route, body, url);
+        const healthy = JSON.stringify(answer);
         res.writeHead(200, { "content-type": "application/json" });
-        return void res.end(route === "GET /key/info" ? healthy.replace('"metadata":{"purpose":"ci"}', `"metadata":{"purpose":${deep}}`) : `${healthy.slice(0, -1)},"metadata":${deep}}`);
+        if (route === "GET /key/info") return void res.end(healthy.replace('"metadata":{"purpose":"ci"}', `"metadata":{"purpose":${deep}}`));
+        // Routes answering a bare list or number (the budget listings, /user/delete) get the nesting alone.
+        const isObject = typeof answer === "object" && answer !== null && !Array.isArray(answer);
+        return void res.end(isObject ? `${healthy.slice(0, -1)},"metadata":${deep}}` : deep);
       }
       case "stalled-stream":
       case "flooding-stream":
@@ -270,22 +276,19 @@ export class FaultyUpstream {
 }
 
 function healthyAnswer(route: string, body: Record<string, unknown>, url: URL): unknown {
-  switch (route) {
-    case "POST /key/generate":
-      return generatedKey(body);
-    case "GET /key/info":
-      return { ...keyInfo, key: url.searchParams.get("key") };
-    case "GET /models":
-      return modelList;
-    case "POST /chat/completions":
-      return chatCompletion(String(body.model), "Hello from the faulty upstream, behaving for once");
-    default:
-      return { detail: "Not Found" };
-  }
+  return HEALTHY_ANSWERS[route]?.(body, url.searchParams) ?? { detail: "Not Found" };
+}
+
+/** Every string in a healthy answer replaced by the bearer, for routes without a hand-made echo below. */
+function echoed(value: unknown, bearer: string): unknown {
+  if (typeof value === "string") return `echo ${bearer}`;
+  if (Array.isArray(value)) return value.map((v) => echoed(v, bearer));
+  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, echoed(v, bearer)]));
+  return value;
 }
 
 /** A 2xx answer with the bearer planted in every string field the tool returns. */
-function echoingAnswer(route: string, bearer: string): unknown {
+function echoingAnswer(route: string, body: Record<string, unknown>, url: URL, bearer: string): unknown {
   switch (route) {
     case "POST /key/generate":
       return { ...generatedKey({ models: [bearer], user_id: bearer }), key_alias: bearer };
@@ -297,6 +300,6 @@ function echoingAnswer(route: string, bearer: string): unknown {
     case "POST /chat/completions":
       return chatCompletion(bearer, `the key you sent is ${bearer}`);
     default:
-      return {};
+      return echoed(healthyAnswer(route, body, url), bearer);
   }
 }

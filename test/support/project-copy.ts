@@ -91,7 +91,7 @@ export function typecheck(dir: string): Promise<RunResult> {
 }
 
 export interface TypeError {
-  /** Relative to its copy, e.g. "src/manifest/update-key.ts". */
+  /** Relative to its copy, e.g. "src/manifest/keys/update-key.ts". */
   file: string;
   /** The offending source line, trimmed. */
   line: string;

@@ -25,6 +25,26 @@ const EFFECTS: Record<string, Effect> = {
   "GET /team/info": { changes: false },
   "GET /spend/logs/v2": { changes: false },
   "GET /health/readiness": { changes: false },
+  "POST /key/{key}/reset_spend": { changes: true, destroys: true, why: "overwrites the key's spend counter" },
+  "POST /user/new": { changes: true, destroys: false, why: "creates a user" },
+  "POST /user/update": { changes: true, destroys: true, why: "overwrites a user's models, budget and role; LiteLLM keeps no old values" },
+  "POST /user/delete": { changes: true, destroys: true, why: "deletes users and every key they own" },
+  "GET /user/list": { changes: false },
+  "POST /team/new": { changes: true, destroys: false, why: "creates a team" },
+  "POST /team/update": { changes: true, destroys: true, why: "overwrites a team's models and budget; LiteLLM keeps no old values" },
+  "POST /team/delete": { changes: true, destroys: true, why: "deletes teams and every key of the team" },
+  "GET /v2/team/list": { changes: false },
+  "POST /team/member_add": { changes: true, destroys: false, why: "adds members, creating users it does not know" },
+  "POST /team/member_delete": { changes: true, destroys: true, why: "removes a member and deletes their keys for the team" },
+  "POST /model/new": { changes: true, destroys: false, why: "adds a deployment that takes traffic" },
+  "PATCH /model/{model_id}/update": { changes: true, destroys: true, why: "overwrites a deployment's credential and limits" },
+  "POST /model/delete": { changes: true, destroys: true, why: "deletes a deployment" },
+  "POST /budget/new": { changes: true, destroys: false, why: "creates a budget" },
+  "POST /budget/info": { changes: false },
+  "GET /budget/list": { changes: false },
+  "POST /budget/update": { changes: true, destroys: true, why: "overwrites the limits of everything using the budget" },
+  "POST /budget/delete": { changes: true, destroys: true, why: "deletes a budget and unlinks everything using it" },
+  "GET /user/daily/activity/aggregated": { changes: false },
 };
 
 function operationOf(tool: Tool): string {
@@ -83,7 +103,7 @@ describe("annotations follow what each LiteLLM operation does", () => {
   });
 
   it("catches an operation nobody classified", () => {
-    const stray = { ...manifest[0]!, name: "stray", operation: { method: "post" as const, path: "/team/delete" } };
-    expect(violations([stray])).toEqual(["stray: POST /team/delete is not classified in annotations.test.ts; say whether it changes state"]);
+    const stray = { ...manifest[0]!, name: "stray", operation: { method: "post" as const, path: "/team/block" } };
+    expect(violations([stray])).toEqual(["stray: POST /team/block is not classified in annotations.test.ts; say whether it changes state"]);
   });
 });

@@ -11,7 +11,7 @@ import { ConfigError } from "../../src/errors.ts";
 import { manifest } from "../../src/manifest/index.ts";
 import { createServer } from "../../src/server.ts";
 import { capture } from "../support/capture.ts";
-import { TEST_HOST, connect, textOf } from "../support/connect.ts";
+import { TEST_HOST, connect, listedTools, textOf } from "../support/connect.ts";
 import { generatedKey, keyInfo, modelList } from "../support/litellm-answers.ts";
 
 beforeAll(() => nock.disableNetConnect());
@@ -177,15 +177,10 @@ describe("budget", () => {
 });
 
 describe("which tools exist", () => {
-  async function listed(env: Record<string, string>): Promise<string[]> {
-    const bridge = await connect(env);
-    const { tools } = await bridge.client.listTools();
-    await bridge.close();
-    return tools.map((t) => t.name).sort();
-  }
-
+  /** What the server offers without LITELLM_MCP_TOOLSETS (test/unit/toolsets.test.ts covers the rest). */
+  const byDefault = manifest.filter((t) => t.byDefault);
   it("read-only mode lists only tools annotated readOnlyHint", async () => {
-    expect(await listed({ LITELLM_MCP_READ_ONLY: "true" })).toEqual([
+    expect(await listedTools({ LITELLM_MCP_READ_ONLY: "true" })).toEqual([
       "check_health",
       "get_key_info",
       "get_model_info",
@@ -195,16 +190,16 @@ describe("which tools exist", () => {
       "list_keys",
       "list_models",
     ]);
-    // The same set, read off the manifest's annotations rather than hard-coded alone.
-    expect(await listed({ LITELLM_MCP_READ_ONLY: "true" })).toEqual(manifest.filter((t) => t.annotations.readOnlyHint).map((t) => t.name).sort());
+    // The same set, read off the default tools' annotations rather than hard-coded alone.
+    expect(await listedTools({ LITELLM_MCP_READ_ONLY: "true" })).toEqual(byDefault.filter((t) => t.annotations.readOnlyHint).map((t) => t.name).sort());
   });
 
   it("LITELLM_MCP_TOOLS is an allowlist and LITELLM_MCP_DISABLED_TOOLS a denylist", async () => {
-    expect(await listed({ LITELLM_MCP_TOOLS: "list_models,proxy_completion" })).toEqual(["list_models", "proxy_completion"]);
-    expect(await listed({ LITELLM_MCP_DISABLED_TOOLS: "generate_key" })).toEqual(manifest.map((t) => t.name).filter((n) => n !== "generate_key").sort());
-    expect(await listed({})).toHaveLength(16);
-    expect(await listed({ LITELLM_MCP_DISABLED_TOOLS: "generate_key,delete_key" })).not.toContain("delete_key");
-    expect(await listed({ LITELLM_MCP_TOOLS: "list_models,generate_key", LITELLM_MCP_DISABLED_TOOLS: "generate_key" })).toEqual(["list_models"]);
+    expect(await listedTools({ LITELLM_MCP_TOOLS: "list_models,proxy_completion" })).toEqual(["list_models", "proxy_completion"]);
+    expect(await listedTools({ LITELLM_MCP_DISABLED_TOOLS: "generate_key" })).toEqual(byDefault.map((t) => t.name).filter((n) => n !== "generate_key").sort());
+    expect(await listedTools({})).toHaveLength(16);
+    expect(await listedTools({ LITELLM_MCP_DISABLED_TOOLS: "generate_key,delete_key" })).not.toContain("delete_key");
+    expect(await listedTools({ LITELLM_MCP_TOOLS: "list_models,generate_key", LITELLM_MCP_DISABLED_TOOLS: "generate_key" })).toEqual(["list_models"]);
   });
 
   it("a disabled tool cannot be called, and nothing is sent", async () => {

@@ -9,6 +9,8 @@ import { TEST_HOST, connect, textOf } from "../support/connect.ts";
 
 const probe = defineTool({
   name: "probe",
+  toolset: "keys",
+  byDefault: true,
   title: "Open probe",
   description: "A test tool on an operation the generated types know.",
   operation: { method: "get", path: "/models" },

@@ -143,7 +143,7 @@ describe("proxy_completion", () => {
 
 describe("without LITELLM_MASTER_KEY", () => {
   it("lists every tool and refuses admin tools with a sentence naming the variable", async () => {
-    const keyless = await connect({ LITELLM_MASTER_KEY: undefined });
+    const keyless = await connect({ LITELLM_MASTER_KEY: undefined, LITELLM_MCP_TOOLSETS: "all" });
     const { tools } = await keyless.client.listTools();
     const result = await keyless.call("list_models", {});
     await keyless.close();

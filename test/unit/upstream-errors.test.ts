@@ -68,6 +68,21 @@ describe("LiteLLM answers with an error", () => {
     );
   });
 
+  it("a management route's Python-printed error is passed on as its sentence", async () => {
+    nock(TEST_HOST)
+      .post("/user/new")
+      .reply(409, { error: { message: "{'error': 'User with id u-1 already exists'}", type: "internal_server_error", param: null, code: "409" } });
+    expect(await failing("create_user", { user_id: "u-1" }, { LITELLM_MCP_TOOLSETS: "users" })).toBe("LiteLLM answered HTTP 409 Conflict. LiteLLM said: User with id u-1 already exists");
+  });
+
+  it("a proxy that keeps models only in its config says which setting adds them, not to try later", async () => {
+    nock(TEST_HOST)
+      .post("/model/new")
+      .reply(500, { error: { message: "{'error': \"Set `'STORE_MODEL_IN_DB='True'` in your env to enable this feature.\"}", type: "auth_error", param: "None", code: "500" } });
+    const text = await failing("add_model", { model_name: "m", model: "openai/gpt-4o-mini", litellm_credential_name: "c" }, { LITELLM_MCP_TOOLSETS: "models" });
+    expect(text).toMatch(/^This proxy keeps its models only in its config file.*STORE_MODEL_IN_DB=True \(retrying will not help; HTTP 500\)\.$/);
+  });
+
   it("403 says the key is not allowed", async () => {
     nock(TEST_HOST).post("/chat/completions").reply(403, { error: { message: "key not allowed to access model. This key can only access models=['mock-gpt']." } });
     expect(await failing("proxy_completion", completion)).toMatch(/not allowed to do this \(HTTP 403\).*only access models/);

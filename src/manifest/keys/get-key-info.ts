@@ -1,0 +1,47 @@
+// get_key_info: what LiteLLM knows about a virtual key — owner, models, spend, limits, expiry, and whether
+// it still exists: LiteLLM keeps a deleted key's row and answers for it as if it were live, but for `status`.
+
+import { z } from "zod";
+import { getKeyInfoQueryFields } from "../../../generated/request-schemas.js";
+import { defineTool } from "../../define-tool.js";
+import { documentedFields } from "../documented-fields.js";
+import { required } from "../required.js";
+
+// LiteLLM's documented `info` object, trimmed to what a key admin asks about; other fields are dropped.
+const keyInfo = z.object({
+  status: z.string().nullable().describe('"active" or "deleted" (then it no longer works).'),
+  deleted_at: z.string().nullable(),
+  key_alias: z.string().nullable(),
+  key_name: z.string().nullable().describe('The key abbreviated as LiteLLM displays it, e.g. "sk-...abcd".'),
+  user_id: z.string().nullable(),
+  team_id: z.string().nullable(),
+  models: z.array(z.string()).nullable().describe("Models the key may call; empty means all."),
+  spend: z.number().nullable().describe("USD spent so far."),
+  max_budget: z.number().nullable(),
+  budget_duration: z.string().nullable(),
+  budget_reset_at: z.string().nullable(),
+  expires: z.string().nullable().describe("When the key stops working (ISO 8601); null means never."),
+  blocked: z.boolean().nullable(),
+  tpm_limit: z.number().nullable(),
+  rpm_limit: z.number().nullable(),
+  max_parallel_requests: z.number().nullable(),
+  created_at: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const getKeyInfo = defineTool({
+  name: "get_key_info",
+  toolset: "keys",
+  byDefault: true,
+  title: "Inspect a LiteLLM virtual key",
+  description: "Show what LiteLLM knows about a virtual key: status, owner, team, allowed models, spend, budget, limits and expiry.",
+  operation: { method: "get", path: "/key/info" },
+  credential: "master",
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  input: z.strictObject({
+    key: required(getKeyInfoQueryFields.key).min(1).describe("The virtual key (sk-...) or its hashed token."),
+  }),
+  request: (args) => ({ params: { query: { key: args.key } } }),
+  output: z.object({ info: keyInfo }),
+  result: (data) => ({ info: documentedFields(keyInfo, (data as { info?: unknown } | null)?.info) }),
+});

@@ -1,0 +1,45 @@
+// add_model: put a new deployment behind the proxy, connected through a credential LiteLLM already stores.
+
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { defineTool } from "../../define-tool.js";
+import { credentialOnly } from "./credential-only.js";
+
+export const addModel = defineTool({
+  name: "add_model",
+  toolset: "models",
+  byDefault: false,
+  title: "Add a model deployment",
+  description:
+    "Add a deployment callers reach by model_name, using a credential stored in LiteLLM (by name; never a raw key). Needs STORE_MODEL_IN_DB=True on the proxy.",
+  operation: { method: "post", path: "/model/new" },
+  credential: "master",
+  // Adds a deployment and loses nothing; each call adds another (same name: load-balanced): not idempotent.
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  input: z.strictObject(
+    {
+      model_name: z.string().min(1).describe("The name callers use, e.g. \"gpt-4o\"; an existing name gains a deployment."),
+      model: z.string().min(1).describe('Provider and model, e.g. "openai/gpt-4o-mini", "anthropic/claude-3-5-haiku-latest".'),
+      litellm_credential_name: z.string().min(1).describe("A credential stored in LiteLLM: its provider key and endpoint."),
+      rpm: z.number().int().positive().optional().describe("Requests per minute this deployment takes."),
+      tpm: z.number().int().positive().optional().describe("Tokens per minute this deployment takes."),
+    },
+    { error: credentialOnly },
+  ),
+  // Prices are not taken: a price of 0 would let every key spend without touching its budget.
+  request: (args) => ({
+    body: {
+      model_name: args.model_name,
+      litellm_params: { model: args.model, litellm_credential_name: args.litellm_credential_name, rpm: args.rpm, tpm: args.tpm },
+      // LiteLLM's schema wants the id from the caller (the real proxy makes one up when it is left out).
+      model_info: { id: randomUUID() },
+    },
+  }),
+  output: z.object({ model_id: z.string().nullable().describe("The new deployment's id, for update_model and delete_model."), model_name: z.string().nullable() }),
+  // LiteLLM declares `{}`; it answers with the stored row, whose litellm_params are encrypted with the
+  // master key and are never read here.
+  result: (data) => {
+    const row = (data ?? {}) as { model_id?: unknown; model_name?: unknown };
+    return { model_id: row.model_id ?? null, model_name: row.model_name ?? null };
+  },
+});

@@ -1,0 +1,42 @@
+// update_model: switch a deployment to another stored credential, or change its rate limits.
+
+import { z } from "zod";
+import { patchModelModelIdUpdatePathFields } from "../../../generated/request-schemas.js";
+import { defineTool } from "../../define-tool.js";
+import { credentialOnly } from "./credential-only.js";
+
+export const updateModel = defineTool({
+  name: "update_model",
+  toolset: "models",
+  byDefault: false,
+  title: "Update a model deployment",
+  description:
+    "Point a deployment at another credential stored in LiteLLM (by name), or change its rpm/tpm limits; other settings stay. Only deployments added through the API, not the proxy's config file.",
+  operation: { method: "patch", path: "/model/{model_id}/update" },
+  credential: "master",
+  // Replaces the credential and limits in place; the old values are not kept: destructive. The same
+  // update twice leaves the same deployment: idempotent.
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  input: z
+    .strictObject(
+      {
+        model_id: patchModelModelIdUpdatePathFields.model_id.min(1).describe("The deployment's id (get_model_info shows it)."),
+        litellm_credential_name: z.string().min(1).optional().describe("A credential stored in LiteLLM."),
+        rpm: z.number().int().positive().optional().describe("Requests per minute this deployment takes."),
+        tpm: z.number().int().positive().optional().describe("Tokens per minute this deployment takes."),
+      },
+      { error: credentialOnly },
+    )
+    .refine((args) => Object.keys(args).some((k) => k !== "model_id"), { message: "Give at least one field to change besides model_id." }),
+  // LiteLLM's PATCH merges: only the parameters sent change, and it checks that a named credential exists.
+  request: (args) => ({
+    params: { path: { model_id: args.model_id } },
+    body: { litellm_params: { litellm_credential_name: args.litellm_credential_name, rpm: args.rpm, tpm: args.tpm } },
+  }),
+  output: z.object({ model_id: z.string().nullable(), model_name: z.string().nullable() }),
+  // LiteLLM declares `{}`; it answers with the stored row (litellm_params encrypted, never read here).
+  result: (data) => {
+    const row = (data ?? {}) as { model_id?: unknown; model_name?: unknown };
+    return { model_id: row.model_id ?? null, model_name: row.model_name ?? null };
+  },
+});

@@ -1,0 +1,50 @@
+// update_team: change a LiteLLM team's budget, models, name or blocked flag in place.
+
+import { z } from "zod";
+import { postTeamUpdateBodyFields } from "../../../generated/request-schemas.js";
+import { defineTool } from "../../define-tool.js";
+import { duration } from "../duration.js";
+import { modelNames } from "../model-names.js";
+import { summarizeTeam, teamSummary } from "./team-summary.js";
+
+const litellm = postTeamUpdateBodyFields;
+
+export const updateTeam = defineTool({
+  name: "update_team",
+  toolset: "teams",
+  byDefault: false,
+  title: "Update a LiteLLM team",
+  description:
+    "Change a team's budget, models, alias, metadata or blocked flag (blocked: every key of the team is refused). Given fields replace the old values.",
+  operation: { method: "post", path: "/team/update" },
+  credential: "master",
+  // Overwrites limits and models in place; LiteLLM keeps no previous values: destructive. The same update
+  // twice leaves the same team: idempotent.
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  limits: "team",
+  input: z
+    .strictObject({
+      team_id: litellm.team_id.min(1).describe("The LiteLLM team id."),
+      team_alias: litellm.team_alias.unwrap().min(1).optional(),
+      models: modelNames.optional().describe("New list of models the team's keys may call."),
+      max_budget: litellm.max_budget.unwrap().positive().optional().describe("New spend limit for the whole team, in USD."),
+      budget_duration: duration.optional().describe('How often spend resets, e.g. "30d".'),
+      metadata: litellm.metadata.describe("Replaces the team's metadata."),
+      blocked: litellm.blocked.describe("true blocks every key of the team, false unblocks."),
+    })
+    .refine((args) => Object.keys(args).some((k) => k !== "team_id"), { message: "Give at least one field to change besides team_id." }),
+  request: (args) => ({
+    body: {
+      team_id: args.team_id,
+      team_alias: args.team_alias,
+      models: args.models,
+      max_budget: args.max_budget,
+      budget_duration: args.budget_duration,
+      metadata: args.metadata,
+      blocked: args.blocked,
+    },
+  }),
+  output: teamSummary,
+  // LiteLLM declares `{}`; it answers {team_id, data: <the team's row after the update>}.
+  result: (data) => summarizeTeam((data as { data?: unknown } | null)?.data),
+});

@@ -1,0 +1,112 @@
+// The models toolset: deployments connect through credentials LiteLLM already stores, by name. A provider
+// key or endpoint in the arguments is refused before anything is sent, and no tool output carries the
+// provider key a deployment's parameters hold — not add_model's, update_model's, nor get_model_info's.
+
+import nock from "nock";
+import { describe, expect, it } from "vitest";
+import { TEST_HOST, textOf } from "../support/connect.ts";
+import { modelDeployment } from "../support/litellm-admin-answers.ts";
+import { PROVIDER_KEY, modelRow } from "../support/litellm-management-answers.ts";
+import { asMaster, useBridge } from "../support/nock-bridge.ts";
+
+const bridge = useBridge({ LITELLM_MCP_TOOLSETS: "models" });
+
+/** Every provider key the answers below plant, whole or in part. */
+const leaks = (result: unknown) => {
+  const text = JSON.stringify(result);
+  return ["sk-provider", PROVIDER_KEY.slice(-8)].filter((fragment) => text.includes(fragment));
+};
+
+const addArgs = { model_name: "gpt-4o", model: "openai/gpt-4o-mini", litellm_credential_name: "openai-prod", rpm: 60 };
+
+describe("add_model", () => {
+  it("POSTs /model/new with the credential's name and a fresh id, and returns only the id and name", async () => {
+    let sentId = "";
+    nock(TEST_HOST, asMaster)
+      .post("/model/new", (body) => {
+        sentId = body.model_info?.id;
+        return (
+          body.model_name === "gpt-4o" &&
+          JSON.stringify(body.litellm_params) === JSON.stringify({ model: "openai/gpt-4o-mini", litellm_credential_name: "openai-prod", rpm: 60 }) &&
+          /^[0-9a-f-]{36}$/.test(sentId)
+        );
+      })
+      .reply(200, () => modelRow("gpt-4o", sentId));
+
+    const result = await bridge().call("add_model", addArgs);
+
+    expect(result.isError, textOf(result)).toBeFalsy();
+    expect(result.structuredContent).toEqual({ model_id: sentId, model_name: "gpt-4o" });
+    expect(leaks(result)).toEqual([]);
+  });
+
+  it.each([
+    ["api_key", { api_key: PROVIDER_KEY }],
+    ["api_base", { api_base: "https://collector.example/v1" }],
+    ["aws_secret_access_key", { aws_secret_access_key: "wJalrXUtnFEMI" }],
+    ["litellm_params", { litellm_params: { api_key: PROVIDER_KEY } }],
+  ])("refuses %s before anything is sent, pointing at stored credentials", async (_field, extra) => {
+    const result = await bridge().call("add_model", { ...addArgs, ...extra });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/Provider keys and endpoints are never passed to this tool .*litellm_credential_name/);
+    expect(textOf(result)).not.toContain(PROVIDER_KEY);
+  });
+
+  it("takes no prices: a price of 0 would let keys spend without touching their budgets", async () => {
+    const result = await bridge().call("add_model", { ...addArgs, input_cost_per_token: 0 });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/input_cost_per_token/);
+  });
+
+  it("needs a credential name", async () => {
+    const { litellm_credential_name: _omitted, ...withoutCredential } = addArgs;
+    expect((await bridge().call("add_model", withoutCredential)).isError).toBe(true);
+  });
+});
+
+describe("update_model", () => {
+  it("PATCHes /model/{id}/update with only the parameters given", async () => {
+    nock(TEST_HOST, asMaster)
+      .patch("/model/dep-1/update", { litellm_params: { litellm_credential_name: "openai-rotated" } })
+      .reply(200, modelRow("gpt-4o", "dep-1"));
+
+    const result = await bridge().call("update_model", { model_id: "dep-1", litellm_credential_name: "openai-rotated" });
+
+    expect(result.structuredContent).toEqual({ model_id: "dep-1", model_name: "gpt-4o" });
+    expect(leaks(result)).toEqual([]);
+  });
+
+  it("refuses a raw key, and a call with nothing to change", async () => {
+    expect(textOf(await bridge().call("update_model", { model_id: "dep-1", api_key: PROVIDER_KEY }))).toMatch(/never passed to this tool \(api_key\)/);
+    expect((await bridge().call("update_model", { model_id: "dep-1" })).isError).toBe(true);
+  });
+
+  it("passes on LiteLLM's refusal of a config-file model", async () => {
+    nock(TEST_HOST).patch("/model/cfg-1/update").reply(400, { error: { message: "Cannot edit config-based model. Store model in DB via /model/new first.", type: "validation_error", param: null, code: "400" } });
+    const result = await bridge().call("update_model", { model_id: "cfg-1", rpm: 10 });
+    expect(textOf(result)).toMatch(/HTTP 400\)\. LiteLLM said: Cannot edit config-based model/);
+  });
+});
+
+describe("delete_model", () => {
+  it("POSTs /model/delete with the deployment id", async () => {
+    nock(TEST_HOST, asMaster).post("/model/delete", { id: "dep-1" }).reply(200, { message: "Model: dep-1 deleted successfully" });
+    const result = await bridge().call("delete_model", { model_id: "dep-1" });
+    expect(result.structuredContent).toEqual({ deleted: "dep-1" });
+  });
+
+  it("says keys keep the name and calls to it fail", async () => {
+    const { tools } = await bridge().client.listTools();
+    expect(tools.find((t) => t.name === "delete_model")?.description).toMatch(/Keys, users and teams keep the model name in their lists; calls to it fail/);
+  });
+});
+
+describe("get_model_info", () => {
+  it("never shows the provider key a deployment's litellm_params carry", async () => {
+    nock(TEST_HOST).get("/model/info").reply(200, { data: [modelDeployment("mock-gpt", "dep-1"), { ...modelRow("gpt-4o", "dep-2"), model_info: { id: "dep-2", api_key: PROVIDER_KEY } }] });
+    const result = await bridge().call("get_model_info", {});
+    expect(result.isError, textOf(result)).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({ models: [{ id: "dep-1" }, { id: "dep-2" }] });
+    expect(leaks(result)).toEqual([]);
+  });
+});
