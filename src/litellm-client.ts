@@ -4,7 +4,9 @@
 import createClient, { type Middleware } from "openapi-fetch";
 import type { paths } from "../generated/litellm-api.js";
 import type { Config } from "./config.js";
-import { answerFromText, errorFromException, errorFromResponse, ResponseTooLargeError, type CallContext } from "./upstream-errors.js";
+import { callerRole } from "./caller-role.js";
+import { answerFromText, errorFromException, errorFromResponse, isRoleRefusal, liteLLMMessage, ResponseTooLargeError, type CallContext } from "./upstream-errors.js";
+import { roleNamedIn } from "./litellm-roles.js";
 import type { HttpMethod } from "./define-tool.js";
 import { VERSION } from "./version.js";
 
@@ -12,6 +14,8 @@ export interface CallOptions {
   /** The key for `Authorization: Bearer` — the master key or the caller's virtual key; none for open routes. */
   bearer: string | undefined;
   credential: CallContext["credential"];
+  /** Caller mode: `bearer` is the key the MCP request carried (a refusal then names its LiteLLM role). */
+  asCaller?: boolean;
   timeoutMs: number;
   /** Aborted when the MCP client cancels the call. */
   signal?: AbortSignal;
@@ -84,7 +88,12 @@ export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch): L
           headers: options.bearer === undefined ? {} : { authorization: `Bearer ${options.bearer}` },
           signal,
         });
-        if (!response.ok) throw errorFromResponse(response, error, ctx);
+        if (!response.ok) {
+          const message = liteLLMMessage(error);
+          const lookUp = options.asCaller && options.bearer !== undefined && isRoleRefusal(response.status, message) && roleNamedIn(message) === undefined;
+          const role = lookUp ? await callerRole(client, options.bearer!, signal) : undefined;
+          throw errorFromResponse(response, error, options.asCaller ? { ...ctx, asCaller: role === undefined ? {} : { role } } : ctx);
+        }
         return options.read ? await options.read(data as ReadableStream<Uint8Array>) : answerFromText(response, data, ctx);
       } catch (error) {
         // A cancelled or timed-out signal surfaces as its reason; name which one it was.

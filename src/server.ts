@@ -22,12 +22,18 @@ export interface ServerDeps {
   fetch?: typeof fetch;
   log?: Logger;
   tools?: readonly Tool[];
+  /**
+   * Caller mode (LITELLM_MCP_AUTH=caller): the LiteLLM key this one MCP request carried. Every tool sends it;
+   * it lives only as long as the server built for that request.
+   */
+  callerKey?: string;
 }
 
 const silent: Logger = () => {};
 
-function bearerFor(tool: Tool, args: Record<string, unknown>, config: Config): string | undefined {
+function bearerFor(tool: Tool, args: Record<string, unknown>, config: Config, callerKey: string | undefined): string | undefined {
   if (tool.credential === "none") return undefined;
+  if (callerKey !== undefined) return callerKey;
   if (tool.credential === "caller") {
     const key = String(args.key);
     // fetch would throw on it; that is the caller's mistake, not a bug of the bridge.
@@ -42,6 +48,15 @@ function bearerFor(tool: Tool, args: Record<string, unknown>, config: Config): s
     );
   }
   return config.masterKey;
+}
+
+/**
+ * In caller mode a completion runs under the caller's own key, like every other tool, so it takes no `key`:
+ * spend is always the caller's, and a key pasted into the conversation cannot redirect it.
+ */
+function callerModeInput(tool: Tool): { input: Tool["input"]; note: string } {
+  if (tool.credential !== "caller") return { input: tool.input, note: "" };
+  return { input: tool.input.omit({ key: true }), note: " It runs under your own LiteLLM key, the one your MCP client sends to this server." };
 }
 
 function checkedOutput(tool: Tool, value: unknown): Record<string, unknown> {
@@ -69,6 +84,10 @@ export function servedTools(config: Config, tools: readonly Tool[] = manifest): 
 
 export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
   const log = deps.log ?? silent;
+  const { callerKey } = deps;
+  if ((config.auth === "caller") !== (callerKey !== undefined)) {
+    throw new Error(`createServer: a caller key belongs with LITELLM_MCP_AUTH=caller and nowhere else (auth is "${config.auth}").`);
+  }
   const client = createLiteLLMClient(config, deps.fetch);
   const server = new McpServer({ name: "litellm-mcp", version: VERSION });
 
@@ -76,27 +95,29 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
   // Disabled tools are never registered: not listed, not callable.
   for (const tool of servedTools(config, deps.tools)) {
     const timeoutMs = tool.credential === "caller" ? config.completionTimeoutMs : config.adminTimeoutMs;
+    const { input, note } = callerKey !== undefined ? callerModeInput(tool) : { input: tool.input, note: "" };
     const handle = server.registerTool(
       tool.name,
       {
         title: tool.title,
-        description: tool.description + policyNote(tool, config.policy),
-        inputSchema: tool.input,
+        description: tool.description + note + policyNote(tool, config.policy),
+        inputSchema: input,
         outputSchema: tool.output,
         annotations: { title: tool.title, ...tool.annotations },
       },
       async (args: Record<string, unknown>, extra) => {
-        const secrets = [config.masterKey, tool.credential === "caller" ? String(args.key) : undefined];
+        const secrets = [config.masterKey, callerKey ?? (tool.credential === "caller" ? String(args.key) : undefined)];
         try {
           // The operator's limits come first: a refused call sends nothing upstream.
           checkPolicy(tool, args, config.policy);
-          const bearer = bearerFor(tool, args, config);
+          const bearer = bearerFor(tool, args, config, callerKey);
           const request = tool.buildRequest(args);
           const stream = tool.streams ? streamingCall(request, extra, (text) => redact(text, secrets)) : undefined;
           const send = () =>
             client.call(tool.operation.method, tool.operation.path, stream?.request ?? request, {
               bearer,
               credential: tool.credential,
+              asCaller: callerKey !== undefined && bearer !== undefined,
               timeoutMs,
               signal: extra.signal,
               read: stream?.read,

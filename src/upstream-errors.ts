@@ -3,12 +3,18 @@
 // for validation, and {"detail": "..."} or {"detail": {...}} on some routes.
 
 import { UpstreamError } from "./errors.js";
+import { roleLabel, roleNamedIn, whatRoleMay } from "./litellm-roles.js";
 
 export interface CallContext {
   /** Which credential was sent: decides what a 401/403 tells the reader to fix. */
   credential: "master" | "caller" | "none";
   host: string;
   timeoutMs: number;
+  /**
+   * Caller mode (LITELLM_MCP_AUTH=caller): the key sent is the one the MCP request carried, and `role` is
+   * its LiteLLM role when known ("" for a key of no user), so a refusal can say what that role may do.
+   */
+  asCaller?: { role?: string };
 }
 
 const MAX_DETAIL = 300;
@@ -56,6 +62,7 @@ function retryAfterSeconds(headers: Headers): number | undefined {
 
 function whoseKey(ctx: CallContext): string {
   if (ctx.credential === "none") return "a request without a key";
+  if (ctx.asCaller) return "the LiteLLM key your MCP client sends";
   return ctx.credential === "master" ? "the master key (LITELLM_MASTER_KEY)" : 'the virtual key given in "key"';
 }
 
@@ -97,7 +104,9 @@ function noDatabaseError(status: number, body: unknown, message: string | undefi
   if (type !== "no_db_connection" && !(message && NO_DATABASE.test(message))) return undefined;
   if (status < 500) {
     return new UpstreamError(
-      ctx.credential === "master"
+      ctx.asCaller
+        ? "LiteLLM did not accept your LiteLLM key: the proxy has no database, so it accepts no key but its own master key until one is connected (DATABASE_URL)."
+        : ctx.credential === "master"
         ? "LiteLLM did not accept LITELLM_MASTER_KEY: it is not this proxy's master key (the proxy has no database, so it knows no other keys)."
         : 'LiteLLM did not accept the virtual key given in "key": the proxy has no database, so it accepts no virtual keys until one is connected (DATABASE_URL).',
       status,
@@ -105,6 +114,30 @@ function noDatabaseError(status: number, body: unknown, message: string | undefi
   }
   return new UpstreamError(
     "The LiteLLM proxy has no database connected, and virtual keys need one: start the proxy with DATABASE_URL set, then try again.",
+    status,
+  );
+}
+
+// How LiteLLM words "this key's role may not do that" (as opposed to "this key is bad"), on 401 and 403 alike.
+const ROLE_REFUSAL = /not allowed to access this|not authorized|only proxy admin|can only create keys for themselves|\brole\s*=/i;
+
+/** A refusal because of who the key belongs to, which caller mode explains by the key's role. */
+export function isRoleRefusal(status: number, message: string | undefined): boolean {
+  return (status === 401 || status === 403) && message !== undefined && ROLE_REFUSAL.test(message);
+}
+
+function notAllowed(status: number, said: string, ctx: CallContext): UpstreamError {
+  const who = whoseKey(ctx);
+  return new UpstreamError(`${who[0]!.toUpperCase()}${who.slice(1)} is not allowed to do this (HTTP ${status}).${said}`, status);
+}
+
+/** In caller mode, a role refusal names the caller's role and what LiteLLM lets that role do. */
+function roleRefusal(status: number, message: string | undefined, said: string, ctx: CallContext): UpstreamError {
+  const role = ctx.asCaller?.role ?? roleNamedIn(message);
+  if (!ctx.asCaller || role === undefined) return notAllowed(status, said, ctx);
+  const may = whatRoleMay(role);
+  return new UpstreamError(
+    `LiteLLM refused this for your key (${roleLabel(role)}, HTTP ${status})${may ? `: ${may}` : ""}. Ask a proxy admin if you need it done.${said}`,
     status,
   );
 }
@@ -137,10 +170,11 @@ export function errorFromResponse(response: Response, body: unknown, ctx: CallCo
     case 400:
       return new UpstreamError(`LiteLLM rejected the request (HTTP 400).${said}`, status);
     case 401:
+    case 403:
+      if (isRoleRefusal(status, message)) return roleRefusal(status, message, said, ctx);
+      if (status === 403) return notAllowed(status, said, ctx);
       if (ctx.credential === "none") return new UpstreamError(`LiteLLM wants a key for a route that is normally open (HTTP 401); this proxy protects it.${said}`, status);
       return new UpstreamError(`LiteLLM did not accept ${whoseKey(ctx)} (HTTP 401): it is wrong, expired or blocked.${said}`, status);
-    case 403:
-      return new UpstreamError(`${whoseKey(ctx)[0]!.toUpperCase()}${whoseKey(ctx).slice(1)} is not allowed to do this (HTTP 403).${said}`, status);
     case 404:
       return new UpstreamError(`LiteLLM found nothing there (HTTP 404).${said}`, status);
     case 422:
