@@ -60,6 +60,12 @@ export class FakeLiteLLM {
     await new Promise((resolve) => this.server?.close(resolve));
   }
 
+  /** A virtual key the proxy knows, as if minted earlier with these fields (callers that bring their own key). */
+  knowKey(key: string, minted: Record<string, unknown> = {}): void {
+    this.virtualKeys.set(key, (minted.models as string[] | undefined) ?? []);
+    this.mintedWith.set(key, minted);
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -106,8 +112,7 @@ export class FakeLiteLLM {
         if (this.options.database === false) return send(500, noDatabase["/key/generate"]);
         const minted = generatedKey(body ?? {});
         const key = `sk-minted-${this.virtualKeys.size}-${Math.random().toString(36).slice(2, 10)}`;
-        this.virtualKeys.set(key, (body?.models as string[]) ?? []);
-        this.mintedWith.set(key, body ?? {});
+        this.knowKey(key, body ?? {});
         return send(200, { ...minted, key });
       }
       case "GET /key/info": {
