@@ -15,6 +15,8 @@ import { createServer } from "./server.js";
 export const MCP_PATH = "/mcp";
 /** Largest JSON-RPC request body read; the same ceiling the SDK uses for its own message streams. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** How long an idle client connection stays open: longer than the balancer in front keeps one. */
+const IDLE_CONNECTION_MS = 65_000;
 
 export interface HttpServerOptions extends GuardOptions {
   host: string;
@@ -96,6 +98,10 @@ export async function startHttpServer(config: Config, options: HttpServerOptions
     });
   });
 
+  // A balancer keeps idle connections to its replicas open (nginx and cloud balancers: 60 s). Were this side
+  // to close one first, a request the balancer sends on it at that moment is lost (a 502 for the client).
+  httpServer.keepAliveTimeout = IDLE_CONNECTION_MS;
+  httpServer.headersTimeout = IDLE_CONNECTION_MS + 1_000;
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(options.port, options.host, () => {

@@ -3,6 +3,7 @@
 // No module state: tests build as many servers as they like, in-process.
 
 import { McpServer, type RegisteredTool } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
 import { isHeaderSafeKey, type Config } from "./config.js";
 import type { Tool } from "./define-tool.js";
 import { BridgeError, ConfigError, InputError, UpstreamError } from "./errors.js";
@@ -30,6 +31,17 @@ export interface ServerDeps {
 }
 
 const silent: Logger = () => {};
+
+/**
+ * The SDK validates elicitation answers against a JSON Schema, building an Ajv instance per server unless
+ * given a validator. This server never elicits, and the HTTP mode builds a server per request, where that
+ * Ajv instance was the largest cost of a call.
+ */
+const noElicitation: jsonSchemaValidator = {
+  getValidator() {
+    throw new Error("litellm-mcp does not elicit input, so it validates no client-side JSON Schema.");
+  },
+};
 
 function bearerFor(tool: Tool, args: Record<string, unknown>, config: Config, callerKey: string | undefined): string | undefined {
   if (tool.credential === "none") return undefined;
@@ -89,7 +101,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
     throw new Error(`createServer: a caller key belongs with LITELLM_MCP_AUTH=caller and nowhere else (auth is "${config.auth}").`);
   }
   const client = createLiteLLMClient(config, deps.fetch);
-  const server = new McpServer({ name: "litellm-mcp", version: VERSION });
+  const server = new McpServer({ name: "litellm-mcp", version: VERSION }, { jsonSchemaValidator: noElicitation });
 
   const registered = new Map<string, RegisteredTool>();
   // Disabled tools are never registered: not listed, not callable.
