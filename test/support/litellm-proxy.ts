@@ -48,23 +48,22 @@ const START_TIMEOUT_MS = 120_000;
 const STOP_GRACE_MS = 15_000;
 const PORT_ATTEMPTS = 3;
 
+/** What keeps LiteLLM off the network and quiet: without these it fetches price maps and more at start. */
+export const OFFLINE_LITELLM_ENV = {
+  LITELLM_LOCAL_MODEL_COST_MAP: "True",
+  LITELLM_TELEMETRY_DISABLED: "true",
+  LITELLM_LOCAL_BLOG_POSTS: "True",
+  LITELLM_LOCAL_ANTHROPIC_BETA_HEADERS: "True",
+  LITELLM_LOCAL_POLICY_TEMPLATES: "True",
+  LITELLM_LOCAL_AUTOROUTER_PRESETS: "True",
+  DISABLE_SCHEMA_UPDATE: "True",
+  LITELLM_DONT_SHOW_FEEDBACK_BOX: "true",
+} as const;
+
 // What the proxy needs to start offline and quietly, and nothing from the test runner's environment: in
 // particular no DATABASE_URL (the no-database behaviour is part of what is tested) and no provider keys.
 function proxyEnv(home: string): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH ?? "",
-    HOME: home,
-    LANG: "C.UTF-8",
-    PYTHONUNBUFFERED: "1",
-    LITELLM_LOCAL_MODEL_COST_MAP: "True", // else it downloads its model price map at start
-    LITELLM_TELEMETRY_DISABLED: "true",
-    LITELLM_LOCAL_BLOG_POSTS: "True",
-    LITELLM_LOCAL_ANTHROPIC_BETA_HEADERS: "True",
-    LITELLM_LOCAL_POLICY_TEMPLATES: "True",
-    LITELLM_LOCAL_AUTOROUTER_PRESETS: "True",
-    DISABLE_SCHEMA_UPDATE: "True",
-    LITELLM_DONT_SHOW_FEEDBACK_BOX: "true",
-  };
+  return { PATH: process.env.PATH ?? "", HOME: home, LANG: "C.UTF-8", PYTHONUNBUFFERED: "1", ...OFFLINE_LITELLM_ENV };
 }
 
 /** JSON is YAML, so the config needs no YAML writer and no quoting rules. */

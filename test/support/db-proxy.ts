@@ -1,0 +1,216 @@
+// Runs the litellm-db kit (test/support/litellm-db/: a real LiteLLM on a real PostgreSQL) for the database
+// suite: in a fresh temporary work dir, on free loopback ports, with the project's .venv, and stopped however
+// the run ends. The kit's shell scripts do the work; this file only drives them.
+
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { homedir, tmpdir, userInfo } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { VENV_DIR, missingInstall } from "../../scripts/litellm-pin.ts";
+import { CANARY_MASTER_KEY } from "./connect.ts";
+import { OFFLINE_LITELLM_ENV } from "./litellm-proxy.ts";
+import { refusedOrigin } from "./serve.ts";
+
+const KIT = fileURLToPath(new URL("./litellm-db/", import.meta.url));
+
+/** The kit's mock models: each answers every call with a fixed text and is priced from LiteLLM's cost map. */
+export const DB_MODELS = [
+  { name: "mock-alpha", deployment: "openai/gpt-3.5-turbo", reply: "alpha says hello" },
+  { name: "mock-beta", deployment: "openai/gpt-4o", reply: "beta says hello" },
+] as const;
+
+/** A model whose only deployment points at a loopback port nobody listens on: its health checks fail. */
+export const UNHEALTHY_MODEL = "mock-down";
+
+/** Seconds between LiteLLM's spend and log flushes to the database (LiteLLM's own default is 10). */
+const BATCH_WRITE_SECONDS = 2;
+
+/** What database tests need to reach the proxy; serializable, so global setup can hand it to test files. */
+export interface DbProxy {
+  url: string;
+  /** The canary master key: the run-wide canary scan fails if any captured output holds it. */
+  masterKey: string;
+  /** Models that answer (the kit's mocks), as callers name them. */
+  models: string[];
+  unhealthyModel: string;
+  batchWriteSeconds: number;
+  /** LiteLLM's log, with the query-engine shim's stderr (its lines start with `[qe-shim]`). */
+  logFile: string;
+  /** The kit's settings for this run: what stopDatabase/startDatabase pass to its scripts. */
+  kit: Record<string, string>;
+  /** Seconds the kit took from nothing to a LiteLLM that answers database-backed calls. */
+  startSeconds: number;
+}
+
+export interface RunningDbProxy extends DbProxy {
+  /** Stops LiteLLM, the shim and PostgreSQL, and removes the work dir; resolves to the seconds it took. */
+  stop(): Promise<number>;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** null when the database suite is skipped (no PostgreSQL or no LiteLLM in .venv/). */
+    dbProxy: DbProxy | null;
+  }
+}
+
+/** PostgreSQL's server binaries, where the kit looks for them. */
+function postgresBin(): string | undefined {
+  const usable = (bin: string) => existsSync(join(bin, "initdb")) && existsSync(join(bin, "pg_ctl"));
+  if (process.env.LITELLM_DB_PG_BIN) return usable(process.env.LITELLM_DB_PG_BIN) ? process.env.LITELLM_DB_PG_BIN : undefined;
+  const root = "/usr/lib/postgresql";
+  const majors = existsSync(root) ? readdirSync(root).filter((major) => usable(join(root, major, "bin"))) : [];
+  const newest = majors.sort((a, b) => Number(b) - Number(a))[0];
+  return newest === undefined ? undefined : join(root, newest, "bin");
+}
+
+function onPath(command: string): boolean {
+  return spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
+}
+
+/** Why the database suite cannot run here, or undefined when it can. */
+export function dbSuiteMissing(): string | undefined {
+  const venv = missingInstall();
+  if (venv) return venv;
+  if (!postgresBin()) return "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb)";
+  if (userInfo().uid === 0 && spawnSync("id", ["postgres"], { stdio: "ignore" }).status !== 0) {
+    return "running as root and there is no postgres user to run PostgreSQL as";
+  }
+  for (const command of ["bash", "curl"]) if (!onPath(command)) return `${command} is not installed`;
+  return undefined;
+}
+
+/** LiteLLM must not pick up settings meant for another proxy: its own, a database or a cache. */
+const NOT_FOR_THE_KIT = /^(LITELLM_|DATABASE_URL$|DIRECT_URL$|REDIS_)/;
+
+/** The runner's environment (npm and pip need its HOME and registry settings) with the kit's settings on top. */
+function kitProcessEnv(kit: Record<string, string>): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !NOT_FOR_THE_KIT.test(name)));
+  return { ...env, ...OFFLINE_LITELLM_ENV, ...kit };
+}
+
+interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runKit(script: string, args: string[], kit: Record<string, string>): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(KIT, script), args, { env: kitProcessEnv(kit), stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    child.once("error", reject);
+    child.once("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function tail(text: string, lines = 30): string {
+  return text.trimEnd().split("\n").slice(-lines).join("\n");
+}
+
+function readLog(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+/** Where what every run can share is kept: the shim's node modules, npm's cache, generated Prisma clients. */
+function cacheDir(): string {
+  return process.env.LITELLM_MCP_DB_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "litellm-mcp", "litellm-db");
+}
+
+/** Starts the kit and waits until LiteLLM serves database-backed calls. */
+export async function startDbProxy(): Promise<RunningDbProxy> {
+  const root = mkdtempSync(join(tmpdir(), "litellm-db-"));
+  // PostgreSQL runs as the postgres user when we are root: it must be able to reach its data dir inside.
+  chmodSync(root, 0o711);
+  const work = join(root, "work");
+  const extraModels = join(root, "extra-models.yaml");
+  writeFileSync(
+    extraModels,
+    [
+      `  - model_name: ${UNHEALTHY_MODEL}`,
+      "    litellm_params:",
+      "      model: openai/gpt-4o-mini",
+      "      api_key: sk-kit-no-upstream",
+      `      api_base: ${await refusedOrigin()}/v1`,
+      "      max_retries: 0",
+      "",
+    ].join("\n"),
+  );
+  const kit = {
+    LITELLM_DB_WORKDIR: work,
+    LITELLM_DB_CACHE_DIR: cacheDir(),
+    LITELLM_VENV: VENV_DIR,
+    LITELLM_MASTER_KEY: CANARY_MASTER_KEY,
+    LITELLM_DB_BATCH_WRITE_AT: String(BATCH_WRITE_SECONDS),
+    LITELLM_DB_EXTRA_MODELS: extraModels,
+  };
+  const logFile = join(work, "litellm.log");
+
+  let stopped = false;
+  const stopNow = () => {
+    if (stopped) return;
+    stopped = true;
+    spawnSync(join(KIT, "stop.sh"), ["--clean"], { env: kitProcessEnv(kit), stdio: "ignore" });
+    rmSync(root, { recursive: true, force: true });
+    process.removeListener("exit", stopNow);
+  };
+  // Vitest exits on Ctrl-C without running global teardown, and LiteLLM runs in its own session (the
+  // terminal's signal never reaches it): stop everything on the way out, whatever the way.
+  process.once("exit", stopNow);
+
+  const started = performance.now();
+  const result = await runKit("start.sh", [], kit);
+  const startSeconds = (performance.now() - started) / 1000;
+  const url = /^LITELLM_HOST=(.+)$/m.exec(result.stdout)?.[1];
+  if (result.code !== 0 || !url) {
+    const log = tail(readLog(logFile), 20);
+    stopNow();
+    throw new Error(`The litellm-db kit did not start (exit ${result.code}):\n${tail(result.stderr)}${log ? `\n--- LiteLLM log ---\n${log}` : ""}`);
+  }
+
+  return {
+    url,
+    masterKey: CANARY_MASTER_KEY,
+    models: DB_MODELS.map((m) => m.name),
+    unhealthyModel: UNHEALTHY_MODEL,
+    batchWriteSeconds: BATCH_WRITE_SECONDS,
+    logFile,
+    kit,
+    startSeconds,
+    stop: async () => {
+      const stopping = performance.now();
+      if (!stopped) {
+        stopped = true;
+        process.removeListener("exit", stopNow);
+        await runKit("stop.sh", ["--clean"], kit);
+        rmSync(root, { recursive: true, force: true });
+      }
+      return (performance.now() - stopping) / 1000;
+    },
+  };
+}
+
+/** Stops only PostgreSQL: LiteLLM keeps running and finds its database gone. */
+export async function stopDatabase(proxy: DbProxy): Promise<void> {
+  const result = await runKit("stop.sh", ["--postgres"], proxy.kit);
+  if (result.code !== 0) throw new Error(`stop.sh --postgres failed:\n${tail(result.stderr)}`);
+}
+
+/** Starts PostgreSQL again and waits until LiteLLM serves database-backed calls (start.sh is idempotent). */
+export async function startDatabase(proxy: DbProxy): Promise<void> {
+  const result = await runKit("start.sh", [], proxy.kit);
+  if (result.code !== 0) throw new Error(`start.sh could not bring PostgreSQL back:\n${tail(result.stderr)}`);
+}
+
+/** LiteLLM's log so far (empty once the run is over and the work dir is gone). */
+export function dbProxyLog(proxy: DbProxy): string {
+  return readLog(proxy.logFile);
+}
