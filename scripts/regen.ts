@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { compareSpecs } from "./regen/drift-report.ts";
 import { formatDriftReport } from "./regen/drift-format.ts";
-import { generate, sha256, PROVENANCE_FILE, SPEC_FILE } from "./regen/generate.ts";
+import { documentSha256, generate, PROVENANCE_FILE, SPEC_FILE } from "./regen/generate.ts";
 import { loadSource, SourceError, type LoadedSource } from "./regen/load-source.ts";
 import { parseOperationList } from "./regen/operations.ts";
 import { pruneSpec } from "./regen/prune-spec.ts";
@@ -37,7 +37,7 @@ function defaultSource(): string {
 async function committedSource(): Promise<{ source: LoadedSource; sourceSha256: string }> {
   const source = await loadSource(join(ROOT, SPEC_FILE), undefined);
   const provenance = JSON.parse(await readFile(join(ROOT, PROVENANCE_FILE), "utf8").catch(() => "{}"));
-  const recorded = isObject(provenance) && typeof provenance.sourceSha256 === "string" ? provenance.sourceSha256 : sha256(source.text);
+  const recorded = isObject(provenance) && typeof provenance.sourceCanonicalSha256 === "string" ? provenance.sourceCanonicalSha256 : documentSha256(source.document);
   return { source: { ...source, label: SPEC_FILE }, sourceSha256: recorded };
 }
 
@@ -74,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
   const { source, sourceSha256 } =
     args.check && !args.from
       ? await committedSource()
-      : await loadSource(args.from ?? defaultSource(), process.env.LITELLM_MASTER_KEY).then((s) => ({ source: s, sourceSha256: sha256(s.text) }));
+      : await loadSource(args.from ?? defaultSource(), process.env.LITELLM_MASTER_KEY).then((s) => ({ source: s, sourceSha256: documentSha256(s.document) }));
 
   const { warnings } = await validateForOperations(source.document, pruneSpec(source.document, operations).document);
   for (const warning of warnings) console.error(`warning: ${warning}`);

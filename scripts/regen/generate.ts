@@ -13,7 +13,7 @@ export interface GenerateInput {
   /** LiteLLM's OpenAPI document, whole or already pruned. */
   document: JsonObject;
   operations: readonly OperationRef[];
-  /** sha256 of the document as it was fetched, recorded in spec/provenance.json. */
+  /** documentSha256 of the whole document, recorded in spec/provenance.json. */
   sourceSha256: string;
 }
 
@@ -37,6 +37,14 @@ const PART_SUFFIX: Record<RequestPart, string> = { path: "Path", query: "Query",
 
 export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
+}
+
+/**
+ * sha256 of a document's canonical JSON (sorted keys, fixed layout), not of the bytes served: LiteLLM lists
+ * a path's methods in a different order each time it starts, so one release serves differing bytes.
+ */
+export function documentSha256(document: JsonObject): string {
+  return sha256(canonicalJson(document));
 }
 
 function header(version: string, specSha: string): string {
@@ -94,7 +102,7 @@ export async function generate(input: GenerateInput): Promise<GenerateOutput> {
   const provenance = {
     litellmVersion: version,
     openapi: spec.openapi ?? null,
-    sourceSha256: input.sourceSha256,
+    sourceCanonicalSha256: input.sourceSha256,
     specSha256: specSha,
     operations: input.operations.map(operationLabel),
     missingOperations: missing.map(operationLabel),

@@ -7,7 +7,6 @@ import { isObject, type JsonObject } from "./json.ts";
 export interface LoadedSource {
   /** Where it came from, for messages (never carries a key). */
   label: string;
-  text: string;
   document: JsonObject;
 }
 
@@ -72,5 +71,5 @@ export async function loadSource(from: string, bearer: string | undefined): Prom
       throw new SourceError(`Could not read ${from} (${FILE_ERRORS[code] ?? code}). Pass --from a saved /openapi.json or a proxy URL.`);
     }
   }
-  return { label: from, text, document: parseDocument(text, from) };
+  return { label: from, document: parseDocument(text, from) };
 }

@@ -20,21 +20,40 @@ function portFrom(raw: string | undefined): number | string {
   return Number.isInteger(port) && port >= 0 && port <= 65535 && raw.trim() !== "" ? port : `--port must be a whole number from 0 to 65535, got "${raw}".`;
 }
 
+const OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+  http: { type: "boolean" },
+  port: { type: "string" },
+  host: { type: "string" },
+} as const;
+
+/**
+ * What is wrong with the options, said the way the rest of the CLI speaks (Node's parseArgs would
+ * otherwise answer with its own text about positional arguments), or undefined when they parse.
+ */
+function optionProblem(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length && argv[i] !== "--"; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith("-") || arg === "-") continue;
+    const [spelled, value] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const name = spelled.startsWith("--") ? spelled.slice(2) : Object.entries(OPTIONS).find(([, o]) => "short" in o && `-${o.short}` === spelled)?.[0];
+    const option = name === undefined ? undefined : OPTIONS[name as keyof typeof OPTIONS];
+    if (!option) return `Unknown option "${spelled}". The options are --http, --port, --host, --help and --version (litellm-mcp --help explains each).`;
+    if (option.type === "boolean" && value !== undefined) return `${spelled} takes no value.`;
+    if (option.type === "string" && value === undefined && (i + 1 >= argv.length || argv[i + 1]!.startsWith("-"))) {
+      return `${spelled} needs a value, e.g. ${spelled} ${name === "port" ? DEFAULT_HTTP_PORT : DEFAULT_HTTP_HOST}.`;
+    }
+  }
+  return undefined;
+}
+
 export function parseCommand(argv: readonly string[]): Command {
+  const problem = optionProblem(argv);
+  if (problem) return { kind: "usage-error", message: problem };
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" },
-        http: { type: "boolean" },
-        port: { type: "string" },
-        host: { type: "string" },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
     return { kind: "usage-error", message: (error as Error).message };
   }
@@ -43,7 +62,8 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.version) return { kind: "version" };
 
   const [subcommand, ...extra] = positionals;
-  if (subcommand !== undefined && subcommand !== "doctor") return { kind: "usage-error", message: `Unknown command "${subcommand}".` };
+  if (subcommand === "help") return { kind: "help" };
+  if (subcommand !== undefined && subcommand !== "doctor") return { kind: "usage-error", message: `Unknown command "${subcommand}". The commands are doctor and help; with none, litellm-mcp is the stdio server.` };
   if (extra.length > 0) return { kind: "usage-error", message: `Unexpected argument "${extra[0]}".` };
   if (subcommand === "doctor") {
     if (values.http || values.port !== undefined || values.host !== undefined) {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getHealthQueryFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 import { firstItems } from "./paging.js";
+import { required } from "./required.js";
 
 const SHOWN = 20;
 
@@ -33,7 +34,7 @@ export const checkModelHealth = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   input: z.strictObject({
     // Required here although LiteLLM's is optional: without it LiteLLM tests every deployment at once.
-    model: getHealthQueryFields.model.unwrap().min(1).describe("Model name, as list_models shows it."),
+    model: required(getHealthQueryFields.model).min(1).describe("Model name, as list_models shows it."),
   }),
   request: (args) => ({ params: { query: { model: args.model } } }),
   output: z.object({

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { postKeyGenerateBodyFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
+import { required } from "./required.js";
 
 const litellm = postKeyGenerateBodyFields;
 
@@ -17,7 +18,7 @@ export const generateKey = defineTool({
   input: z.strictObject({
     // Tightened: LiteLLM treats an empty or missing list as "every model"; this tool never mints that.
     models: z.array(z.string().min(1)).min(1).describe("Model names the key may call, as list_models shows them."),
-    user_id: litellm.user_id.unwrap().min(1).describe("LiteLLM user the key belongs to; spend is tracked against it."),
+    user_id: required(litellm.user_id).min(1).describe("LiteLLM user the key belongs to; spend is tracked against it."),
     team_id: litellm.team_id.describe("Team the key belongs to."),
     duration: litellm.duration
       .unwrap()

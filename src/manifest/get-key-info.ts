@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getKeyInfoQueryFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 import { documentedFields } from "./documented-fields.js";
+import { required } from "./required.js";
 
 // LiteLLM's documented `info` object, trimmed to what a key admin asks about; other fields are dropped.
 const keyInfo = z.object({
@@ -33,7 +34,7 @@ export const getKeyInfo = defineTool({
   credential: "master",
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   input: z.strictObject({
-    key: getKeyInfoQueryFields.key.unwrap().min(1).describe("The virtual key (sk-...) or its hashed token."),
+    key: required(getKeyInfoQueryFields.key).min(1).describe("The virtual key (sk-...) or its hashed token."),
   }),
   request: (args) => ({ params: { query: { key: args.key } } }),
   output: z.object({ info: keyInfo }),

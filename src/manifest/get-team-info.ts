@@ -6,6 +6,7 @@ import { defineTool } from "../define-tool.js";
 import { documentedFields } from "./documented-fields.js";
 import { keySummary, summarizeKey } from "./key-summary.js";
 import { firstItems } from "./paging.js";
+import { required } from "./required.js";
 
 const SHOWN = 20;
 
@@ -32,7 +33,7 @@ export const getTeamInfo = defineTool({
   credential: "master",
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   input: z.strictObject({
-    team_id: getTeamInfoQueryFields.team_id.unwrap().min(1).describe("The LiteLLM team id."),
+    team_id: required(getTeamInfoQueryFields.team_id).min(1).describe("The LiteLLM team id."),
   }),
   request: (args) => ({ params: { query: { team_id: args.team_id } } }),
   output: z.object({

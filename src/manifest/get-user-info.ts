@@ -6,6 +6,7 @@ import { defineTool } from "../define-tool.js";
 import { documentedFields } from "./documented-fields.js";
 import { keySummary, summarizeKey } from "./key-summary.js";
 import { firstItems } from "./paging.js";
+import { required } from "./required.js";
 
 const SHOWN = 20;
 
@@ -30,7 +31,7 @@ export const getUserInfo = defineTool({
   credential: "master",
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   input: z.strictObject({
-    user_id: getUserInfoQueryFields.user_id.unwrap().min(1).describe("The LiteLLM user id."),
+    user_id: required(getUserInfoQueryFields.user_id).min(1).describe("The LiteLLM user id."),
   }),
   request: (args) => ({ params: { query: { user_id: args.user_id } } }),
   output: z.object({

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { postKeyRegenerateBodyFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 import { duration } from "./duration.js";
+import { required } from "./required.js";
 
 const litellm = postKeyRegenerateBodyFields;
 
@@ -16,7 +17,7 @@ export const regenerateKey = defineTool({
   // The old secret is gone for good and every call mints a different one: destructive, not idempotent.
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   input: z.strictObject({
-    key: litellm.key.unwrap().min(1).describe("The virtual key (sk-...) or its hashed token."),
+    key: required(litellm.key).min(1).describe("The virtual key (sk-...) or its hashed token."),
     grace_period: duration.optional().describe('How long the old secret keeps working, e.g. "24h".'),
   }),
   // The key goes in the body, not the path variant (/key/{key}/regenerate), so it stays out of URLs and logs.

@@ -5,6 +5,7 @@ import { postKeyUpdateBodyFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 import { documentedFields } from "./documented-fields.js";
 import { duration } from "./duration.js";
+import { required } from "./required.js";
 
 const litellm = postKeyUpdateBodyFields;
 
@@ -29,7 +30,7 @@ export const updateKey = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   input: z
     .strictObject({
-      key: litellm.key.unwrap().min(1).describe("The virtual key (sk-...) or its hashed token."),
+      key: required(litellm.key).min(1).describe("The virtual key (sk-...) or its hashed token."),
       // Tightened as in generate_key: an empty list would mean "every model".
       models: z.array(z.string().min(1)).min(1).optional().describe("New list of models the key may call."),
       max_budget: litellm.max_budget.unwrap().positive().optional().describe("New spend limit, in USD."),

@@ -1,11 +1,30 @@
 // The bin's argv handling, from the built file: what each spelling prints, where, and with which exit code.
 // stdout is sacred in stdio mode, so errors and usage go to stderr everywhere.
 
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/run-cli.ts";
 import { BUILT_SERVER } from "../support/spawn-server.ts";
+
+const SRC = fileURLToPath(new URL("../../src", import.meta.url));
+
+/** Build-only switches, not settings a user gives the server. */
+const INTERNAL_VARIABLES = new Set(["LITELLM_MCP_WRITE_CODE_CACHE"]);
+
+/** Every LITELLM_* variable src/ reads from the environment (env.NAME or env["NAME"]). */
+function variablesReadBySource(): string[] {
+  const names = new Set<string>();
+  for (const file of readdirSync(SRC, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"))) {
+    const text = readFileSync(join(SRC, file), "utf8");
+    for (const m of text.matchAll(/\b(?:env|process\.env)(?:\.|\[")(LITELLM_\w+)|\b[a-zA-Z]+\(env, "(LITELLM_\w+)"/g)) names.add((m[1] ?? m[2])!);
+  }
+  const read = [...names].filter((n) => !INTERNAL_VARIABLES.has(n)).sort();
+  expect(read.length, "the scan finds the variables config.ts reads").toBeGreaterThanOrEqual(17);
+  return read;
+}
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string; bin: Record<string, string> };
 
@@ -22,17 +41,25 @@ describe("litellm-mcp argv", () => {
     }
   });
 
-  it("--help lists every command and the environment they read", async () => {
+  it("--help lists every command and every variable the server reads", async () => {
     const run = await runCli(["--help"]);
     expect(run.code).toBe(0);
-    for (const word of ["doctor", "--http", "--port", "--host", "LITELLM_HOST", "LITELLM_MASTER_KEY", "LITELLM_MCP_HTTP_TOKEN", "LITELLM_MCP_HTTP_ALLOWED_HOSTS"]) {
-      expect(run.stdout).toContain(word);
-    }
+    for (const word of ["doctor", "help", "--http", "--port", "--host", "--version"]) expect(run.stdout).toContain(word);
+    for (const name of variablesReadBySource()) expect(run.stdout).toMatch(new RegExp(`^  ${name} `, "m"));
+    // Grouped: the policy and tool-selection variables sit under their own headings.
+    expect(run.stdout).toMatch(/Policy[^\n]*:\n(  LITELLM_MCP_\w+ +.+\n)+/);
+    expect(run.stdout).toMatch(/Which tools are offered:\n(  LITELLM_MCP_\w+ +.+\n)+/);
+  });
+
+  it("`litellm-mcp help` prints what --help prints", async () => {
+    const [help, flag] = await Promise.all([runCli(["help"]), runCli(["--help"])]);
+    expect(help).toEqual(flag);
   });
 
   it.each([
     [["serve"], /Unknown command "serve"/],
-    [["--bogus"], /Unknown option '--bogus'/],
+    [["--bogus"], /^litellm-mcp: Unknown option "--bogus"\. The options are --http, --port, --host, --help and --version/],
+    [["--http", "--host"], /^litellm-mcp: --host needs a value/],
     [["--port", "3000"], /--port and --host only apply with --http/],
     [["--http", "--port", "http"], /--port must be a whole number/],
     [["--http", "--port", "70000"], /--port must be a whole number/],
@@ -44,6 +71,8 @@ describe("litellm-mcp argv", () => {
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(reason);
     expect(run.stderr).toContain("Usage:");
+    // The project's own sentence, not Node's argument parser explaining positional arguments.
+    expect(run.stderr).not.toMatch(/positional argument|argument missing/);
   });
 
   it("a malformed setting stops the stdio server at start, naming the variable, with stdout untouched", async () => {

@@ -1,43 +1,40 @@
 // The host configuration snippets in README.md, read from the README itself and launched exactly as each
-// host would launch them — with the local build standing in for `npx -y litellm-mcp` — through an MCP
-// initialize and tools/list. If a snippet rots (wrong key, wrong shape, wrong command), this fails.
+// host would launch them, through an MCP initialize and tools/list. What they launch is the package as
+// shipped: `npm pack` of this checkout installed into an empty prefix (standing in for `npm install -g .`
+// and for the registry download of `npx -y <package>`), never the work tree. If a snippet rots (wrong
+// command, wrong shape, a package name that is not ours) or the package stops working once packed and
+// installed (`files`, `bin`, the code cache), this fails.
 
 import { readFileSync } from "node:fs";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { afterEach, describe, expect, it } from "vitest";
-import { BUILT_SERVER } from "../support/spawn-server.ts";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { manifest } from "../../src/manifest/index.ts";
+import { packAndInstall, type PackedInstall } from "../support/packed.ts";
 import { connectHttp, startHttpInstance, type HttpInstance } from "../support/spawn-http.ts";
 
 const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { name: string; bin: Record<string, string> };
-const TOOLS = ["generate_key", "get_key_info", "list_models", "proxy_completion"];
+const [BIN] = Object.keys(pkg.bin);
+const ALL_TOOLS = manifest.map((tool) => tool.name);
+/** The placeholder the README uses for "where you cloned it"; a user writes their own path there. */
+const CLONE_PLACEHOLDER = "/absolute/path/to/litellm-mcp";
 
-/** The fenced blocks of one language under the README heading `### <title>`. */
-function snippets(title: string, lang: string): string[] {
-  const start = README.indexOf(`\n### ${title}\n`);
-  expect(start, `README has a "### ${title}" section`).toBeGreaterThanOrEqual(0);
-  const rest = README.slice(start + title.length + 6);
-  const section = rest.slice(0, rest.search(/\n##+ /) === -1 ? undefined : rest.search(/\n##+ /));
-  return [...section.matchAll(new RegExp("```" + lang + "\\n([\\s\\S]*?)```", "g"))].map((m) => m[1]!);
+interface Block {
+  heading: string;
+  lang: string;
+  text: string;
 }
 
-/** What the host runs for `npx -y litellm-mcp ...`: this checkout's bin, which is what npx would fetch. */
-function localCommand(command: string, args: readonly string[]): { command: string; args: string[] } {
-  expect([command, ...args.slice(0, 2)]).toEqual(["npx", "-y", pkg.name]);
-  return { command: process.execPath, args: [BUILT_SERVER, ...args.slice(2)] };
-}
-
-async function initializeAndList(command: string, args: readonly string[], env: Record<string, string>) {
-  const local = localCommand(command, args);
-  // Like the hosts: the SDK adds a minimal default environment (PATH, HOME, ...) to the snippet's env.
-  const transport = new StdioClientTransport({ command: local.command, args: local.args, env, stderr: "pipe" });
-  const client = new Client({ name: "readme-host", version: "0.0.0" });
-  await client.connect(transport);
-  const { tools } = await client.listTools();
-  const info = client.getServerVersion();
-  await client.close();
-  return { info, names: tools.map((t) => t.name) };
+/** Every fenced block of the README, with the heading it sits under. */
+function fencedBlocks(): Block[] {
+  const blocks: Block[] = [];
+  let heading = "";
+  for (const m of README.matchAll(/^(#{1,6} .*)$|^```(\w*)\n([\s\S]*?)^```$/gm)) {
+    if (m[1]) heading = m[1].replace(/^#+ /, "");
+    else blocks.push({ heading, lang: m[2]!, text: m[3]! });
+  }
+  return blocks;
 }
 
 /** Just enough of a POSIX shell for the README's one-line commands: quotes and $VARIABLES. */
@@ -78,72 +75,131 @@ function parseClaudeMcpAdd(words: string[]): ClaudeMcpAdd {
   return parsed;
 }
 
+/** What a host starts for one snippet: the command, its arguments and the environment it sets. */
+interface HostLaunch {
+  where: string;
+  command: string;
+  args: string[];
+  env: Record<string, string>;
+}
+
+type JsonServer = { type?: string; command: string; args?: string[]; env: Record<string, string> };
+
+/** Every stdio server the README tells a host to start: JSON configs and `claude mcp add ... --` lines. */
+function hostLaunches(): HostLaunch[] {
+  const launches: HostLaunch[] = [];
+  for (const block of fencedBlocks()) {
+    if (block.lang === "json" && /"(mcpServers|servers)"/.test(block.text)) {
+      const config = JSON.parse(block.text) as { mcpServers?: Record<string, JsonServer>; servers?: Record<string, JsonServer>; inputs?: { id: string; type: string; password?: boolean }[] };
+      for (const [name, server] of Object.entries(config.mcpServers ?? config.servers ?? {})) {
+        expect(name).toBe("litellm");
+        if (config.servers) expect(server.type, "VS Code needs the transport type").toBe("stdio");
+        // VS Code resolves ${input:...} from what the user typed into a password prompt; the key is not in the file.
+        const env = Object.fromEntries(
+          Object.entries(server.env).map(([k, v]) => {
+            const input = /^\$\{input:([^}]+)\}$/.exec(v);
+            if (input) expect(config.inputs?.find((i) => i.id === input[1])).toMatchObject({ type: "promptString", password: true });
+            return [k, input ? "sk-typed-into-vscode" : v];
+          }),
+        );
+        launches.push({ where: `${block.heading}: ${server.command} ${(server.args ?? []).join(" ")}`.trim(), command: server.command, args: server.args ?? [], env });
+      }
+    }
+    if (block.lang === "bash") {
+      for (const line of block.text.split("\n").filter((l) => l.startsWith("claude mcp add"))) {
+        const add = parseClaudeMcpAdd(shellWords(line, {}));
+        if (add.transport !== "stdio") continue;
+        expect(add.name).toBe("litellm");
+        expect(add.rest[0], "the command follows --").toBe("--");
+        const [command, ...args] = add.rest.slice(1);
+        launches.push({ where: `${block.heading}: claude mcp add ... -- ${add.rest.slice(1).join(" ")}`, command: command!, args, env: add.env });
+      }
+    }
+  }
+  return launches;
+}
+
+let packed: PackedInstall;
+beforeAll(async () => {
+  packed = await packAndInstall();
+});
+afterAll(() => packed?.remove());
+
+/**
+ * The one substitution: where the snippet would download the package from the registry, the tarball is
+ * used instead (`npx -y --package <tarball> <bin>`); `litellm-mcp` resolves to the tarball's install on
+ * PATH, as after `npm install -g .`; the clone placeholder names the installed package folder.
+ */
+function asShipped(launch: HostLaunch): { command: string; args: string[]; env: Record<string, string> } {
+  let args = launch.args.map((arg) => arg.replace(CLONE_PLACEHOLDER, packed.packageDir));
+  if (launch.command === "npx") {
+    expect(args.slice(0, 2), "npx -y fetches this package, by its own name").toEqual(["-y", pkg.name]);
+    args = ["-y", "--package", packed.tarball, BIN!, ...args.slice(2)];
+  }
+  return { command: launch.command, args, env: { ...launch.env, ...packed.npmEnv, PATH: `${packed.binDir}:${process.env.PATH ?? ""}` } };
+}
+
+async function initializeAndList(launch: HostLaunch) {
+  const { command, args, env } = asShipped(launch);
+  // Like the hosts: the SDK adds a minimal default environment (HOME, ...) to the snippet's env.
+  const transport = new StdioClientTransport({ command, args, env, stderr: "pipe" });
+  const client = new Client({ name: "readme-host", version: "0.0.0" });
+  await client.connect(transport);
+  const { tools } = await client.listTools();
+  const info = client.getServerVersion();
+  await client.close();
+  return { info, names: tools.map((t) => t.name) };
+}
+
 const running: HttpInstance[] = [];
 afterEach(async () => {
   for (const instance of running.splice(0)) await instance.stop();
 });
 
-describe("README host configuration", () => {
-  it("npx -y litellm-mcp names this package and its bin", () => {
-    expect(pkg.name).toBe("litellm-mcp");
+describe("README host configuration, launched as shipped", () => {
+  const launches = hostLaunches();
+
+  it("names only this package, and keeps the bin the snippets call", () => {
     expect(Object.keys(pkg.bin)).toEqual(["litellm-mcp"]);
+    // npx -y runs whatever the registry holds under a name: only this package's own name may follow it.
+    const fetched = [...README.matchAll(/npx -y ([@\w./-]+)/g)].map((m) => m[1]);
+    expect(fetched.length).toBeGreaterThan(0);
+    expect(new Set(fetched)).toEqual(new Set([pkg.name]));
+    // The bare command name is another project's package on the registry: never `npx litellm-mcp`.
+    expect(README).not.toMatch(/npx (-\S+ )*litellm-mcp\b/);
   });
 
-  it("Claude Desktop / Cursor: mcpServers with npx -y litellm-mcp and env", async () => {
-    const [json] = snippets("Claude Desktop / Cursor", "json");
-    const server = (JSON.parse(json!) as { mcpServers: Record<string, { command: string; args: string[]; env: Record<string, string> }> }).mcpServers.litellm!;
-    expect(Object.keys(server.env).sort()).toEqual(["LITELLM_HOST", "LITELLM_MASTER_KEY"]);
-    const { info, names } = await initializeAndList(server.command, server.args, server.env);
-    expect(info?.name).toBe("litellm-mcp");
-    expect(names).toEqual(expect.arrayContaining(TOOLS));
+  it("finds every kind of host snippet: global command, node + path, VS Code, Claude Code, and npx after a release", () => {
+    const commands = launches.map((l) => `${l.command} ${l.args.join(" ")}`.trim());
+    expect(commands).toEqual(expect.arrayContaining([BIN, `node ${CLONE_PLACEHOLDER}/dist/index.cjs`, `npx -y ${pkg.name}`]));
+    expect(launches.filter((l) => l.command === BIN).length).toBeGreaterThanOrEqual(3);
+    for (const launch of launches) expect(Object.keys(launch.env).sort(), launch.where).toEqual(["LITELLM_HOST", "LITELLM_MASTER_KEY"]);
   });
 
-  it("VS Code: servers with type stdio, and the master key from a password input", async () => {
-    const [json] = snippets("VS Code", "json");
-    const config = JSON.parse(json!) as {
-      inputs: { type: string; id: string; password?: boolean }[];
-      servers: Record<string, { type: string; command: string; args: string[]; env: Record<string, string> }>;
-    };
-    const server = config.servers.litellm!;
-    expect(server.type).toBe("stdio");
-    // The key is not written in the file: it is an input VS Code asks for once and keeps secret.
-    const ref = /^\$\{input:([^}]+)\}$/.exec(server.env.LITELLM_MASTER_KEY ?? "");
-    expect(ref, "LITELLM_MASTER_KEY comes from ${input:...}").not.toBeNull();
-    expect(config.inputs.find((input) => input.id === ref![1])).toMatchObject({ type: "promptString", password: true });
-    // Resolve ${input:...} as VS Code does, with what the user would type.
-    const env = Object.fromEntries(Object.entries(server.env).map(([k, v]) => [k, v.replace(/\$\{input:[^}]+\}/g, "sk-typed-into-vscode")]));
-    const { info, names } = await initializeAndList(server.command, server.args, env);
+  it.each(launches.map((launch) => [launch.where, launch] as const))("%s answers initialize and tools/list", async (_, launch) => {
+    const { info, names } = await initializeAndList(launch);
     expect(info?.name).toBe("litellm-mcp");
-    expect(names).toEqual(expect.arrayContaining(TOOLS));
-  });
-
-  it("Claude Code: claude mcp add with options before the name and the command after --", async () => {
-    const [bash] = snippets("Claude Code", "bash");
-    const add = parseClaudeMcpAdd(shellWords(bash!, {}));
-    expect(add).toMatchObject({ transport: "stdio", name: "litellm" });
-    expect(Object.keys(add.env).sort()).toEqual(["LITELLM_HOST", "LITELLM_MASTER_KEY"]);
-    expect(add.rest[0]).toBe("--");
-    const [command, ...args] = add.rest.slice(1);
-    const { info, names } = await initializeAndList(command!, args, add.env);
-    expect(info?.name).toBe("litellm-mcp");
-    expect(names).toEqual(expect.arrayContaining(TOOLS));
+    expect(names.sort()).toEqual([...ALL_TOOLS].sort());
   });
 
   it("Streamable HTTP: the claude mcp add --transport http line reaches a token-protected --http server", async () => {
     const token = "readme-http-token-0123456789abcdef";
-    const line = snippets("Streamable HTTP", "bash").flatMap((block) => block.split("\n")).find((l) => l.startsWith("claude mcp add"));
+    const line = fencedBlocks()
+      .filter((b) => b.heading === "Streamable HTTP" && b.lang === "bash")
+      .flatMap((block) => block.text.split("\n"))
+      .find((l) => l.startsWith("claude mcp add"));
     const add = parseClaudeMcpAdd(shellWords(line!, { LITELLM_MCP_HTTP_TOKEN: token }));
     expect(add).toMatchObject({ transport: "http", name: "litellm", headers: [`Authorization: Bearer ${token}`] });
     const url = new URL(add.rest[0]!);
     expect(add.rest).toHaveLength(1);
 
-    const server = await startHttpInstance(["--host", "0.0.0.0"], { LITELLM_MCP_HTTP_TOKEN: token });
+    const server = await startHttpInstance(["--host", "0.0.0.0"], { LITELLM_MCP_HTTP_TOKEN: token }, `${packed.binDir}/${BIN}`);
     running.push(server);
     // Same path and header as the snippet; the host is this machine instead of the example's name.
     const local = new URL(url.pathname, `http://127.0.0.1:${server.url.port}`);
     const [name, value] = add.headers[0]!.split(/:\s*/);
     const client = await connectHttp(local, { requestInit: { headers: { [name!]: value! } } });
-    expect((await client.listTools()).tools.map((t) => t.name)).toEqual(expect.arrayContaining(TOOLS));
+    expect((await client.listTools()).tools.map((t) => t.name).sort()).toEqual([...ALL_TOOLS].sort());
     await client.close();
   });
 });

@@ -5,6 +5,7 @@
 
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { specInfo } from "../../generated/spec-info.ts";
 import { manifest } from "../../src/manifest/index.ts";
 import { redact } from "../../src/redact.ts";
 import { CANARY_CALLER_KEY } from "../support/canary.ts";
@@ -40,7 +41,7 @@ const ANSWERS: Record<string, (body: Record<string, unknown>) => unknown> = {
   "GET /team/info": () => teamInfo(),
   "GET /spend/logs/v2": () => ({ data: [spendLogRow()], total: 1, page: 1, page_size: 20, total_pages: 1 }),
   "GET /model/info": () => ({ data: [modelDeployment("mock-gpt", "dep-1"), modelDeployment("mock-claude", "dep-2")] }),
-  "GET /health/readiness": () => ({ status: "healthy", db: "connected", cache: null, litellm_version: "1.88.0" }),
+  "GET /health/readiness": () => ({ status: "healthy", db: "connected", cache: null, litellm_version: specInfo.litellmVersion }),
   "GET /health": () => ({ healthy_endpoints: [{ model: "openai/gpt-4o-mini", api_base: "https://api.openai.com" }], unhealthy_endpoints: [], healthy_count: 1, unhealthy_count: 0 }),
 };
 /** Requests the stand-in could not place: an unknown route, or a credential the route's tool should not send. */

@@ -1,13 +1,13 @@
-// `npm run regen -- --check` is the CI gate: it passes on a clean tree, from the committed spec or from the
-// release it was made from (file or URL), and fails on a hand edit or a different release, writing nothing.
+// `npm run regen -- --check` is the CI gate: it passes on a clean tree and fails on a hand edit or a different
+// release, writing nothing. That it passes from the release spec/ was made from is the live suite's to show:
+// that document comes from the pinned proxy it starts.
 
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyProject, hashGenerated, OPENAPI_1_80_17, OPENAPI_1_88_0, regen, removeCopy, sharedLitellmMissing } from "../support/project-copy.ts";
-import { serveText } from "../support/serve.ts";
+import { copyProject, documentVersion, hashGenerated, OPENAPI_1_88_0, regen, removeCopy, sharedLitellmMissing, SPEC_VERSION } from "../support/project-copy.ts";
 
-const skipShared = sharedLitellmMissing("--check against the real 1.88.0 document");
+const skipShared = sharedLitellmMissing("--check against another real LiteLLM document");
 
 describe("regen --check", () => {
   let dir: string;
@@ -24,7 +24,7 @@ describe("regen --check", () => {
 
   it("passes on a clean tree", async () => {
     const result = await regen(dir, "--check");
-    expect(result.stdout).toContain("spec/ and generated/ are current (LiteLLM 1.88.0, from spec/openapi.json).");
+    expect(result.stdout).toContain(`spec/ and generated/ are current (LiteLLM ${SPEC_VERSION}, from spec/openapi.json).`);
     expect(result.code).toBe(0);
   });
 
@@ -45,25 +45,11 @@ describe("regen --check", () => {
     }
   });
 
-  it.skipIf(skipShared)("passes from the release the files were made from, as a file and as a URL", async () => {
-    const fromFile = await regen(dir, "--check", "--from", OPENAPI_1_88_0);
-    expect(fromFile.stdout).toContain(`are current (LiteLLM 1.88.0, from ${OPENAPI_1_88_0})`);
-    expect(fromFile.code).toBe(0);
-    const served = await serveText(await readFile(OPENAPI_1_88_0, "utf8"), "application/json");
-    try {
-      const fromUrl = await regen(dir, "--check", "--from", served.url);
-      expect(fromUrl.stdout).toContain(`are current (LiteLLM 1.88.0, from ${served.url})`);
-      expect(fromUrl.code).toBe(0);
-    } finally {
-      await served.close();
-    }
-  });
-
   it.skipIf(skipShared)("fails against another release, shows its drift, and writes nothing", async () => {
-    const result = await regen(dir, "--check", "--from", OPENAPI_1_80_17);
-    expect(result.stdout).toMatch(/^LiteLLM 1\.88\.0 → 1\.80\.17$/m);
+    const result = await regen(dir, "--check", "--from", OPENAPI_1_88_0);
+    expect(result.stdout.split("\n")[0]).toBe(`LiteLLM ${SPEC_VERSION} → ${documentVersion(OPENAPI_1_88_0)}`);
     expect(result.stderr).toContain("Out of date or edited by hand: generated/litellm-api.ts, generated/request-schemas.ts");
-    expect(result.stderr).toContain(`Regenerate with: npm run regen -- --from ${OPENAPI_1_80_17}`);
+    expect(result.stderr).toContain(`Regenerate with: npm run regen -- --from ${OPENAPI_1_88_0}`);
     expect(result.code).toBe(1);
     expect(await hashGenerated(dir)).toEqual(clean);
   });

@@ -3,17 +3,26 @@
 
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { cp, mkdtemp, readdir, readFile, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { specInfo } from "../../generated/spec-info.ts";
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 /** The real LiteLLM documents; present in CI and on the team's machines, absent in a user's fresh clone. */
 export const SHARED_LITELLM = resolve(REPO_ROOT, "../shared/litellm");
 export const OPENAPI_1_80_17 = join(SHARED_LITELLM, "openapi-1.80.17.json");
 export const OPENAPI_1_88_0 = join(SHARED_LITELLM, "openapi-1.88.0.json");
+
+/** The LiteLLM release spec/ and generated/ were made from: tests read it here instead of naming one. */
+export const SPEC_VERSION: string = specInfo.litellmVersion;
+
+/** The `info.version` of a saved OpenAPI document, e.g. one of the ../shared releases. */
+export function documentVersion(path: string): string {
+  return (JSON.parse(readFileSync(path, "utf8")) as { info: { version: string } }).info.version;
+}
 
 /** What a copy needs to regenerate, typecheck and test the project; nothing else (not .venv/, not dist/). */
 export const PROJECT_ENTRIES = ["src", "scripts", "spec", "generated", "test", "package.json", "tsconfig.json"];
@@ -43,8 +52,8 @@ export interface RunResult {
   stderr: string;
 }
 
-export function run(cwd: string, command: string, args: string[]): Promise<RunResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+export function run(cwd: string, command: string, args: string[], extraEnv: Record<string, string> = {}): Promise<RunResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", ...extraEnv };
   delete env.LITELLM_MASTER_KEY;
   return new Promise((done, fail) => {
     const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });

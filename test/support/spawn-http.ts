@@ -13,8 +13,8 @@ export interface HttpInstance {
 }
 
 /** Resolves once the server logs where it listens; rejects with its stderr if it exits first. */
-export function startHttpInstance(args: string[], env: Record<string, string>): Promise<HttpInstance> {
-  const child: ChildProcess = spawn(process.execPath, [BUILT_SERVER, "--http", "--port", "0", ...args], {
+export function startHttpInstance(args: string[], env: Record<string, string>, bin: string = BUILT_SERVER): Promise<HttpInstance> {
+  const child: ChildProcess = spawn(process.execPath, [bin, "--http", "--port", "0", ...args], {
     env: { PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

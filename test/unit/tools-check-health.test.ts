@@ -2,6 +2,7 @@
 
 import nock from "nock";
 import { describe, expect, it } from "vitest";
+import { specInfo } from "../../generated/spec-info.ts";
 import { TEST_HOST, textOf } from "../support/connect.ts";
 import { useBridge } from "../support/nock-bridge.ts";
 
@@ -11,7 +12,7 @@ const ready = {
   status: "healthy",
   db: "connected",
   cache: null,
-  litellm_version: "1.88.0",
+  litellm_version: specInfo.litellmVersion,
   success_callbacks: ["langfuse"],
   use_aiohttp_transport: true,
   last_updated: "2026-11-25T22:00:00",
@@ -22,7 +23,7 @@ describe("check_health", () => {
     nock(TEST_HOST, { badheaders: ["authorization"] }).get("/health/readiness").reply(200, ready);
     const result = await bridge().call("check_health", {});
     expect(result.isError).toBeFalsy();
-    expect(result.structuredContent).toEqual({ status: "healthy", db: "connected", cache: null, litellm_version: "1.88.0" });
+    expect(result.structuredContent).toEqual({ status: "healthy", db: "connected", cache: null, litellm_version: specInfo.litellmVersion });
     expect(JSON.parse(textOf(result))).toEqual(result.structuredContent);
   });
 
