@@ -4,6 +4,7 @@
 
 import { specInfo } from "../generated/spec-info.js";
 import type { Config } from "./config.js";
+import { callerModeChecks } from "./doctor-caller.js";
 import { manifest } from "./manifest/index.js";
 import { redact } from "./redact.js";
 import { errorFromException, liteLLMMessage } from "./upstream-errors.js";
@@ -137,7 +138,9 @@ export async function runDoctor(config: Config, fetchImpl: Fetch = (input, init)
       : warn(`${config.host} answers, but GET /health/liveliness gave HTTP ${health.status}: is LITELLM_HOST the LiteLLM proxy itself?`),
   ];
 
-  if (!config.masterKey) {
+  if (config.auth === "caller") {
+    checks.push(...(await callerModeChecks((path) => get(config, fetchImpl, path))));
+  } else if (!config.masterKey) {
     checks.push(fail(`LITELLM_MASTER_KEY is not set: ${masterKeyTools()}.`));
   } else {
     checks.push(...(await keyChecks(config, fetchImpl, config.masterKey)));

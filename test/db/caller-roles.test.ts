@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { capture } from "../support/capture.ts";
 import { checkedClient, type CheckedServer } from "../support/checked-server.ts";
+import { runCli } from "../support/run-cli.ts";
 import { connectHttp, startHttpInstance, type HttpInstance } from "../support/spawn-http.ts";
 
 const proxy = inject("dbProxy");
@@ -99,6 +100,13 @@ describe.skipIf(!proxy)("caller mode against a real LiteLLM with users of every 
       }
     });
   }
+
+  it("doctor in caller mode holds no key and finds the database callers' keys need", async () => {
+    const run = await runCli(["doctor"], { LITELLM_HOST: proxy!.url, LITELLM_MCP_AUTH: "caller" });
+    expect(run.stdout).toMatch(/^ok +Caller mode \(LITELLM_MCP_AUTH=caller\): no master key is held/m);
+    expect(run.stdout).toMatch(/^ok +LiteLLM has its database, so it can accept callers' virtual keys/m);
+    expect(run.code, run.stdout).toBe(0);
+  });
 
   it("two callers interleaved see only their own keys, user and answers", async () => {
     const pair = ["alice", "bob"] as const;

@@ -6,6 +6,7 @@ import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { ConfigError } from "../../src/errors.ts";
+import { formatReport, runDoctor } from "../../src/doctor.ts";
 import { createServer } from "../../src/server.ts";
 import { CANARY_CALLER_KEY, leaksCanary } from "../support/canary.ts";
 import { CANARY_MASTER_KEY, TEST_HOST, connect, textOf, type Connected } from "../support/connect.ts";
@@ -162,5 +163,32 @@ describe("what LiteLLM refuses names the caller's role", () => {
     await bridge.close();
     expect(textOf(failed)).toContain("[redacted]");
     expect(leaksCanary(JSON.stringify([failed, answered]))).toBe(false);
+  });
+});
+
+describe("doctor in caller mode", () => {
+  const config = loadConfig({ LITELLM_HOST: TEST_HOST, LITELLM_MCP_AUTH: "caller" });
+  const readiness = (answer: nock.Body, status = 200) => {
+    nock(TEST_HOST).get("/health/liveliness").reply(200, "I'm alive!");
+    nock(TEST_HOST, { badheaders: ["authorization"] }).get("/health/readiness").reply(status, answer);
+    nock(TEST_HOST).get("/openapi.json").reply(404, { detail: "Not Found" });
+  };
+
+  it("asks for no master key, and passes when LiteLLM has the database callers' keys live in", async () => {
+    readiness({ status: "healthy", db: "connected" });
+    const checks = await runDoctor(config);
+    expect(checks.map((c) => c.status)).not.toContain("fail");
+    expect(formatReport(checks, [])).toMatch(/^ok +Caller mode \(LITELLM_MCP_AUTH=caller\): no master key is held/m);
+    expect(formatReport(checks, [])).not.toMatch(/LITELLM_MASTER_KEY is not set/);
+  });
+
+  it("fails when LiteLLM has no database: it would refuse every caller's key", async () => {
+    readiness({ status: "healthy", db: "Not connected" });
+    expect(formatReport(await runDoctor(config), [])).toMatch(/^FAIL +LiteLLM reports its database as "Not connected" .* every caller would be refused/m);
+  });
+
+  it("warns when readiness does not say", async () => {
+    readiness({ detail: "Not Found" }, 404);
+    expect(formatReport(await runDoctor(config), [])).toMatch(/^warn +Could not tell whether LiteLLM has a database/m);
   });
 });
