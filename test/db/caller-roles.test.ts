@@ -5,7 +5,7 @@
 // other's data. The users and keys are set up with the master key directly: that part is not under test.
 
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { capture } from "../support/capture.ts";
 import { checkedClient, type CheckedServer } from "../support/checked-server.ts";
 import { runCli } from "../support/run-cli.ts";
@@ -35,6 +35,8 @@ const mint = async (who: Caller, alias: string) => (await asMaster<{ key: string
 describe.skipIf(!proxy)("caller mode against a real LiteLLM with users of every role", () => {
   const keys = {} as Record<Caller, string>;
   const callers = {} as Record<Caller, CheckedServer>;
+  /** Completions each caller ran, to find in LiteLLM's spend logs. */
+  const completionsBy = Object.fromEntries(CALLERS.map((who) => [who, 0])) as Record<Caller, number>;
   let teamId: string;
   let server: HttpInstance;
 
@@ -89,6 +91,7 @@ describe.skipIf(!proxy)("caller mode against a real LiteLLM with users of every 
       for (const [tool, what, args, expected] of TABLE) {
         const outcome = expected[who];
         const result = await callers[who].call(tool, await args(who));
+        if (tool === "proxy_completion" && !result.isError) completionsBy[who]++;
         if (outcome === "ok") {
           expect.soft(result.isError, `${who} should ${what}: ${JSON.stringify(result.content)}`).toBeFalsy();
         } else {
@@ -108,7 +111,7 @@ describe.skipIf(!proxy)("caller mode against a real LiteLLM with users of every 
     expect(run.code, run.stdout).toBe(0);
   });
 
-  it("two callers interleaved see only their own keys, user and answers", async () => {
+  it("two callers interleaved see only their own keys, user, answers and spend", { timeout: 120_000 }, async () => {
     const pair = ["alice", "bob"] as const;
     const rounds = await Promise.all(
       Array.from({ length: 12 }, async (_, i) => {
@@ -119,6 +122,7 @@ describe.skipIf(!proxy)("caller mode against a real LiteLLM with users of every 
           callers[who].answer<{ user_id: string; keys: { key_alias: string | null }[] }>("get_user_info", { user_id: userOf(who) }),
           callers[who].answer<{ text: string }>("proxy_completion", { model: proxy!.models[0], messages: [{ role: "user", content: `${who} #${i}` }] }),
         ]);
+        completionsBy[who]++;
         return { who, other, listed, user, reply };
       }),
     );
@@ -131,5 +135,18 @@ describe.skipIf(!proxy)("caller mode against a real LiteLLM with users of every 
       expect(JSON.stringify(user)).not.toContain(userOf(other));
       expect(reply.text).toBe("alpha says hello");
     }
+
+    // LiteLLM itself logged every completion under the key of the caller who made it (its spend logs are
+    // written every few seconds), and shows an internal user only their own, whatever user they ask for.
+    const range = { start_date: "2020-01-01", end_date: "2099-12-31" };
+    type Logs = { logs: { key_alias: string | null; request_tags: string[] | null }[] };
+    const completions = (answer: Logs) => answer.logs.filter((e) => e.request_tags?.includes("tool:proxy_completion"));
+    for (const who of pair) {
+      await vi.waitFor(async () => expect(completions(await callers[who].answer<Logs>("get_spend_logs", range)).length).toBe(completionsBy[who]), { timeout: 30_000, interval: 1_000 });
+      const logs = await callers[who].answer<Logs>("get_spend_logs", range);
+      for (const entry of logs.logs) expect(entry.key_alias).toBe(`${run}-${who}-own`);
+    }
+    const asked = await callers.bob.answer<Logs>("get_spend_logs", { ...range, user_id: userOf("alice") });
+    expect(asked.logs.filter((e) => e.key_alias?.includes("-alice-"))).toEqual([]);
   });
 });

@@ -1,0 +1,12 @@
+import { FakeLiteLLM } from "./test/support/fake-litellm.ts";
+import { measureHttpSequential, measureBalanced, BALANCED_CONCURRENCY } from "./scripts/bench/http.ts";
+import { httpSequentialRow, balancedRow } from "./scripts/bench/rows.ts";
+import { table } from "./scripts/bench/report.ts";
+const M = "sk-bench-master-0000000000";
+const up = await new FakeLiteLLM({ masterKey: M }).start();
+const env = { LITELLM_HOST: up.url, LITELLM_MASTER_KEY: M };
+const n = Number(process.argv[2] ?? 300);
+const rows = [httpSequentialRow(await measureHttpSequential("dist/index.cjs", env, [up.url, M, "litellm-mcp/0.1.0"], n))];
+rows.push(balancedRow(await measureBalanced(up, { sequential: n, balancedTotal: Number(process.argv[3] ?? 400), rounds: Number(process.argv[4] ?? 1) }), BALANCED_CONCURRENCY));
+console.log(table(rows));
+await up.stop();
