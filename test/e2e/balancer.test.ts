@@ -3,12 +3,13 @@
 // over both replicas, every upstream call carries the key of the caller it was made for, and a streamed
 // completion's progress and its cancellation both cross the balancer.
 
+import { readFileSync } from "node:fs";
 import type { CallToolResult, Progress } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { cancellingFetch } from "../support/cancelling-fetch.ts";
 import { textOf } from "../support/connect.ts";
 import { FakeLiteLLM } from "../support/fake-litellm.ts";
-import { nginxOrSkip, startNginx, type RunningNginx } from "../support/nginx.ts";
+import { NGINX_SITE, nginxOrSkip, startNginx, type RunningNginx } from "../support/nginx.ts";
 import { connectHttp, startHttpInstance, type HttpInstance } from "../support/spawn-http.ts";
 
 const CALLS = 2_000;
@@ -17,6 +18,11 @@ const KEYS = { alice: "sk-balancer-alice-57721566", bob: "sk-balancer-bob-667430
 type Caller = keyof typeof KEYS;
 
 const nginx = nginxOrSkip("balancer");
+
+it("the README quotes the nginx site this suite runs, word for word", () => {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  expect(readme).toContain(`\`\`\`nginx\n${readFileSync(NGINX_SITE, "utf8")}\`\`\``);
+});
 let upstream: FakeLiteLLM;
 let replicas: HttpInstance[] = [];
 let balancer: RunningNginx;
