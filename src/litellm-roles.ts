@@ -8,7 +8,7 @@ const MAY: Record<string, string> = {
   internal_user:
     "an internal_user key may mint, list, read and delete its own keys and read its own user and spend logs, but not block, unblock or update keys, nor touch other users' keys or teams it is not in",
   internal_user_viewer: "an internal_user_viewer key may only read: its own keys, user and spend logs, and the models",
-  [""]: "a key that belongs to no LiteLLM user may list the models and read its own key only",
+  [""]: "a key that belongs to no LiteLLM user may run completions, list the models, their deployments and health, and read its own key, nothing more",
 };
 
 /** The role a LiteLLM refusal names ("role= proxy_admin_viewer", "Your role=internal_user", "user_role=internal_user"). */

@@ -1,7 +1,8 @@
-// Cancellation over stateless Streamable HTTP. The SDK's client cancels a call by POSTing
+// Cancellation over stateless Streamable HTTP. The SDK's client (1.32) cancels a call by POSTing
 // notifications/cancelled, which a stateless server — or, behind a balancer, another replica — receives
-// with no memory of the call. What does reach the server that runs the call is its own POST closing, and
-// that is what this fetch adds: when the SDK sends the notification, the cancelled call's POST is aborted.
+// with no memory of the call. What does reach the server that runs the call is its own stream closing
+// (MCP's 2026-07-28 revision makes that the cancellation signal), and that is what this fetch adds: when
+// the SDK sends the notification, the cancelled call's POST is aborted.
 
 type Message = { id?: string | number; method?: string; params?: { requestId?: string | number } };
 
