@@ -56,6 +56,21 @@ function bodySizeCap(limit: number): Middleware {
   };
 }
 
+type UntypedRequest = (method: string, path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+/**
+ * Caller mode: the caller's role for a refusal that turns on it and does not name it, asked of LiteLLM with
+ * the caller's own key (src/caller-role.ts); undefined for other failures, where LiteLLM's words suffice.
+ */
+async function roleToName(request: UntypedRequest, status: number, body: unknown, bearer: string | undefined, signal: AbortSignal): Promise<string | undefined> {
+  const message = liteLLMMessage(body);
+  if (bearer === undefined || !isRoleRefusal(status, message) || roleNamedIn(message) !== undefined) return undefined;
+  return callerRole(async (path) => {
+    const asked = await request("get", path, { parseAs: "json", headers: { authorization: `Bearer ${bearer}` }, signal });
+    return { status: asked.response.status, body: asked.data ?? asked.error };
+  });
+}
+
 export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch): LiteLLMClient {
   // Built on the first call, not here: touching the global fetch or Request (openapi-fetch reads both)
   // loads Node's HTTP client, about 15 ms that a server answering `initialize` or `tools/list` never needs.
@@ -80,7 +95,7 @@ export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch): L
       try {
         // The manifest typed `init` against this exact operation; here, where tools are handled
         // uniformly, the method and path are plain strings, so openapi-fetch's overloads cannot apply.
-        const request = client.request as (m: string, p: string, i: object) => ReturnType<typeof client.GET>;
+        const request = client.request as UntypedRequest;
         // Read as text and parse here, so an empty body or an HTML page on a 2xx gets its own sentence.
         const { data, error, response } = await request(method, path, {
           ...init,
@@ -89,10 +104,8 @@ export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch): L
           signal,
         });
         if (!response.ok) {
-          const message = liteLLMMessage(error);
-          const lookUp = options.asCaller && options.bearer !== undefined && isRoleRefusal(response.status, message) && roleNamedIn(message) === undefined;
-          const role = lookUp ? await callerRole(client, options.bearer!, signal) : undefined;
-          throw errorFromResponse(response, error, options.asCaller ? { ...ctx, asCaller: role === undefined ? {} : { role } } : ctx);
+          const caller = options.asCaller ? { role: await roleToName(request, response.status, error, options.bearer, signal) } : undefined;
+          throw errorFromResponse(response, error, caller ? { ...ctx, asCaller: caller.role === undefined ? {} : caller } : ctx);
         }
         return options.read ? await options.read(data as ReadableStream<Uint8Array>) : answerFromText(response, data, ctx);
       } catch (error) {
