@@ -1,20 +1,26 @@
 // `npm run demo`: the whole bridge in a few seconds, no LiteLLM install needed. It spawns the built server
-// over stdio exactly as an MCP host does and runs the four tools through the SDK's Client, printing each
-// call and its result. Without LITELLM_HOST it first starts the local stand-in the e2e tests use (it
-// answers like LiteLLM; it is not LiteLLM); with LITELLM_HOST (and LITELLM_MASTER_KEY) set it runs
-// against that proxy instead — and then really mints a virtual key, valid for one hour.
+// over stdio exactly as an MCP host does and calls every tool through the SDK's Client, one line per call
+// and result (test/support/tool-tour.ts: mint a key, use it, change it, look it up, delete it). Without
+// LITELLM_HOST it first starts the local stand-in the e2e tests use (it answers like LiteLLM; it is not
+// LiteLLM); with LITELLM_HOST (and LITELLM_MASTER_KEY) set it runs against that proxy instead: it really
+// mints a virtual key (valid one hour), and deletes it at the end. Against a real proxy it skips the
+// steps that cost money or need what a plain proxy may lack, and says why.
 
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { FakeLiteLLM } from "../test/support/fake-litellm.ts";
 import { spawnServer, type Spawned } from "../test/support/spawn-server.ts";
+import { TOUR, tourContext } from "../test/support/tool-tour.ts";
 
 const STAND_IN_MASTER_KEY = "sk-demo-stand-in-master-key";
+/** A result line longer than this is cut: the point is that each tool answered, not every field. */
+const SHOWN_CHARS = 400;
 
 function show(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, "\n  ");
+  const text = JSON.stringify(value);
+  return text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text;
 }
 
-async function upstream(): Promise<{ env: Record<string, string>; stop: () => Promise<void> }> {
+async function upstream(): Promise<{ env: Record<string, string>; standIn: boolean; stop: () => Promise<void> }> {
   const host = process.env.LITELLM_HOST?.trim();
   if (host) {
     const masterKey = process.env.LITELLM_MASTER_KEY?.trim();
@@ -23,18 +29,21 @@ async function upstream(): Promise<{ env: Record<string, string>; stop: () => Pr
       process.exit(1);
     }
     console.log(`Running against your LiteLLM proxy at ${host} (from LITELLM_HOST).`);
-    return { env: { LITELLM_HOST: host, LITELLM_MASTER_KEY: masterKey }, stop: async () => {} };
+    return { env: { LITELLM_HOST: host, LITELLM_MASTER_KEY: masterKey }, standIn: false, stop: async () => {} };
   }
-  const standIn = await new FakeLiteLLM({ masterKey: STAND_IN_MASTER_KEY }).start();
+  // An Enterprise stand-in, so that regenerate_key answers too.
+  const standIn = await new FakeLiteLLM({ masterKey: STAND_IN_MASTER_KEY, enterprise: true }).start();
   console.log(`No LITELLM_HOST set: started a local STAND-IN that answers like a LiteLLM proxy (test/support/fake-litellm.ts;`);
   console.log(`it is not LiteLLM) at ${standIn.url}. Set LITELLM_HOST and LITELLM_MASTER_KEY to run against a real proxy.`);
-  return { env: { LITELLM_HOST: standIn.url, LITELLM_MASTER_KEY: STAND_IN_MASTER_KEY }, stop: () => standIn.stop() };
+  return { env: { LITELLM_HOST: standIn.url, LITELLM_MASTER_KEY: STAND_IN_MASTER_KEY }, standIn: true, stop: () => standIn.stop() };
 }
 
 let failures = 0;
+let answered = 0;
+const skipped: string[] = [];
 
 async function call(server: Spawned, name: string, args: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
-  console.log(`\n→ ${name} ${JSON.stringify(args)}`);
+  console.log(`\n→ ${name} ${show(args)}`);
   const result: CallToolResult = await server.call(name, args);
   if (result.isError) {
     failures++;
@@ -42,17 +51,13 @@ async function call(server: Spawned, name: string, args: Record<string, unknown>
     console.log(`← error: ${text}`);
     return undefined;
   }
+  answered++;
   console.log(`← ${show(result.structuredContent)}`);
   return result.structuredContent;
 }
 
-function skip(name: string, why: string): void {
-  failures++;
-  console.log(`\n→ ${name}: skipped, ${why}`);
-}
-
 async function main(): Promise<void> {
-  const { env, stop } = await upstream();
+  const { env, standIn, stop } = await upstream();
   const server = await spawnServer(env);
   try {
     const info = server.client.getServerVersion();
@@ -60,21 +65,26 @@ async function main(): Promise<void> {
     const { tools } = await server.client.listTools();
     console.log(`tools/list: ${tools.map((t) => t.name).join(", ")}`);
 
-    const listed = await call(server, "list_models", {});
-    const model = (listed?.models as { id: string }[] | undefined)?.[0]?.id;
-    if (!model) return skip("the other tools", "the proxy listed no models");
-
-    const minted = await call(server, "generate_key", { models: [model], user_id: "litellm-mcp-demo", duration: "1h", key_alias: `litellm-mcp-demo-${Date.now()}` });
-    const key = minted?.key as string | undefined;
-    if (!key) return skip("get_key_info and proxy_completion", "they need the key generate_key would have minted");
-
-    await call(server, "get_key_info", { key });
-    await call(server, "proxy_completion", { model, key, messages: [{ role: "user", content: "Say hello in five words." }], max_tokens: 50 });
+    const ctx = tourContext(standIn);
+    for (const step of TOUR) {
+      if (!standIn && step.standInOnly) {
+        skipped.push(step.tool);
+        console.log(`\n→ ${step.tool}: skipped against a real proxy: ${step.standInOnly}.`);
+        continue;
+      }
+      const result = await call(server, step.tool, step.args(ctx));
+      if (result) step.then?.(result, ctx);
+      else if (step.then) {
+        console.log(`\nStopped: the next calls need what ${step.tool} would have returned.`);
+        break;
+      }
+    }
   } finally {
     await server.close();
     await stop();
     if (failures > 0) console.log(`\nServer log (stderr):\n${server.stderr().trimEnd()}`);
-    console.log(failures === 0 ? "\nDone: all four tools answered." : `\nDone, with ${failures} failed or skipped step(s).`);
+    const skips = skipped.length > 0 ? `; skipped ${skipped.join(", ")}` : "";
+    console.log(failures === 0 ? `\nDone: ${answered} tools answered${skips}.` : `\nDone, with ${failures} failed call(s): ${answered} tools answered${skips}.`);
   }
 }
 

@@ -6,18 +6,27 @@
 import { isAscii } from "node:buffer";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname } from "node:path";
+import { dirname, relative, sep } from "node:path";
 import { Script } from "node:vm";
 
 export function codeCachePath(file: string): string {
   return `${file}.v8cache`;
 }
 
+/**
+ * The name stack traces give the bundle: its path inside the package (dist/server.cjs). V8 keeps the name
+ * of the run that recorded the cache and shows it in every stack trace that cache serves, so an
+ * absolute name would ship the build machine's folder inside the package and point traces at it.
+ */
+export function scriptName(file: string): string {
+  return relative(dirname(dirname(file)), file).split(sep).join("/");
+}
+
 /** Compiles `file` as Node compiles a CommonJS module, with its code cache when there is one. */
 export function compileWithCodeCache(file: string): Script {
   // The same wrapper Node puts around a CommonJS file, so the code runs exactly as `require` would run it.
   const source = `(function (exports, require, module, __filename, __dirname) {${readSource(file)}\n})`;
-  return new Script(source, { filename: file, cachedData: readIfPresent(codeCachePath(file)) });
+  return new Script(source, { filename: scriptName(file), cachedData: readIfPresent(codeCachePath(file)) });
 }
 
 /** Runs `file` as a CommonJS module; with `record`, writes its code cache when the process exits. */

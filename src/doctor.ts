@@ -5,45 +5,15 @@
 import { specInfo } from "../generated/spec-info.js";
 import type { Config } from "./config.js";
 import { callerModeChecks } from "./doctor-caller.js";
+import { blank, describeBody, getAnswer as get, succeeded, type Answer, type Fetch } from "./doctor-http.js";
 import { manifest } from "./manifest/index.js";
 import { redact } from "./redact.js";
-import { errorFromException, liteLLMMessage } from "./upstream-errors.js";
+import { liteLLMMessage } from "./upstream-errors.js";
 
 export type CheckStatus = "ok" | "warn" | "fail";
 export interface Check {
   status: CheckStatus;
   text: string;
-}
-
-interface Answer {
-  status: number;
-  body: unknown;
-}
-
-type Fetch = typeof fetch;
-
-/** One GET, read whole. Network failures come back as the bridge's usual sentence, never thrown. */
-async function get(config: Config, fetchImpl: Fetch, path: string, bearer?: string): Promise<Answer | string> {
-  try {
-    const response = await fetchImpl(`${config.host}${path}`, {
-      headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
-      signal: AbortSignal.timeout(config.adminTimeoutMs),
-    });
-    const text = await response.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // Not JSON: keep the text, the checks describe it.
-    }
-    return { status: response.status, body };
-  } catch (error) {
-    try {
-      return errorFromException(error, { credential: "master", host: config.host, timeoutMs: config.adminTimeoutMs }).message;
-    } catch {
-      return `Could not reach LiteLLM at ${config.host}: ${(error as Error)?.message ?? String(error)}.`;
-    }
-  }
 }
 
 function said(answer: Answer): string {
@@ -61,6 +31,13 @@ const ok = (text: string): Check => ({ status: "ok", text });
 const warn = (text: string): Check => ({ status: "warn", text });
 const fail = (text: string): Check => ({ status: "fail", text });
 
+/** The host answers HTTP but not as LiteLLM does: say so, instead of blaming the key for what follows. */
+function notLiteLLM(config: Config, path: string, answer: Answer, expected: string): Check {
+  return fail(
+    `${config.host} answers, but does not look like a LiteLLM proxy: GET ${path} gave HTTP ${answer.status} with ${describeBody(answer)}, where LiteLLM sends ${expected}. Check that LITELLM_HOST is the address of the LiteLLM proxy itself (what its API clients use, e.g. http://localhost:4000), not its admin UI, a gateway page or another service.`,
+  );
+}
+
 /**
  * Admin check: GET /user/list. LiteLLM lists it among its management routes and not among the routes
  * internal users or plain virtual keys may call, so they get 401 "Only proxy admin can ..."; it is
@@ -71,15 +48,21 @@ const fail = (text: string): Check => ({ status: "fail", text });
 async function keyChecks(config: Config, fetchImpl: Fetch, masterKey: string): Promise<Check[]> {
   const models = await get(config, fetchImpl, "/models", masterKey);
   if (typeof models === "string") return [fail(models)];
-  if (models.status < 200 || models.status >= 300) {
+  // LiteLLM refuses a key with 401 (or 400 "No connected db." without a database); other failures are not the key's.
+  if (models.status === 400 || models.status === 401 || models.status === 403) {
     const hint = /no.*db|database/i.test(said(models)) ? " Without a database LiteLLM accepts only its master key itself." : "";
     return [fail(`LiteLLM did not accept LITELLM_MASTER_KEY (GET /models: HTTP ${models.status}${said(models)}).${hint}`)];
+  }
+  if (!succeeded(models) || !Array.isArray((models.body as { data?: unknown } | null)?.data)) {
+    return [notLiteLLM(config, "/models", models, "its model list ({\"data\": [...]})")];
   }
   const checks = [ok("LITELLM_MASTER_KEY is accepted (GET /models)")];
 
   const users = await get(config, fetchImpl, "/user/list?page=1&page_size=1", masterKey);
   if (typeof users === "string") return [...checks, fail(users)];
-  if (users.status >= 200 && users.status < 300) return [...checks, ok("LITELLM_MASTER_KEY is a proxy admin key (GET /user/list)")];
+  if (succeeded(users)) {
+    return [...checks, users.json ? ok("LITELLM_MASTER_KEY is a proxy admin key (GET /user/list)") : notLiteLLM(config, "/user/list", users, "a JSON list of users")];
+  }
   if (users.status === 401 || users.status === 403) {
     return [...checks, fail(`LITELLM_MASTER_KEY is a valid key but not a proxy admin key (GET /user/list: HTTP ${users.status}${said(users)}); ${masterKeyTools()}.`)];
   }
@@ -107,9 +90,11 @@ async function specChecks(config: Config, fetchImpl: Fetch, masterKey: string | 
   let doc = await get(config, fetchImpl, "/openapi.json");
   // Some deployments put the docs behind auth; try again with the key before giving up.
   if (typeof doc !== "string" && (doc.status === 401 || doc.status === 403) && masterKey) doc = await get(config, fetchImpl, "/openapi.json", masterKey);
-  const operations = typeof doc === "string" || doc.status < 200 || doc.status >= 300 ? undefined : operationsIn(doc.body);
+  // A document LiteLLM has turned off is a 404; a success with nothing in it is no LiteLLM answer at all.
+  if (typeof doc !== "string" && succeeded(doc) && blank(doc)) return [notLiteLLM(config, "/openapi.json", doc, "its OpenAPI document")];
+  const operations = typeof doc === "string" || !succeeded(doc) ? undefined : operationsIn(doc.body);
   if (typeof doc === "string" || !operations) {
-    const why = typeof doc === "string" ? doc : doc.status >= 200 && doc.status < 300 ? "not an OpenAPI document" : `HTTP ${doc.status}`;
+    const why = typeof doc === "string" ? doc.replace(/\.$/, "") : succeeded(doc) ? `${describeBody(doc)}, not an OpenAPI document` : `HTTP ${doc.status}`;
     return [warn(`Could not read the proxy's /openapi.json (${why}), so its operations were not checked.`)];
   }
   const checks: Check[] = [];
@@ -120,23 +105,50 @@ async function specChecks(config: Config, fetchImpl: Fetch, masterKey: string | 
       : fail(`The proxy lacks ${missing.length} of the ${specInfo.operations.length} operations the tools use: ${missing.join(", ")}. The tools that call them will fail.`),
   );
   const version = (doc.body as { info?: { version?: unknown } }).info?.version;
-  const live = typeof version === "string" ? version : "an unknown version";
-  checks.push(
-    live === specInfo.litellmVersion
-      ? ok(`The proxy runs LiteLLM ${live}, the version the tools were generated from`)
-      : warn(`The proxy runs LiteLLM ${live}; the tools were generated from ${specInfo.litellmVersion}. If a tool misbehaves, regenerate against this proxy (npm run regen) to see what changed.`),
-  );
+  checks.push(versionCheck(config, typeof version === "string" ? version : undefined));
   return checks;
+}
+
+/** Orders dotted release numbers ("1.108.7" < "1.110.0"); a part that is not a number counts as 0. */
+function compareVersions(a: string, b: string): number {
+  const parts = (v: string) => v.split(/[.+-]/).slice(0, 3).map((p) => Number.parseInt(p, 10) || 0);
+  const [x, y] = [parts(a), parts(b)];
+  for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}
+
+/**
+ * The proxy's release beside the one spec/ was generated from (recorded in the build), and what to do
+ * about a difference: a newer proxy may have changed what the tools send or read, which a dry-run regen
+ * against it reports without touching anything; an older one may lack what the tools rely on.
+ */
+function versionCheck(config: Config, live: string | undefined): Check {
+  const built = specInfo.litellmVersion;
+  const dryRun = `npm run regen -- --dry-run --from ${config.host}/openapi.json`;
+  if (live === undefined) {
+    return warn(`Could not tell which LiteLLM release the proxy runs (its /openapi.json has no info.version); the tools were generated from ${built}.`);
+  }
+  const order = compareVersions(live, built);
+  if (order === 0) return ok(`The proxy runs LiteLLM ${live}, the release the tools were generated from`);
+  if (order > 0) {
+    return warn(
+      `The proxy runs LiteLLM ${live}, newer than ${built}, the release the tools were generated from. To see whether anything the tools send or read changed, run \`${dryRun}\` in a clone of litellm-mcp: it prints the drift report and writes nothing; "breaking: none" means the tools fit this proxy.`,
+    );
+  }
+  return warn(
+    `The proxy runs LiteLLM ${live}, older than ${built}, the release the tools were generated from: fields or operations added since may be missing. Upgrade the proxy to ${built} or later, or run \`${dryRun}\` in a clone of litellm-mcp to see what differs.`,
+  );
 }
 
 export async function runDoctor(config: Config, fetchImpl: Fetch = (input, init) => fetch(input, init)): Promise<Check[]> {
   const health = await get(config, fetchImpl, "/health/liveliness");
   if (typeof health === "string") return [fail(health)];
-  const checks: Check[] = [
-    health.status >= 200 && health.status < 300
-      ? ok(`LiteLLM is reachable at ${config.host} (GET /health/liveliness)`)
-      : warn(`${config.host} answers, but GET /health/liveliness gave HTTP ${health.status}: is LITELLM_HOST the LiteLLM proxy itself?`),
-  ];
+  if (health.status === 502 || health.status === 503 || health.status === 504) {
+    return [fail(`${config.host} answered GET /health/liveliness with HTTP ${health.status}: a gateway in front of LiteLLM could not reach it, or the proxy is not up. Check that LiteLLM is running.`)];
+  }
+  // LiteLLM answers its liveliness probe with a JSON string ("I'm alive!"); nothing further is asked of a host that does not.
+  if (!succeeded(health) || !health.json) return [notLiteLLM(config, "/health/liveliness", health, 'HTTP 200 with a JSON string ("I\'m alive!")')];
+  const checks: Check[] = [ok(`LiteLLM is reachable at ${config.host} (GET /health/liveliness)`)];
 
   if (config.auth === "caller") {
     checks.push(...(await callerModeChecks((path) => get(config, fetchImpl, path))));

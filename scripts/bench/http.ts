@@ -50,7 +50,7 @@ export async function measureHttpSequential(shipped: string, env: Record<string,
 export async function measureBalanced(upstream: FakeLiteLLM, plan: HttpPlan): Promise<Balanced> {
   const nginx = findNginx();
   if (!nginx) return { skipped: "nginx is not installed (apt-get install -y nginx)" };
-  upstream.knowKey(CALLER_KEY, { user_id: "bench" });
+  upstream.state.mint(CALLER_KEY, { user_id: "bench" });
   const stops: (() => Promise<unknown>)[] = [];
   try {
     const replicas: HttpInstance[] = [];

@@ -32,7 +32,7 @@ const as = (who: Caller) => ({ requestInit: { headers: { authorization: `Bearer 
 describe.skipIf(!nginx)("two replicas behind nginx", () => {
   beforeAll(async () => {
     upstream = await new FakeLiteLLM({ masterKey: "sk-balancer-master-unused-1", streamDelayMs: 150 }).start();
-    for (const who of Object.keys(KEYS) as Caller[]) upstream.knowKey(KEYS[who], { user_id: who, key_alias: `${who}-key` });
+    for (const who of Object.keys(KEYS) as Caller[]) upstream.state.mint(KEYS[who], { user_id: who, key_alias: `${who}-key` });
     replicas = await Promise.all([0, 1].map(() => startHttpInstance([], { LITELLM_HOST: upstream.url, LITELLM_MCP_AUTH: "caller" })));
     balancer = await startNginx(nginx!, replicas.map((r) => r.url));
   });

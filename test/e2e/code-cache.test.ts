@@ -3,7 +3,7 @@
 // Node must change nothing but speed.
 
 import { isAscii } from "node:buffer";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -43,6 +43,35 @@ describe("the V8 code cache behind the bin", () => {
     expect(compileWithCodeCache(server).cachedDataRejected).toBe(false);
     // The bin's fast read (Latin-1) applies only to a pure-ASCII bundle; the build escapes the rest.
     expect(isAscii(readFileSync(server))).toBe(true);
+  });
+
+  it("carries no path of the machine that built it, and stack traces it serves name the file inside the package", () => {
+    // V8 keeps the recording run's script name in the cache and shows it in every stack trace the cache serves.
+    expect(readFileSync(codeCachePath(join(DIST, "server.cjs"))).includes(Buffer.from(dirname(DIST)))).toBe(false);
+    // The same package, built in one folder and installed in another: each holds dist/tiny.cjs.
+    const [built, installed] = [distCopy(), distCopy()].map((root) => join(root, "dist"));
+    const tiny = "module.exports = function fail() { throw new Error('from the bundle'); };";
+    const run = (dir: string) => {
+      const file = join(dir, "tiny.cjs");
+      const script = compileWithCodeCache(file);
+      const module = { exports: {} as () => void };
+      script.runInThisContext()(module.exports, require, module, file, dir);
+      try {
+        module.exports();
+      } catch (error) {
+        return { script, stack: String((error as Error).stack) };
+      }
+      throw new Error("the function did not throw");
+    };
+    for (const dir of [built!, installed!]) {
+      mkdirSync(dir);
+      writeFileSync(join(dir, "tiny.cjs"), tiny);
+    }
+    writeFileSync(codeCachePath(join(installed!, "tiny.cjs")), run(built!).script.createCachedData());
+    const served = run(installed!);
+    expect(served.script.cachedDataRejected).toBe(false);
+    expect(served.stack).toMatch(/at (Object\.)?fail .*\(dist\/tiny\.cjs:1:\d+\)/);
+    expect(served.stack).not.toContain(built!);
   });
 
   it("is only read when the server runs: a normal start leaves it as the build wrote it", async () => {

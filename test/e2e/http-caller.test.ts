@@ -21,8 +21,8 @@ const running: HttpInstance[] = [];
 
 beforeAll(async () => {
   upstream = await new FakeLiteLLM({ masterKey: MASTER }).start();
-  upstream.knowKey(ALICE, { user_id: "alice", key_alias: "alice-laptop" });
-  upstream.knowKey(BOB, { user_id: "bob", key_alias: "bob-laptop" });
+  upstream.state.mint(ALICE, { user_id: "alice", key_alias: "alice-laptop" });
+  upstream.state.mint(BOB, { user_id: "bob", key_alias: "bob-laptop" });
 });
 afterEach(async () => {
   for (const instance of running.splice(0)) {

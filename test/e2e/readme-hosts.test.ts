@@ -222,7 +222,7 @@ describe("README host configuration, launched as shipped", () => {
 
     const upstream = await new FakeLiteLLM({ masterKey: "sk-readme-unused-master-1" }).start();
     try {
-      upstream.knowKey(key);
+      upstream.state.mint(key, {});
       const server = await startHttpInstance(args, { ...env, LITELLM_HOST: upstream.url }, `${packed.binDir}/${BIN}`);
       running.push(server);
       const client = await connectHttp(new URL(new URL(add.rest[0]!).pathname, `http://127.0.0.1:${server.url.port}`), { requestInit: { headers: { [name!]: value! } } });

@@ -1,11 +1,15 @@
-// A small local stand-in that answers like a LiteLLM proxy (clearly not one): the e2e tests, the demo
-// and the benchmark run the built server against it when no real proxy is at hand. It enforces the
-// master key on admin routes and virtual keys on completions, and records every request it gets.
+// A small local stand-in that answers like a LiteLLM proxy (clearly not one): the e2e tests, the demo,
+// `npm run stand-in` and the benchmark run the built server against it when no real proxy is at hand. It
+// answers every route the tools call, keeps the keys it mints (test/support/stand-in-state.ts), enforces
+// the master key on admin routes and virtual keys on completions, and records every request it gets.
 
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { chatCompletion, generatedKey, invalidKey, keyInfo, modelList, noDatabase, onlyProxyAdmin, unknownKeyWithoutDatabase, unknownModel, userList, userListNoDatabase } from "./litellm-answers.ts";
+import { chatCompletion, invalidKey, modelList, noDatabase, onlyProxyAdmin, unknownKeyWithoutDatabase, unknownModel, userList, userListNoDatabase } from "./litellm-answers.ts";
+import { answerAdminRoute } from "./stand-in-admin.ts";
+import { StandInState, withOffset, type StandInPeople } from "./stand-in-state.ts";
 
 /** The document the tools were generated from: what /openapi.json serves unless a test says otherwise. */
 export function committedSpec(): { info: { version: string }; paths: Record<string, Record<string, unknown>> } {
@@ -32,16 +36,21 @@ export interface FakeLiteLLMOptions {
   openapi?: unknown;
   /** Milliseconds between the events of a streamed completion (for progress and cancellation tests). */
   streamDelayMs?: number;
+  /** With an Enterprise license LiteLLM regenerates keys; without one (the default) it refuses. */
+  enterprise?: boolean;
+  /** The users and teams that exist (default: the demo's user and team). */
+  people?: StandInPeople;
 }
 
 export class FakeLiteLLM {
   readonly requests: RecordedRequest[] = [];
-  private readonly virtualKeys = new Map<string, string[]>();
-  /** What each key was minted with, so /key/info describes the key it is asked about. */
-  private readonly mintedWith = new Map<string, Record<string, unknown>>();
+  /** The keys minted so far, and the spend logged against them. */
+  readonly state: StandInState;
   private server: Server | undefined;
 
-  constructor(private readonly options: FakeLiteLLMOptions) {}
+  constructor(private readonly options: FakeLiteLLMOptions) {
+    this.state = new StandInState(options.people);
+  }
 
   get url(): string {
     const address = this.server?.address() as AddressInfo | undefined;
@@ -51,19 +60,16 @@ export class FakeLiteLLM {
 
   async start(port = 0): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once("error", reject);
+      this.server!.listen(port, "127.0.0.1", resolve);
+    });
     return this;
   }
 
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise((resolve) => this.server?.close(resolve));
-  }
-
-  /** A virtual key the proxy knows, as if minted earlier with these fields (callers that bring their own key). */
-  knowKey(key: string, minted: Record<string, unknown> = {}): void {
-    this.virtualKeys.set(key, (minted.models as string[] | undefined) ?? []);
-    this.mintedWith.set(key, minted);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -91,12 +97,18 @@ export class FakeLiteLLM {
     const route = `${req.method} ${url.pathname}`;
 
     if (route === "GET /health/liveliness") return send(200, "I'm alive!");
+    // LiteLLM's public readiness probe: no key, and only status and db for a caller without one.
+    if (route === "GET /health/readiness") return send(200, { status: "healthy", db: this.options.database === false ? "Not connected" : "connected" });
     if (route === "GET /openapi.json") {
       return this.options.openapi === null ? send(404, { detail: "Not Found" }) : send(200, this.options.openapi ?? committedSpec());
     }
-    if (!isMaster && !this.virtualKeys.has(bearer)) {
+    if (!isMaster && !this.state.usable(bearer)) {
       // Like LiteLLM: without a database any key but the master key is an unanswerable lookup.
-      return this.options.database === false ? send(400, unknownKeyWithoutDatabase) : send(401, invalidKey(bearer || "none"));
+      if (this.options.database === false) return send(400, unknownKeyWithoutDatabase);
+      if (this.state.isBlocked(bearer)) {
+        return send(401, { error: { message: "Authentication Error, Key is blocked. Update via `/key/unblock` if you're an admin.", type: "auth_error", param: "None", code: "401" } });
+      }
+      return send(401, invalidKey(bearer || "none"));
     }
 
     switch (route) {
@@ -110,17 +122,19 @@ export class FakeLiteLLM {
       case "POST /key/generate": {
         if (!isMaster) return send(401, invalidKey(bearer));
         if (this.options.database === false) return send(500, noDatabase["/key/generate"]);
-        const minted = generatedKey(body ?? {});
-        const key = `sk-minted-${this.virtualKeys.size}-${Math.random().toString(36).slice(2, 10)}`;
-        this.knowKey(key, body ?? {});
-        return send(200, { ...minted, key });
+        const key = `sk-minted-${this.state.rows().length}-${Math.random().toString(36).slice(2, 10)}`;
+        const row = this.state.mint(key, body ?? {});
+        return send(200, { ...row, duration: null, key, token_id: row.token });
       }
       case "GET /key/info": {
         if (this.options.database === false) return send(500, noDatabase["/key/info"]);
         const key = url.searchParams.get("key") ?? "";
-        if (!this.virtualKeys.has(key)) return send(404, { detail: { error: `Key not found in database` } });
-        const { user_id = null, team_id = null, key_alias = null, max_budget = null, metadata = {} } = this.mintedWith.get(key) ?? {};
-        return send(200, { key, info: { ...keyInfo.info, spend: 0, user_id, team_id, key_alias, max_budget, metadata, models: this.virtualKeys.get(key) } });
+        // LiteLLM keeps describing a deleted key, marked as such.
+        const live = this.state.find(key);
+        const found = live ?? this.state.findDeleted(key);
+        if (!found) return send(404, { error: { message: "Key not found in database", type: "not_found_error", param: "key", code: "404" } });
+        const { token: _token, ...info } = found.row;
+        return send(200, { key, info: { ...info, expires: withOffset(found.row.expires), status: live ? "active" : "deleted" } });
       }
       case "POST /chat/completions":
       case "POST /v1/chat/completions": {
@@ -128,15 +142,21 @@ export class FakeLiteLLM {
         if (!modelList.data.some((m) => m.id === model)) {
           return send(400, unknownModel(model));
         }
-        const allowed = this.virtualKeys.get(bearer);
+        const allowed = this.state.find(bearer)?.row.models;
         if (allowed && allowed.length > 0 && !allowed.includes(model)) {
           return send(401, { error: { message: `key not allowed to access model. This key can only access models=${JSON.stringify(allowed)}. Tried to access ${model}`, type: "key_model_access_denied", param: "model", code: "401" } });
         }
+        // Each completion its own id and the time it was made, as LiteLLM's are.
+        const answer = { ...chatCompletion(model, `Hello from the stand-in (${model})`), id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000) };
+        this.state.logCompletion(bearer, model, answer.usage, (body?.metadata as { tags?: unknown } | undefined)?.tags, answer.id);
         if (body?.stream === true) return this.stream(res, model, body, record);
-        return send(200, chatCompletion(model, `Hello from the stand-in (${model})`));
+        return send(200, answer);
       }
-      default:
-        return send(404, { detail: "Not Found" });
+      default: {
+        if (!isMaster) return send(401, onlyProxyAdmin(url.pathname));
+        const reply = answerAdminRoute(route, { state: this.state, url, body, enterprise: this.options.enterprise ?? false });
+        return reply ? send(reply.status, reply.payload) : send(404, { detail: "Not Found" });
+      }
     }
   }
 
@@ -145,7 +165,7 @@ export class FakeLiteLLM {
     let closed = false;
     res.on("close", () => (closed = true));
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-    const base = { id: "chatcmpl-stand-in", created: 1764108000, model, object: "chat.completion.chunk" };
+    const base = { id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000), model, object: "chat.completion.chunk" };
     const words = `Hello from the stand-in (${model})`.split(/(?<= )/);
     const events: object[] = [
       ...words.map((content) => ({ ...base, choices: [{ index: 0, delta: { content }, finish_reason: null }] })),

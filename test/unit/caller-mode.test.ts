@@ -169,7 +169,7 @@ describe("what LiteLLM refuses names the caller's role", () => {
 describe("doctor in caller mode", () => {
   const config = loadConfig({ LITELLM_HOST: TEST_HOST, LITELLM_MCP_AUTH: "caller" });
   const readiness = (answer: nock.Body, status = 200) => {
-    nock(TEST_HOST).get("/health/liveliness").reply(200, "I'm alive!");
+    nock(TEST_HOST).get("/health/liveliness").reply(200, JSON.stringify("I'm alive!"), { "content-type": "application/json" });
     nock(TEST_HOST, { badheaders: ["authorization"] }).get("/health/readiness").reply(status, answer);
     nock(TEST_HOST).get("/openapi.json").reply(404, { detail: "Not Found" });
   };

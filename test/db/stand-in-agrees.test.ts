@@ -1,0 +1,100 @@
+// The stand-in the demo, `npm run stand-in` and the e2e tests use must agree with the real thing: the same
+// walk through every tool (test/support/tool-tour.ts) against the real LiteLLM on PostgreSQL and against
+// the stand-in must give answers of the same shape (the same fields, null where the real proxy gives null,
+// the same types elsewhere) and the same refusals, word for word.
+
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { capture } from "../support/capture.ts";
+import { startCheckedServer, type CheckedServer } from "../support/checked-server.ts";
+import { textOf } from "../support/connect.ts";
+import { FakeLiteLLM } from "../support/fake-litellm.ts";
+import { TOUR, tourContext, type TourContext } from "../support/tool-tour.ts";
+
+const proxy = inject("dbProxy");
+
+/** The structure of a value without its content: field names, "null", or the JSON type; arrays by their first item. */
+function shape(value: unknown): unknown {
+  if (value === null || value === undefined) return "null";
+  if (Array.isArray(value)) return value.length > 0 ? [shape(value[0])] : [];
+  if (typeof value === "object") return Object.fromEntries(Object.keys(value).sort().map((k) => [k, shape((value as Record<string, unknown>)[k])]));
+  return typeof value;
+}
+
+interface Walk {
+  /** Per tool: the shape of its answer, or its refusal sentence with the run's ids taken out. */
+  outcomes: Record<string, unknown>;
+  spendLogs: unknown;
+}
+
+async function walk(server: CheckedServer, ctx: TourContext, waitForSpendMs: number): Promise<Walk> {
+  const outcomes: Record<string, unknown> = {};
+  const neutral = (text: string) => text.replaceAll(ctx.alias, "<alias>").replaceAll(ctx.user, "<user>").replaceAll(ctx.team, "<team>").replaceAll(ctx.model, "<model>");
+  for (const step of TOUR) {
+    const result = await server.call(step.tool, step.args(ctx));
+    // Mid-walk the real proxy has not yet written its spend batch, so only the page around the rows is
+    // compared here; the rows are compared once it has (below).
+    const answer = step.tool === "get_spend_logs" ? { ...result.structuredContent, logs: [] } : result.structuredContent;
+    outcomes[step.tool] = result.isError ? `refused: ${neutral(textOf(result))}` : shape(answer);
+    if (!result.isError) step.then?.(result.structuredContent!, ctx);
+  }
+  // Refusals a user meets: a user and a team nobody created.
+  outcomes["get_user_info (unknown)"] = neutral(textOf(await server.call("get_user_info", { user_id: `${ctx.user}-nobody` })));
+  outcomes["get_team_info (unknown)"] = neutral(textOf(await server.call("get_team_info", { team_id: `${ctx.team}-nobody` })));
+  // LiteLLM books spend and its logs in batches; the stand-in at once.
+  await new Promise((resolve) => setTimeout(resolve, waitForSpendMs));
+  const logs = await server.answer("get_spend_logs", { start_date: ctx.today, end_date: ctx.today, user_id: ctx.user });
+  return { outcomes, spendLogs: shape(logs) };
+}
+
+describe.skipIf(!proxy)("the stand-in agrees with a real LiteLLM with its database", () => {
+  const run = randomBytes(4).toString("hex");
+  const people = { users: [{ user_id: `agree-user-${run}`, user_email: `agree-${run}@example.com` }], teams: [{ team_id: `agree-team-${run}`, team_alias: `Agree ${run}`, members: [`agree-user-${run}`] }] };
+  const servers: CheckedServer[] = [];
+  let standIn: FakeLiteLLM;
+  let real: Walk;
+  let fake: Walk;
+
+  /** An admin call straight to the real proxy, for what no tool does: creating a user and a team. */
+  async function admin(path: string, body: unknown): Promise<void> {
+    const response = await fetch(`${proxy!.url}${path}`, { method: "POST", headers: { authorization: `Bearer ${proxy!.masterKey}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+    expect(response.status, `${path}: ${await response.clone().text()}`).toBe(200);
+    await response.body?.cancel();
+  }
+
+  beforeAll(async () => {
+    const [user] = people.users;
+    const [team] = people.teams;
+    await admin("/team/new", { team_id: team!.team_id, team_alias: team!.team_alias });
+    await admin("/user/new", { user_id: user!.user_id, user_email: user!.user_email, teams: [team!.team_id], auto_create_key: false });
+    standIn = await new FakeLiteLLM({ masterKey: proxy!.masterKey, people }).start();
+
+    const realServer = await startCheckedServer({ LITELLM_HOST: proxy!.url, LITELLM_MASTER_KEY: proxy!.masterKey });
+    const fakeServer = await startCheckedServer({ LITELLM_HOST: standIn.url, LITELLM_MASTER_KEY: proxy!.masterKey });
+    servers.push(realServer, fakeServer);
+    const context = (): TourContext => ({ ...tourContext(true), user: user!.user_id, team: team!.team_id, alias: `agree-key-${run}` });
+    real = await walk(realServer, context(), (proxy!.batchWriteSeconds + 2) * 1000);
+    fake = await walk(fakeServer, context(), 0);
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const server of servers) {
+      capture("db-stand-in-agrees", server.emitted());
+      await server.close();
+    }
+    await standIn?.stop();
+  });
+
+  it.each(TOUR.map((step) => step.tool))("%s: same shape of answer, or the same refusal", (tool) => {
+    expect(fake.outcomes[tool]).toEqual(real.outcomes[tool]);
+  });
+
+  it.each(["get_user_info (unknown)", "get_team_info (unknown)"])("%s: the same sentence", (name) => {
+    expect(fake.outcomes[name]).toEqual(real.outcomes[name]);
+  });
+
+  it("get_spend_logs, once LiteLLM has written its batch: the same shape of log rows", () => {
+    expect(fake.spendLogs).toEqual(real.spendLogs);
+    expect((real.spendLogs as { logs: unknown[] }).logs, "the real proxy logged the completion").toHaveLength(1);
+  });
+});

@@ -1,0 +1,178 @@
+// What the LiteLLM stand-in remembers between calls: the virtual keys it minted (as LiteLLM stores them,
+// under the sha256 of the key), the users and teams those keys name, and one spend log row per
+// completion. Rows are shaped like LiteLLM 1.108.7's (recorded from a real proxy with a database) and
+// every date is derived from the clock, so a key minted for 7 days expires 7 days from now.
+
+import { createHash } from "node:crypto";
+import { durationSeconds } from "../../src/policy.ts";
+
+/** sha256 hex of the key: what LiteLLM stores, returns as `token`, and accepts in place of the key. */
+export const tokenOf = (key: string): string => createHash("sha256").update(key).digest("hex");
+
+/** LiteLLM's timestamps: microseconds, in UTC, ending in Z (key rows) or +00:00 (/key/info). */
+export function litellmTime(date: Date, zone: "Z" | "+00:00" = "Z"): string {
+  return `${date.toISOString().slice(0, 23)}000${zone}`;
+}
+
+/** A key row's timestamp as /key/info and /key/update write it: the same instant, ending in +00:00. */
+export function withOffset(time: unknown): string | null {
+  return typeof time === "string" ? time.replace(/Z$/, "+00:00") : null;
+}
+
+/** What a LiteLLM duration ("30m", "7d", "1mo") adds to now, or null for none. */
+export function expiryFrom(duration: unknown, now = new Date()): string | null {
+  const seconds = typeof duration === "string" ? durationSeconds(duration) : undefined;
+  return seconds === undefined ? null : litellmTime(new Date(now.getTime() + seconds * 1000));
+}
+
+/** Invented but stable per model: what the deployments cost per token, like gpt-3.5-turbo's price. */
+export const PRICE = { input: 5e-7, output: 1.5e-6 };
+
+export type KeyRow = Record<string, unknown> & { token: string; user_id: string | null; team_id: string | null; key_alias: string | null; models: string[]; spend: number; blocked: boolean | null };
+
+interface StoredKey {
+  key: string;
+  row: KeyRow;
+  deleted: boolean;
+}
+
+/** Who exists on the stand-in besides keys: LiteLLM answers /user/info only for users it has a row for. */
+export interface StandInPeople {
+  users: { user_id: string; user_email: string | null }[];
+  teams: { team_id: string; team_alias: string | null; members: string[] }[];
+}
+
+/** The user and team the demo's key belongs to, as if an admin had created them. */
+export const DEMO_PEOPLE: StandInPeople = {
+  users: [{ user_id: "litellm-mcp-demo", user_email: "demo@example.com" }],
+  teams: [{ team_id: "litellm-mcp-demo-team", team_alias: "Demo team", members: ["litellm-mcp-demo"] }],
+};
+
+export class StandInState {
+  private readonly keys = new Map<string, StoredKey>();
+  readonly spendLogs: Record<string, unknown>[] = [];
+  /** When each user and team was created: now, when the stand-in starts. */
+  readonly createdAt = litellmTime(new Date());
+
+  constructor(readonly people: StandInPeople = DEMO_PEOPLE) {}
+
+  /** Stores a new key the way /key/generate does and returns the row. */
+  mint(key: string, body: Record<string, unknown>): KeyRow {
+    const now = litellmTime(new Date());
+    const row: KeyRow = {
+      token: tokenOf(key),
+      key_name: `sk-...${key.slice(-4)}`,
+      key_alias: (body.key_alias as string | undefined) ?? null,
+      spend: 0,
+      max_budget: (body.max_budget as number | undefined) ?? null,
+      expires: expiryFrom(body.duration),
+      models: (body.models as string[] | undefined) ?? [],
+      aliases: {},
+      config: {},
+      user_id: (body.user_id as string | undefined) ?? null,
+      team_id: (body.team_id as string | undefined) ?? null,
+      max_parallel_requests: null,
+      metadata: (body.metadata as Record<string, unknown> | undefined) ?? {},
+      tpm_limit: null,
+      rpm_limit: null,
+      budget_duration: (body.budget_duration as string | undefined) ?? null,
+      budget_reset_at: null,
+      allowed_cache_controls: [],
+      key_type: "default",
+      permissions: {},
+      model_spend: {},
+      model_max_budget: {},
+      blocked: null,
+      budget_id: null,
+      org_id: null,
+      created_at: now,
+      created_by: "default_user_id",
+      updated_at: now,
+      updated_by: "default_user_id",
+    };
+    this.keys.set(row.token, { key, row, deleted: false });
+    return row;
+  }
+
+  /** A live key by the key itself or its hash, as every LiteLLM key route accepts either. */
+  find(keyOrToken: string): { key: string; row: KeyRow } | undefined {
+    const found = this.keys.get(keyOrToken) ?? this.keys.get(tokenOf(keyOrToken));
+    return found && !found.deleted ? found : undefined;
+  }
+
+  /** A deleted key: /key/info still describes it (status "deleted"), nothing else finds it. */
+  findDeleted(keyOrToken: string): { key: string; row: KeyRow } | undefined {
+    const found = this.keys.get(keyOrToken) ?? this.keys.get(tokenOf(keyOrToken));
+    return found?.deleted ? found : undefined;
+  }
+
+  /** Whether a bearer may call models: minted, not deleted, not blocked, not expired. */
+  usable(bearer: string): KeyRow | undefined {
+    const row = this.find(bearer)?.row;
+    if (!row || row.blocked === true) return undefined;
+    return typeof row.expires === "string" && Date.parse(row.expires) < Date.now() ? undefined : row;
+  }
+
+  isBlocked(bearer: string): boolean {
+    return this.find(bearer)?.row.blocked === true;
+  }
+
+  change(keyOrToken: string, fields: Record<string, unknown>): KeyRow | undefined {
+    const found = this.find(keyOrToken);
+    if (!found) return undefined;
+    Object.assign(found.row, fields, { updated_at: litellmTime(new Date()) });
+    return found.row;
+  }
+
+  /** Deletes by keys (or hashes) or by aliases; returns what was asked for that existed, as LiteLLM echoes it. */
+  delete(keys: string[], aliases: string[]): string[] {
+    const deleted: string[] = [];
+    for (const stored of this.keys.values()) {
+      if (stored.deleted) continue;
+      const byKey = keys.find((k) => k === stored.key || k === stored.row.token);
+      const byAlias = aliases.find((a) => a === stored.row.key_alias);
+      if (byKey === undefined && byAlias === undefined) continue;
+      stored.deleted = true;
+      deleted.push((byKey ?? byAlias)!);
+    }
+    return deleted;
+  }
+
+  rows(): KeyRow[] {
+    return [...this.keys.values()].filter((k) => !k.deleted).map((k) => k.row);
+  }
+
+  /** Records a completion the way LiteLLM's spend log does, and charges it to the key. */
+  logCompletion(bearer: string, model: string, usage: { prompt_tokens: number; completion_tokens: number }, tags: unknown, requestId: string): void {
+    const row = this.find(bearer)?.row;
+    const spend = usage.prompt_tokens * PRICE.input + usage.completion_tokens * PRICE.output;
+    if (row) row.spend += spend;
+    const now = withOffset(new Date().toISOString());
+    this.spendLogs.unshift({
+      request_id: requestId,
+      call_type: "acompletion",
+      api_key: tokenOf(bearer),
+      spend,
+      total_tokens: usage.prompt_tokens + usage.completion_tokens,
+      prompt_tokens: usage.prompt_tokens,
+      completion_tokens: usage.completion_tokens,
+      startTime: now,
+      endTime: now,
+      completionStartTime: now,
+      model: "openai/gpt-3.5-turbo",
+      model_group: model,
+      custom_llm_provider: "openai",
+      api_base: "",
+      user: row?.user_id ?? "",
+      metadata: { status: "success", user_api_key_alias: row?.key_alias ?? null, user_api_key_team_id: row?.team_id ?? null, user_api_key_user_id: row?.user_id ?? null },
+      cache_hit: "None",
+      cache_key: "Cache OFF",
+      request_tags: Array.isArray(tags) ? tags : [],
+      team_id: row?.team_id ?? "",
+      organization_id: "",
+      end_user: "",
+      requester_ip_address: "127.0.0.1",
+      status: "success",
+    });
+  }
+}
