@@ -1,12 +1,16 @@
 // The HTTP mode: what one call costs over Streamable HTTP beside the same call over stdio (both against the
-// same upstream, call by call in turn), and what a second replica behind nginx buys: calls per second at
-// concurrency 50 through nginx with one replica and with two, rounds alternated, plus one replica without nginx.
+// same upstream, call by call in turn, both through the SDK's client), and what a second replica behind
+// nginx buys: calls per second at concurrency 50 through nginx with one replica and with two, rounds
+// alternated, plus one replica without nginx. The balancer's load is plain POSTs of a tools/call (a
+// stateless server needs no initialize first): the SDK's client costs more CPU per call than the server,
+// so with it the load generator, not the replicas, would run out of CPU first.
 
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { readFile } from "node:fs/promises";
 import type { FakeLiteLLM } from "../../test/support/fake-litellm.ts";
 import { findNginx, startNginx, type RunningNginx } from "../../test/support/nginx.ts";
 import { connectHttp, startHttpInstance, type HttpInstance } from "../../test/support/spawn-http.ts";
-import { clientCall, directCall, measureConcurrent, measureSequential, toolCall, type Load } from "./per-call.ts";
+import { LATEST_PROTOCOL_VERSION } from "@modelcontextprotocol/sdk/types.js";
+import { clientCall, directCall, measureConcurrent, measureSequential, runConcurrent, toolCall, type Call, type Load } from "./per-call.ts";
 import { startServer } from "./spawn.ts";
 
 export interface HttpPlan {
@@ -17,11 +21,26 @@ export interface HttpPlan {
 
 export const BALANCED_CONCURRENCY = 50;
 const CALLER_KEY = "sk-bench-caller-0000000000";
+const WARM_UP_CALLS = 1_000;
+/** Linux reports process CPU time in clock ticks of 1/100 s (USER_HZ) on every architecture Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 export interface HttpSequential {
   stdio: number[];
   http: number[];
   direct: number[];
+  /** CPU milliseconds each server process spent per call (Linux: /proc/<pid>/stat), when readable. */
+  cpuPerCall?: { stdio: number; http: number };
+}
+
+/** User + system CPU time of a process in ms, from /proc (Linux only); undefined elsewhere. */
+async function cpuMs(pid: number): Promise<number | undefined> {
+  try {
+    const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
 }
 
 export type Balanced = { replica: Load; one: Load; two: Load } | { skipped: string };
@@ -40,10 +59,34 @@ export async function measureHttpSequential(shipped: string, env: Record<string,
     stops.push(() => http.stop());
     const client = await connectHttp(http.url);
     stops.push(() => client.close());
-    return await measureSequential({ stdio: toolCall(stdio), http: clientCall(client), direct: directCall(...directArgs) }, count);
+    const before = { stdio: await cpuMs(stdio.pid), http: await cpuMs(http.pid) };
+    const samples = await measureSequential({ stdio: toolCall(stdio), http: clientCall(client), direct: directCall(...directArgs) }, count);
+    const after = { stdio: await cpuMs(stdio.pid), http: await cpuMs(http.pid) };
+    // measureSequential also makes min(200, count) warm-up calls of each arm.
+    const calls = count + Math.min(200, count);
+    const perCall = (arm: "stdio" | "http") => (after[arm]! - before[arm]!) / calls;
+    return before.stdio === undefined || before.http === undefined ? samples : { ...samples, cpuPerCall: { stdio: perCall("stdio"), http: perCall("http") } };
   } finally {
     await stopAll(stops);
   }
+}
+
+/** list_models as one plain POST with the caller's key, checked for a successful result. */
+function postedCall(url: URL): Call {
+  const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "list_models", arguments: {} } });
+  const headers = {
+    authorization: `Bearer ${CALLER_KEY}`,
+    "content-type": "application/json",
+    accept: "application/json, text/event-stream",
+    "mcp-protocol-version": LATEST_PROTOCOL_VERSION,
+  };
+  return async () => {
+    const response = await fetch(url, { method: "POST", headers, body });
+    const text = await response.text();
+    if (!response.ok || !text.includes('"structuredContent"') || text.includes('"isError":true')) {
+      throw new Error(`list_models through ${url.host} failed during the benchmark: HTTP ${response.status} ${text.slice(0, 200)}`);
+    }
+  };
 }
 
 /** Two caller-mode replicas; nginx in front of the first alone, and of both. */
@@ -65,12 +108,9 @@ export async function measureBalanced(upstream: FakeLiteLLM, plan: HttpPlan): Pr
       stops.push(() => balancer.stop());
       balancers.push(balancer);
     }
-    const connect = async (url: URL): Promise<Client> => {
-      const client = await connectHttp(url, { requestInit: { headers: { authorization: `Bearer ${CALLER_KEY}` } } });
-      stops.push(() => client.close());
-      return client;
-    };
-    const arms = { replica: clientCall(await connect(replicas[0]!.url)), one: clientCall(await connect(balancers[0]!.url)), two: clientCall(await connect(balancers[1]!.url)) };
+    const arms = { replica: postedCall(replicas[0]!.url), one: postedCall(balancers[0]!.url), two: postedCall(balancers[1]!.url) };
+    // Both replicas warmed alike (the JIT, the upstream connections), though only "two" reaches the second.
+    for (const replica of replicas) await runConcurrent(postedCall(replica.url), BALANCED_CONCURRENCY, WARM_UP_CALLS);
     return await measureConcurrent(arms, BALANCED_CONCURRENCY, plan.balancedTotal, plan.rounds);
   } finally {
     await stopAll(stops);

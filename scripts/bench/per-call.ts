@@ -68,12 +68,13 @@ export async function runConcurrent(call: Call, concurrency: number, total: numb
   return { latencies, throughput: (total / (now() - start)) * 1000 };
 }
 
-/** Each arm `rounds` times at `concurrency`, arms alternating round by round. */
+/** Each arm `rounds` times at `concurrency`, arms alternating round by round, each round starting one arm later. */
 export async function measureConcurrent<Arm extends string>(arms: Record<Arm, Call>, concurrency: number, total: number, rounds: number): Promise<Record<Arm, Load>> {
   const names = Object.keys(arms) as Arm[];
   const result = Object.fromEntries(names.map((name) => [name, { latencies: [], throughput: [] } as Load])) as Record<Arm, Load>;
   for (let round = 0; round < rounds; round++) {
-    for (const name of names) {
+    // No arm always goes first (cold) or last (after the others warmed the shared upstream).
+    for (const name of [...names.slice(round % names.length), ...names.slice(0, round % names.length)]) {
       const { latencies, throughput } = await runConcurrent(arms[name], concurrency, total);
       result[name].latencies.push(...latencies);
       result[name].throughput.push(throughput);

@@ -164,7 +164,9 @@ export function httpSequentialRow(seq: HttpSequential): Row {
     measure: `list_models over Streamable HTTP (loopback), sequential (${count(seq.http.length)} calls)`,
     shipped: p50p99(seq.http),
     floor: `same server over stdio: ${p50p99(seq.stdio)}`,
-    comparison: `HTTP − stdio p50 ${over(seq.http, seq.stdio, 50)}, p99 ${over(seq.http, seq.stdio, 99)}; HTTP − direct fetch p50 ${over(seq.http, seq.direct, 50)}`,
+    comparison: `HTTP − stdio p50 ${over(seq.http, seq.stdio, 50)}, p99 ${over(seq.http, seq.stdio, 99)}; HTTP − direct fetch p50 ${over(seq.http, seq.direct, 50)}${
+      seq.cpuPerCall ? `; server CPU per call: HTTP ${ms(seq.cpuPerCall.http)}, stdio ${ms(seq.cpuPerCall.stdio)}` : ""
+    }`,
     target: "",
   };
 }

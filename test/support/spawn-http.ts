@@ -8,6 +8,8 @@ import { BUILT_SERVER } from "./spawn-server.ts";
 
 export interface HttpInstance {
   url: URL;
+  /** The server process, for reading its CPU time. */
+  pid: number;
   stderr: () => string;
   stop(): Promise<void>;
 }
@@ -29,6 +31,7 @@ export function startHttpInstance(args: string[], env: Record<string, string>, b
       if (match) {
         resolve({
           url: new URL(match[1]!),
+          pid: child.pid!,
           stderr: () => stderr + (stdout ? `\n[stdout] ${stdout}` : ""),
           stop: async () => {
             child.kill("SIGTERM");
