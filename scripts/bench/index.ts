@@ -12,7 +12,7 @@ import { buildFloorServers } from "./floor-server.ts";
 import { BOUNDED_HEAP_MB, measureBoundedHeap, measureMemory } from "./memory.ts";
 import { naiveTools, toolsListBytes } from "./naive-tools.ts";
 import { directCall, measureConcurrent, measureSequential, toolCall } from "./per-call.ts";
-import { measureRegenTypecheck } from "./regen-typecheck.ts";
+import { measureRegenTypecheck, newestDocument } from "./regen-typecheck.ts";
 import { markdown, table, type Row } from "./report.ts";
 import { BALANCED_CONCURRENCY, measureBalanced, measureHttpSequential } from "./http.ts";
 import { balancedRow, boundedHeapRow, coldStartRow, concurrentRow, httpSequentialRow, memoryRows, plainServerRow, regenRows, sequentialRow, sizeRow, skippedRows } from "./rows.ts";
@@ -23,7 +23,8 @@ import { VERSION } from "../../src/version.ts";
 
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "../..");
 const MASTER_KEY = "sk-bench-master-0000000000";
-const SOURCE = join(ROOT, "../shared/litellm/openapi-1.88.0.json");
+/** The team's saved LiteLLM documents (a user's clone has none: the regen rows are then skipped). */
+const SHARED_DOCUMENTS = join(ROOT, "../shared/litellm");
 const LARGE_LIST = 100;
 /** The direct fetch sends what the bridge sends, User-Agent included. */
 const USER_AGENT = `litellm-mcp/${VERSION}`;
@@ -113,14 +114,15 @@ async function main(): Promise<void> {
     const operations = JSON.parse(await readFile(join(ROOT, "spec/operations.json"), "utf8"));
     rows.push(sizeRow(tools.length, operations.length, toolsListBytes(tools), toolsListBytes(naiveTools(spec, operations))));
 
-    if (existsSync(SOURCE)) {
-      log(`regen and typecheck: ${plan.regenRuns} × each, in copies of the project`);
-      const rt = await measureRegenTypecheck(ROOT, SOURCE, workspace, plan.regenRuns);
+    const source = newestDocument(SHARED_DOCUMENTS);
+    if (source) {
+      log(`regen and typecheck from ${source}: ${plan.regenRuns} × each, in copies of the project`);
+      const rt = await measureRegenTypecheck(ROOT, source, workspace, plan.regenRuns);
       rows.push(...regenRows(rt));
       notes.push(...rt.failures.map((failure) => `Failed: ${failure}`));
     } else {
-      log(`regen and typecheck skipped: ${SOURCE} is absent`);
-      rows.push(...skippedRows(`${SOURCE} is absent`));
+      log(`regen and typecheck skipped: no openapi-<version>.json in ${SHARED_DOCUMENTS}`);
+      rows.push(...skippedRows(`no LiteLLM document in ${SHARED_DOCUMENTS}`));
     }
   } finally {
     await upstream.stop();
@@ -143,7 +145,7 @@ const METHOD_NOTES = [
   `**Memory**: VmRSS from /proc/<pid>/status of a fresh server: idle after initialize, idle after one call (fetch and the call path loaded), the peak during 200 concurrent calls (VmRSS sampled every few ms, and VmHWM when it rose), and after the rest of the calls at concurrency 32. V8 collects lazily while memory is plentiful, so RSS after many calls mostly shows uncollected garbage; the leak check repeats the calls on fresh servers started with \`NODE_OPTIONS=--max-old-space-size=${BOUNDED_HEAP_MB}\`, where retained memory would exhaust the heap.`,
   `**HTTP**: the same built server started with \`--http\` on loopback, driven by the SDK's Streamable HTTP client, in turn with the stdio server and the direct fetch (master mode, the same upstream). For the balancer, two replicas in caller mode behind Debian's nginx running \`deploy/nginx.conf\` (test/support/nginx.ts swaps in loopback ports): one nginx in front of the first replica alone and one in front of both, and the first replica without nginx; both replicas are first warmed with 1,000 calls each; each round runs the three arms in turn (each round starting with the next arm) at concurrency ${BALANCED_CONCURRENCY}, each call one plain POST of a \`tools/call\` with the caller's key (a stateless server needs no \`initialize\` first; the SDK's client would cost the load generator more CPU per call than the server spends). The load generator, nginx, the upstream and the replicas all share this machine's cores, so a second replica can add only what the cores left over allow.`,
   "**tools/list size**: compact JSON of `{ tools }` as the server sends it; the naive conversion (`scripts/bench/naive-tools.ts`) makes one tool per operation in spec/operations.json with every parameter and the request body's properties, $refs inlined, from spec/openapi.json. Tokens ≈ bytes / 4.",
-  "**Regen and typecheck** run in temporary copies of the project (the worktree is never touched); the unpruned variant replaces generated/litellm-api.ts with openapi-typescript's output (`defaultNonNullable: false`) for the whole 1.88.0 document. Both typechecks are `npm run typecheck`, alternated.",
+  "**Regen and typecheck** run in temporary copies of the project (the worktree is never touched); the unpruned variant replaces generated/litellm-api.ts with openapi-typescript's output (`defaultNonNullable: false`) for the whole document regen ran from. Both typechecks are `npm run typecheck`, alternated.",
 ];
 
 main().catch((error: unknown) => {

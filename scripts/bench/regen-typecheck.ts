@@ -1,8 +1,10 @@
-// What regeneration and type-checking cost the developer: `npm run regen` from the full 1.88.0 document,
-// and `npm run typecheck` of the project vs the same project carrying openapi-typescript's output for the
-// whole, unpruned document (what skipping the prune step would leave in generated/).
+// What regeneration and type-checking cost the developer: `npm run regen` from a whole LiteLLM document
+// (the newest one ../shared holds), and `npm run typecheck` of the project vs the same project carrying
+// openapi-typescript's output for that whole, unpruned document (what skipping the prune step would leave
+// in generated/).
 
 import { execFile } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { typesFile } from "../regen/generate.ts";
@@ -16,6 +18,8 @@ export interface Timing {
 }
 
 export interface RegenTypecheck {
+  /** LiteLLM version of the document regenerated from. */
+  sourceVersion: string;
   regen: Timing[];
   typecheck: Timing[];
   unprunedTypecheck: Timing[];
@@ -63,10 +67,11 @@ export async function measureRegenTypecheck(root: string, source: string, worksp
   const pruned = await workspace.copyProject("pruned");
   const unpruned = await workspace.copyProject("unpruned");
   const failures: string[] = [];
-  const result: RegenTypecheck = { regen: [], typecheck: [], unprunedTypecheck: [], typesBytes: { pruned: 0, unpruned: 0 }, failures };
+  const document = JSON.parse(await readFile(source, "utf8"));
+  const result: RegenTypecheck = { sourceVersion: String(document.info?.version), regen: [], typecheck: [], unprunedTypecheck: [], typesBytes: { pruned: 0, unpruned: 0 }, failures };
 
   // The unpruned variant: regen's own type generation, over the whole document.
-  const fullTypes = await typesFile(JSON.parse(await readFile(source, "utf8")));
+  const fullTypes = await typesFile(document);
   await writeFile(join(unpruned, "generated/litellm-api.ts"), fullTypes);
   result.typesBytes = {
     pruned: Buffer.byteLength(await readFile(join(root, "generated/litellm-api.ts"), "utf8")),
@@ -87,4 +92,18 @@ export async function measureRegenTypecheck(root: string, source: string, worksp
     if (!unprunedTypecheck.ok) failures.push(`unpruned typecheck: ${firstLines(unprunedTypecheck.output)}`);
   }
   return result;
+}
+
+/** The ../shared LiteLLM document of the highest version (openapi-<version>.json), or undefined. */
+export function newestDocument(folder: string): string | undefined {
+  const versions = (existsSync(folder) ? readdirSync(folder) : [])
+    .map((name) => /^openapi-(\d+(?:\.\d+)*)\.json$/.exec(name)?.[1])
+    .filter((v): v is string => v !== undefined)
+    .sort((a, b) => {
+      const [x, y] = [a.split(".").map(Number), b.split(".").map(Number)];
+      for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+      return 0;
+    });
+  const newest = versions.at(-1);
+  return newest === undefined ? undefined : join(folder, `openapi-${newest}.json`);
 }

@@ -15,9 +15,18 @@ export async function recordCodeCache(bin: string): Promise<void> {
     // No LiteLLM is contacted: initialize and tools/list never call upstream. spawnServer passes only PATH
     // and these variables, so the operator's own LITELLM_* settings cannot change what the build records.
     const server = await spawnServer({ LITELLM_MCP_WRITE_CODE_CACHE: "1" }, bin);
-    await server.client.listTools();
+    try {
+      await server.client.listTools();
+    } catch (error) {
+      throw new Error(`${bin} did not answer tools/list (${(error as Error).message}). Its stderr:\n${server.stderr().trimEnd()}`);
+    }
     // Closing ends stdin, the server's cue to exit, and waits until the process is gone: the cache is written.
     await server.close();
+  } catch (error) {
+    // A server that cannot start is a failed build; its own words (after a breaking regen, typically a
+    // TypeError from a manifest entry) say where to look, not the SDK's "Connection closed".
+    process.stderr.write(`build: the built server does not start, so there is no code cache to record.\n${(error as Error).message}\n`);
+    process.exit(1);
   } finally {
     clearTimeout(deadline);
   }

@@ -1,41 +1,92 @@
-// Lays a drift report out for a person at a terminal: one row per tool, one line per changed part, and
-// the breaking changes spelled out as sentences at the end.
+// Lays a drift report out for a person at a terminal: changes to what the tools send and read first, the
+// rest apart, unchanged operations on one line, and the breaking changes spelled out as sentences at the
+// end. Each changed operation gets a line, then one per changed part of it; lines wrap at WIDTH columns.
 
 import { operationLabel } from "./operations.ts";
-import type { DriftPart, DriftReport, OperationDrift } from "./drift-report.ts";
+import type { DriftChange, DriftPart, DriftReport, OperationDrift } from "./drift-report.ts";
+
+export const WIDTH = 100;
 
 const PARTS: readonly DriftPart[] = ["path", "query", "body", "response"];
 
-const STATUS_TEXT: Record<Exclude<OperationDrift["status"], "changed">, string> = {
-  new: "new (nothing to compare with)",
+const STATUS_TEXT: Record<"removed" | "missing", string> = {
   removed: "gone from the document!",
   missing: "missing from the document!",
-  unchanged: "unchanged",
 };
 
-function partLines(drift: OperationDrift): string[] {
-  if (drift.status !== "changed") return [STATUS_TEXT[drift.status]];
-  return PARTS.flatMap((part) => {
-    const tokens = drift.changes.filter((c) => c.part === part).map((c) => c.token + (c.breaking ? "!" : ""));
-    return tokens.length ? [`${part}: ${tokens.join(" ")}`] : [];
-  });
+const DIRECTION_TEXT = { upgrade: "upgrade", downgrade: "a downgrade: older than the release spec/ came from", "same release": "same release" };
+
+const LEGEND = [
+  "+ added",
+  "- removed",
+  "x:a→b type changed",
+  "x:required/optional/nullable/non-null",
+  "~x(…) changed inside x",
+  "! breaks a tool",
+];
+
+/** Words laid out after `first`, each further line starting `indent` spaces in. */
+export function wrap(first: string, words: readonly string[], indent: number, width = WIDTH): string[] {
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const word of words) {
+    if (!empty && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = " ".repeat(indent) + word;
+    } else {
+      line += (empty ? "" : " ") + word;
+    }
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** A sentence's words wrapped after `prefix`, continuing two spaces further in. */
+function wrapSentence(prefix: string, sentence: string): string[] {
+  return wrap(prefix, sentence.split(" "), prefix.length + 2);
+}
+
+/** One entry: the tool and its operation, then a line per part of the request or answer that changed. */
+function entry(drift: OperationDrift, changes: readonly DriftChange[]): string[] {
+  const head = `    ${drift.op.tool} (${operationLabel(drift.op)})`;
+  if (drift.status !== "changed") return [`${head}: ${STATUS_TEXT[drift.status as keyof typeof STATUS_TEXT]}`];
+  const lines = [head];
+  for (const part of PARTS) {
+    const tokens = changes.filter((c) => c.part === part).map((c) => c.token + (c.breaking.length ? "!" : ""));
+    if (!tokens.length) continue;
+    const start = `      ${part}: `;
+    // A ~x(…) token may break between its notes, like any other words.
+    lines.push(...wrap(start, tokens.join(" ").split(" "), start.length));
+  }
+  return lines;
+}
+
+function title(report: DriftReport): string {
+  if (!report.from) return `LiteLLM ${report.to} (no previous spec/openapi.json to compare with)`;
+  return `LiteLLM ${report.from} → ${report.to}${report.direction ? ` (${DIRECTION_TEXT[report.direction]})` : ""}`;
 }
 
 export function formatDriftReport(report: DriftReport): string {
-  const title = report.from ? `LiteLLM ${report.from} → ${report.to}` : `LiteLLM ${report.to} (no previous spec/openapi.json to compare with)`;
-  const toolWidth = Math.max(...report.operations.map((d) => d.op.tool.length));
-  const methodWidth = Math.max(...report.operations.map((d) => d.op.method.length));
-  const labelWidth = Math.max(...report.operations.map((d) => operationLabel(d.op).length + methodWidth - d.op.method.length));
-  const lines = [title];
+  const affecting: string[] = [];
+  const other: string[] = [];
   for (const drift of report.operations) {
-    const label = `${drift.op.method.toUpperCase().padEnd(methodWidth)} ${drift.op.path}`;
-    const lead = `  ${drift.op.tool.padEnd(toolWidth)}  ${label.padEnd(labelWidth)}  `;
-    partLines(drift).forEach((line, i) => lines.push((i === 0 ? lead : " ".repeat(lead.length)) + line));
+    if (drift.status === "removed" || drift.status === "missing") affecting.push(...entry(drift, []));
+    if (drift.status !== "changed") continue;
+    const [touches, rest] = [drift.changes.filter((c) => c.affectsTools), drift.changes.filter((c) => !c.affectsTools)];
+    if (touches.length) affecting.push(...entry(drift, touches));
+    if (rest.length) other.push(...entry(drift, rest));
   }
-  if (report.operations.some((d) => d.status === "changed")) {
-    lines.push("  (+ added, - removed, ~ nested schema changed, name:a→b type changed, ! breaks the bridge)");
-  }
+  const named = (status: OperationDrift["status"]) => report.operations.filter((d) => d.status === status).map((d) => d.op.tool);
+  const list = (heading: string, tools: string[]) => (tools.length ? wrap(`  ${heading}: `, tools.map((t, i) => (i < tools.length - 1 ? `${t},` : t)), 4) : []);
+
+  const lines = [title(report)];
+  if (affecting.length) lines.push("  Affects the tools (fields they send or read, operations they call):", ...affecting);
+  if (other.length) lines.push("  Does not affect the tools (fields no tool sends or reads):", ...other);
+  lines.push(...list("Unchanged", named("unchanged")), ...list("New (nothing to compare with)", named("new")));
+  if (report.operations.some((d) => d.status === "changed")) lines.push(...wrap("  (", LEGEND.map((entry, i) => entry + (i < LEGEND.length - 1 ? "," : ")")), 3));
   if (report.breaking.length === 0) lines.push("  breaking: none");
-  else lines.push("  breaking:", ...report.breaking.map((sentence) => `    ${sentence}`));
+  else lines.push("  breaking:", ...report.breaking.flatMap((sentence) => wrapSentence("    ", sentence)));
   return lines.join("\n");
 }

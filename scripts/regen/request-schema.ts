@@ -17,6 +17,17 @@ export interface RequestSchemas {
 // and send them upstream; titles and examples only add bytes.
 const DROPPED_KEYS = new Set(["default", "title", "example", "examples"]);
 
+/**
+ * Set (only when asked) where a union with null was collapsed, so the drift report can tell a field that
+ * became nullable; generated code never sees it.
+ */
+export const NULLABLE_MARK = "x-litellm-mcp-nullable";
+
+export interface SimplifyOptions {
+  /** Record collapsed nulls as NULLABLE_MARK: true (the drift report's view of a schema). */
+  markNullable?: boolean;
+}
+
 function resolveRef(doc: JsonObject, ref: string): Json | undefined {
   const target = componentOfRef(ref);
   if (!target) return undefined;
@@ -32,19 +43,20 @@ function isNullSchema(schema: Json): boolean {
  * Inlines `$ref`s (a ref already being expanded on the current branch becomes `{}`, i.e. any value, so
  * cycles such as LiteLLM_TeamTable ↔ LiteLLM_ModelTable end instead of recursing forever) and drops
  * `null` from unions: the bridge leaves a field out rather than send null, so callers never need it.
+ * With `markNullable`, each schema that lost a null says so (NULLABLE_MARK).
  */
-export function simplifySchema(doc: JsonObject, schema: Json, expanding: readonly string[] = []): Json {
-  if (Array.isArray(schema)) return schema.map((s) => simplifySchema(doc, s, expanding));
+export function simplifySchema(doc: JsonObject, schema: Json, options: SimplifyOptions = {}, expanding: readonly string[] = []): Json {
+  if (Array.isArray(schema)) return schema.map((s) => simplifySchema(doc, s, options, expanding));
   if (!isObject(schema)) return schema;
 
   if (typeof schema.$ref === "string") {
     const ref = schema.$ref;
     const { $ref: _ref, ...siblings } = schema;
-    if (expanding.includes(ref)) return simplifySchema(doc, siblings, expanding);
+    if (expanding.includes(ref)) return simplifySchema(doc, siblings, options, expanding);
     const target = resolveRef(doc, ref);
-    if (target === undefined) return simplifySchema(doc, siblings, expanding);
-    const resolved = simplifySchema(doc, target, [...expanding, ref]);
-    const extra = simplifySchema(doc, siblings, expanding);
+    if (target === undefined) return simplifySchema(doc, siblings, options, expanding);
+    const resolved = simplifySchema(doc, target, options, [...expanding, ref]);
+    const extra = simplifySchema(doc, siblings, options, expanding);
     return isObject(resolved) && isObject(extra) ? { ...resolved, ...extra } : resolved;
   }
 
@@ -53,17 +65,19 @@ export function simplifySchema(doc: JsonObject, schema: Json, expanding: readonl
     if (DROPPED_KEYS.has(key)) continue;
     if (key === "properties" && isObject(value)) {
       const props: JsonObject = {};
-      for (const [name, prop] of Object.entries(value)) props[name] = simplifySchema(doc, prop, expanding);
+      for (const [name, prop] of Object.entries(value)) props[name] = simplifySchema(doc, prop, options, expanding);
       out[key] = props;
     } else if (key === "enum" || key === "const" || key === "required") {
       out[key] = value;
     } else {
-      out[key] = simplifySchema(doc, value, expanding);
+      out[key] = simplifySchema(doc, value, options, expanding);
     }
   }
 
+  const nullable: JsonObject = options.markNullable ? { [NULLABLE_MARK]: true } : {};
   if (Array.isArray(out.type)) {
     const types = out.type.filter((t) => t !== "null");
+    if (types.length < out.type.length) Object.assign(out, nullable);
     out.type = types.length === 1 ? types[0]! : types;
   }
   for (const combinator of ["anyOf", "oneOf"] as const) {
@@ -72,8 +86,9 @@ export function simplifySchema(doc: JsonObject, schema: Json, expanding: readonl
     const nonNull = members.filter((m) => !isNullSchema(m));
     if (nonNull.length === members.length) continue;
     delete out[combinator];
-    if (nonNull.length === 1 && isObject(nonNull[0])) return { ...nonNull[0], ...out };
+    if (nonNull.length === 1 && isObject(nonNull[0])) return { ...nonNull[0], ...out, ...nullable };
     if (nonNull.length > 1) out[combinator] = nonNull;
+    Object.assign(out, nullable);
   }
   return out;
 }
@@ -91,13 +106,13 @@ function parametersOf(doc: JsonObject, op: OperationRef): JsonObject[] {
     .filter(isObject);
 }
 
-function parameterObject(doc: JsonObject, params: JsonObject[]): JsonObject | undefined {
+function parameterObject(doc: JsonObject, params: JsonObject[], options: SimplifyOptions): JsonObject | undefined {
   if (params.length === 0) return undefined;
   const properties: JsonObject = {};
   const required: string[] = [];
   for (const p of params) {
     const name = String(p.name);
-    const schema = simplifySchema(doc, p.schema ?? {});
+    const schema = simplifySchema(doc, p.schema ?? {}, options);
     const description = typeof p.description === "string" ? p.description : undefined;
     properties[name] = isObject(schema) && description && !schema.description ? { ...schema, description } : schema;
     if (p.required === true) required.push(name);
@@ -105,11 +120,11 @@ function parameterObject(doc: JsonObject, params: JsonObject[]): JsonObject | un
   return { type: "object", properties, ...(required.length ? { required } : {}) };
 }
 
-export function requestSchemas(doc: JsonObject, op: OperationRef): RequestSchemas {
+export function requestSchemas(doc: JsonObject, op: OperationRef, options: SimplifyOptions = {}): RequestSchemas {
   const params = parametersOf(doc, op);
   const result: RequestSchemas = {};
-  const path = parameterObject(doc, params.filter((p) => p.in === "path"));
-  const query = parameterObject(doc, params.filter((p) => p.in === "query"));
+  const path = parameterObject(doc, params.filter((p) => p.in === "path"), options);
+  const query = parameterObject(doc, params.filter((p) => p.in === "query"), options);
   if (path) result.path = path;
   if (query) result.query = query;
 
@@ -119,7 +134,7 @@ export function requestSchemas(doc: JsonObject, op: OperationRef): RequestSchema
   if (isObject(body) && typeof body.$ref === "string") body = resolveRef(doc, body.$ref);
   const content = isObject(body) && isObject(body.content) ? body.content["application/json"] : undefined;
   if (isObject(content) && content.schema !== undefined) {
-    const schema = simplifySchema(doc, content.schema);
+    const schema = simplifySchema(doc, content.schema, options);
     if (isObject(schema)) result.body = schema;
   }
   return result;

@@ -47,11 +47,31 @@ describe("regen --check", () => {
 
   it.skipIf(skipShared)("fails against another release, shows its drift, and writes nothing", async () => {
     const result = await regen(dir, "--check", "--from", OPENAPI_1_88_0);
-    expect(result.stdout.split("\n")[0]).toBe(`LiteLLM ${SPEC_VERSION} → ${documentVersion(OPENAPI_1_88_0)}`);
+    expect(result.stdout.split("\n")[0]).toBe(`LiteLLM ${SPEC_VERSION} → ${documentVersion(OPENAPI_1_88_0)} (a downgrade: older than the release spec/ came from)`);
     expect(result.stderr).toContain("Out of date or edited by hand: generated/litellm-api.ts, generated/request-schemas.ts");
     expect(result.stderr).toContain(`Regenerate with: npm run regen -- --from ${OPENAPI_1_88_0}`);
     expect(result.code).toBe(1);
     expect(await hashGenerated(dir)).toEqual(clean);
+  });
+
+  it("passing while the report has breaking lines, says why it passes", async () => {
+    // A listed operation the document lacks is breaking on every run, --check included.
+    const other = await copyProject();
+    try {
+      const listFile = join(other, "spec/operations.json");
+      const listed = JSON.parse(await readFile(listFile, "utf8"));
+      await writeFile(listFile, JSON.stringify([...listed, { tool: "frobnicate_key", method: "post", path: "/key/frobnicate" }]));
+      expect((await regen(other, "--from", "spec/openapi.json")).code).toBe(1);
+      const result = await regen(other, "--check");
+      expect(result.stdout).toContain(`  breaking:\n    frobnicate_key: LiteLLM ${SPEC_VERSION} has no POST /key/frobnicate.\n`);
+      expect(result.stdout).toContain("are current");
+      expect(result.stdout.replace(/\n  /g, " ")).toContain(
+        "--check passes all the same: the breaking lines above are already in the committed spec/, and --check asks only whether spec/ and generated/ are what regen writes from this document.",
+      );
+      expect(result.code).toBe(0);
+    } finally {
+      await removeCopy(other);
+    }
   });
 
   it("refuses --check with --dry-run", async () => {

@@ -37,7 +37,7 @@ describe("regen --dry-run from a URL", () => {
     doc.components.schemas.GenerateKeyRequest.properties.rotation_policy = { type: "string" };
     const result = await dryRun(doc);
     expect(result.stdout.split("\n")[0]).toBe(`LiteLLM ${SPEC_VERSION} → ${SPEC_VERSION}-next`);
-    expect(result.stdout).toMatch(/^ {2}generate_key +POST \/key\/generate +body: \+rotation_policy$/m);
+    expect(result.stdout).toMatch(/^ {2}Does not affect the tools .*\n {4}generate_key \(POST \/key\/generate\)\n {6}body: \+rotation_policy$/m);
     expect(result.stdout).toContain("  breaking: none\n");
     expect(result.stdout).toMatch(/^--dry-run: nothing written \(a regen would rewrite .*spec\/openapi\.json.*\)\.$/m);
     expect(result.code).toBe(0);
@@ -48,6 +48,7 @@ describe("regen --dry-run from a URL", () => {
     const doc = structuredClone(spec);
     delete doc.paths["/models"];
     const result = await dryRun(doc);
+    expect(result.stdout).toMatch(/^ {4}list_models \(GET \/models\): gone from the document!$/m);
     expect(result.stdout).toContain(`  breaking:\n    list_models: GET /models is gone from LiteLLM ${SPEC_VERSION}.\n`);
     expect(result.code).toBe(1);
     expect(await hashGenerated(dir)).toEqual(committed);

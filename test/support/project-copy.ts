@@ -4,11 +4,12 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { cp, mkdtemp, readdir, readFile, rm, symlink } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { specInfo } from "../../generated/spec-info.ts";
+import { regenCommand } from "../../scripts/regen/command.ts";
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 /** The real LiteLLM documents; present in CI and on the team's machines, absent in a user's fresh clone. */
@@ -71,9 +72,60 @@ export function regen(dir: string, ...args: string[]): Promise<RunResult> {
   return run(dir, process.execPath, [join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/regen.ts", ...args]);
 }
 
+/**
+ * The same command in this process (scripts/regen/command.ts, which `npm run regen` hands its arguments to),
+ * for tests that run it many times: no Node start and no module loading per run. A relative --from is read
+ * from this process's folder, not the copy's.
+ */
+export async function regenInProcess(dir: string, ...args: string[]): Promise<RunResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.LITELLM_MASTER_KEY;
+  let [stdout, stderr] = ["", ""];
+  const code = await regenCommand(args, { root: dir, env, out: (text) => (stdout += `${text}\n`), err: (text) => (stderr += `${text}\n`) });
+  return { code, stdout, stderr };
+}
+
 /** `npm run typecheck` in the copy. */
 export function typecheck(dir: string): Promise<RunResult> {
   return run(dir, process.execPath, [join(REPO_ROOT, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", "tsconfig.json"]);
+}
+
+export interface TypeError {
+  /** Relative to its copy, e.g. "src/manifest/update-key.ts". */
+  file: string;
+  /** The offending source line, trimmed. */
+  line: string;
+  message: string;
+}
+
+/**
+ * Type-checks the server's sources (src/ and generated/, what the build bundles) of several copies in one
+ * tsc run with the project's compiler options: the libraries' types are loaded and checked once, not once
+ * per copy. Gives each copy's errors, keyed by its folder; a copy that compiles has an empty list.
+ */
+export async function typecheckSources(dirs: readonly string[]): Promise<Map<string, TypeError[]>> {
+  const where = await mkdtemp(join(tmpdir(), "litellm-mcp-tsc-"));
+  try {
+    const config = {
+      extends: join(REPO_ROOT, "tsconfig.json"),
+      compilerOptions: { typeRoots: [join(REPO_ROOT, "node_modules/@types")] },
+      include: dirs.flatMap((dir) => [join(dir, "src"), join(dir, "generated")]),
+    };
+    await writeFile(join(where, "tsconfig.json"), JSON.stringify(config));
+    const tsc = await run(where, process.execPath, [join(REPO_ROOT, "node_modules/typescript/bin/tsc"), "--noEmit", "--pretty", "false", "-p", "tsconfig.json"]);
+    const errors = new Map(dirs.map((dir) => [dir, [] as TypeError[]]));
+    for (const match of tsc.stdout.matchAll(/^(.+?)\((\d+),\d+\): error TS\d+: (.*)$/gm)) {
+      const path = resolve(where, match[1]!);
+      const dir = dirs.find((d) => !relative(d, path).startsWith(".."));
+      if (!dir) throw new Error(`tsc reported an error outside the copies: ${match[0]}`);
+      const source = (await readFile(path, "utf8")).split("\n")[Number(match[2]) - 1] ?? "";
+      errors.get(dir)!.push({ file: relative(dir, path), line: source.trim(), message: match[3]! });
+    }
+    if (tsc.code !== 0 && [...errors.values()].every((list) => list.length === 0)) throw new Error(`tsc failed without a type error:\n${tsc.stdout}${tsc.stderr}`);
+    return errors;
+  } finally {
+    await rm(where, { recursive: true, force: true });
+  }
 }
 
 /** The project's unit suite (nock: what each tool sends and how it maps answers) in the copy. */

@@ -1,5 +1,6 @@
 // Spawns the built server (dist/index.cjs, the bin) over stdio and drives it with the SDK's Client, capturing stderr.
 
+import type { Stream } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
@@ -27,7 +28,14 @@ export async function spawnServer(env: Record<string, string>, bin: string = BUI
   let stderr = "";
   transport.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
   const client = new Client({ name: "litellm-mcp-e2e", version: "0.0.0" });
-  await client.connect(transport);
+  try {
+    await client.connect(transport);
+  } catch (error) {
+    // The SDK only says "Connection closed"; what the server printed as it stopped says why.
+    await ended(transport.stderr);
+    const said = stderr.trimEnd();
+    throw new Error(`${bin} did not answer initialize. ${said ? `Its stderr:\n${said}` : "It wrote nothing to stderr."}`, { cause: error });
+  }
   if (transport.pid === null) throw new Error(`${bin} did not start.`);
   return {
     client,
@@ -36,4 +44,13 @@ export async function spawnServer(env: Record<string, string>, bin: string = BUI
     call: (name, args) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>,
     close: () => client.close(),
   };
+}
+
+/** Resolves once a stream has ended (all its data delivered), or after a second at most. */
+function ended(stream: Stream | null): Promise<void> {
+  return new Promise((done) => {
+    if (!stream || (stream as { readableEnded?: boolean }).readableEnded) return done();
+    stream.once("end", () => done());
+    setTimeout(done, 1000).unref();
+  });
 }
