@@ -43,7 +43,14 @@ async function cpuMs(pid: number): Promise<number | undefined> {
   }
 }
 
-export type Balanced = { replica: Load; one: Load; two: Load } | { skipped: string };
+/** Cores each side kept busy over all the balanced rounds: CPU time ÷ wall time (Linux only for the replicas). */
+export interface BusyCores {
+  replicas?: number;
+  /** This process: the load generator and the stand-in upstream. */
+  loadGenerator: number;
+}
+
+export type Balanced = { replica: Load; one: Load; two: Load; busy: BusyCores } | { skipped: string };
 
 /** Each step's servers and clients are stopped however the step ends. */
 async function stopAll(stops: (() => Promise<unknown>)[]): Promise<void> {
@@ -111,7 +118,20 @@ export async function measureBalanced(upstream: FakeLiteLLM, plan: HttpPlan): Pr
     const arms = { replica: postedCall(replicas[0]!.url), one: postedCall(balancers[0]!.url), two: postedCall(balancers[1]!.url) };
     // Both replicas warmed alike (the JIT, the upstream connections), though only "two" reaches the second.
     for (const replica of replicas) await runConcurrent(postedCall(replica.url), BALANCED_CONCURRENCY, WARM_UP_CALLS);
-    return await measureConcurrent(arms, BALANCED_CONCURRENCY, plan.balancedTotal, plan.rounds);
+    const replicasCpu = async () => {
+      const each = await Promise.all(replicas.map((r) => cpuMs(r.pid)));
+      return each.some((ms) => ms === undefined) ? undefined : each.reduce((a, b) => a! + b!, 0)!;
+    };
+    const [startedAt, ownBefore, replicasBefore] = [performance.now(), process.cpuUsage(), await replicasCpu()];
+    const loads = await measureConcurrent(arms, BALANCED_CONCURRENCY, plan.balancedTotal, plan.rounds);
+    const wall = performance.now() - startedAt;
+    const own = process.cpuUsage(ownBefore);
+    const replicasAfter = await replicasCpu();
+    const busy: BusyCores = {
+      loadGenerator: (own.user + own.system) / 1000 / wall,
+      ...(replicasBefore !== undefined && replicasAfter !== undefined ? { replicas: (replicasAfter - replicasBefore) / wall } : {}),
+    };
+    return { ...loads, busy };
   } finally {
     await stopAll(stops);
   }

@@ -1,6 +1,7 @@
 // The table rows: each measurement beside its floor, the comparison that matters, and the target from
 // the project's brief with a verdict. Formatting only; the numbers come from the measuring modules.
 
+import { cpus } from "node:os";
 import type { ColdStart } from "./cold-start.ts";
 import type { Balanced, HttpSequential } from "./http.ts";
 import type { BoundedHeap, Memory } from "./memory.ts";
@@ -182,7 +183,9 @@ export function balancedRow(balanced: Balanced, concurrency: number): Row {
     measure: `${measure} (${count(balanced.two.latencies.length)} calls per arm)`,
     shipped: `2 replicas: ${load(balanced.two)}`,
     floor: `1 replica: ${load(balanced.one)}; 1 replica without nginx: ${load(balanced.replica)}`,
-    comparison: `2 ÷ 1 replicas: ${x(median(ratios))} the calls/s (per round: ${ratios.map(x).join(", ")})`,
+    comparison: `2 ÷ 1 replicas: ${x(median(ratios))} the calls/s (per round: ${ratios.map(x).join(", ")}); cores busy on average: ${
+      balanced.busy.replicas === undefined ? "" : `replicas ${balanced.busy.replicas.toFixed(2)}, `
+    }load generator and stand-in ${balanced.busy.loadGenerator.toFixed(2)} (machine: ${cpus().length})`,
     target: "",
   };
 }
