@@ -1,38 +1,43 @@
-// `npm run live:install`: puts the pinned LiteLLM proxy into .venv/ for the live suite, from a machine-wide
-// wheel cache when one is there and from PyPI when not. Does nothing when the pin is already installed.
+// `npm run live:install`: puts the pinned LiteLLM proxy into .venv/ for the live suite, from the lock in
+// scripts/litellm-lock/ (every distribution with its sha256; pip --require-hashes refuses any file whose
+// hash the lock does not list), out of a machine-wide wheel cache when one is there and from PyPI when not.
+// Does nothing when .venv/ already holds what the current lock lists.
 //
-//   npm run live:install               install unless .venv/ already holds the pin
+//   npm run live:install               install unless .venv/ already holds the lock
 //   npm run live:install -- --force    recreate .venv/ regardless
 //
 // Why a wheel cache of our own: pip's HTTP cache stays empty on machines whose package index sends no
 // caching headers (no Cache-Control, ETag or Last-Modified), and pip's wheel cache only keeps wheels it
 // built from source; LiteLLM and its 117 dependencies all arrive as wheels. So the wheels are downloaded
 // once into LITELLM_MCP_WHEEL_CACHE (default ~/.cache/litellm-mcp/wheels/) and installed from there with
-// --no-index. The cache is an accelerator only: if it is missing, broken or not writable, PyPI is used.
+// --no-index. The cache is an accelerator only, and trusted no more than the index: every install from it
+// checks each file against the lock. If it is missing, broken or not writable, PyPI is used.
 //
 // Bytecode is compiled once here, in parallel, instead of by pip file by file (about half the time on
 // two cores): Python would not write it at run time where PYTHONDONTWRITEBYTECODE is set, and without
 // it every proxy start recompiles LiteLLM (3-4 s more per start).
 //
-// Exit codes: 0 installed (or already there); 1 the install failed; 2 no usable Python.
+// Exit codes: 0 installed (or already there); 1 the install failed (a hash mismatch among them); 2 no
+// usable Python, or no lock for it.
 
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { INSTALL_RECORD, LITELLM_VERSION, PRISMA_VERSION, REQUIREMENTS, VENV_DIR, missingInstall, type InstallRecord } from "./litellm-pin.ts";
-
-// LiteLLM's own Requires-Python (>=3.10, <3.15): checked first so the failure names Python, not pip.
-const PYTHON_MIN = [3, 10];
-const PYTHON_BELOW = [3, 15];
-
-interface Python {
-  command: string;
-  version: string;
-  /** Wheels differ per interpreter and platform, so the cache is keyed on both. */
-  tag: string;
-}
+import {
+  INSTALL_RECORD,
+  LITELLM_VERSION,
+  PRISMA_VERSION,
+  REQUIREMENTS,
+  VENV_DIR,
+  lockedWheels,
+  missingInstall,
+  readLock,
+  wheelCacheRoot,
+  type InstallRecord,
+  type Lock,
+} from "./litellm-pin.ts";
+import { findPython, type Python } from "./litellm-python.ts";
 
 function say(line: string): void {
   console.log(`install-litellm: ${line}`);
@@ -41,34 +46,6 @@ function say(line: string): void {
 function run(command: string, args: string[]): boolean {
   const result = spawnSync(command, args, { stdio: "inherit" });
   return result.status === 0;
-}
-
-function probePython(command: string): Python | undefined {
-  const script = "import sys, sysconfig; print('%d.%d.%d' % sys.version_info[:3], 'cp%d%d' % sys.version_info[:2], sysconfig.get_platform())";
-  const result = spawnSync(command, ["-c", script], { encoding: "utf8" });
-  if (result.status !== 0) return undefined;
-  const [version, abi, platform] = result.stdout.trim().split(" ");
-  return version && abi && platform ? { command, version, tag: `${abi}-${platform}` } : undefined;
-}
-
-function atLeast(version: string, bound: number[]): boolean {
-  const [major = 0, minor = 0] = version.split(".").map(Number);
-  return major > bound[0]! || (major === bound[0] && minor >= bound[1]!);
-}
-
-function findPython(): Python | string {
-  const candidates = process.env.LITELLM_MCP_PYTHON ? [process.env.LITELLM_MCP_PYTHON] : ["python3", "python"];
-  for (const command of candidates) {
-    const python = probePython(command);
-    if (!python) continue;
-    if (atLeast(python.version, PYTHON_MIN) && !atLeast(python.version, PYTHON_BELOW)) return python;
-    return `${command} is Python ${python.version}; LiteLLM ${LITELLM_VERSION} needs >= ${PYTHON_MIN.join(".")} and < ${PYTHON_BELOW.join(".")}. Point LITELLM_MCP_PYTHON at a suitable interpreter.`;
-  }
-  return `No Python found (tried ${candidates.join(", ")}). Install Python ${PYTHON_MIN.join(".")}+ or set LITELLM_MCP_PYTHON.`;
-}
-
-function wheelCacheRoot(): string {
-  return process.env.LITELLM_MCP_WHEEL_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "litellm-mcp", "wheels");
 }
 
 /** A writable folder in the cache to download into, or undefined when the cache cannot be used. */
@@ -86,12 +63,15 @@ function seconds(since: number): string {
   return `${((performance.now() - since) / 1000).toFixed(1)} s`;
 }
 
-/** Installs the pinned requirements into .venv/; returns where they came from, or undefined on failure. */
-function installRequirements(python: Python): string | undefined {
+/** Installs what the lock lists into .venv/; returns where it came from, or undefined on failure. */
+function installLocked(python: Python, lock: Lock): string | undefined {
   const pip = [join(VENV_DIR, "bin", "python"), "-m", "pip"] as const;
-  const pipInstall = (extra: string[]) => run(pip[0], [...pip.slice(1), "install", "--progress-bar", "off", "-q", "--no-compile", ...extra, ...REQUIREMENTS]);
+  // --require-hashes on every pip call: a file whose sha256 the lock does not list is refused, and so is
+  // a dependency the lock does not pin.
+  const locked = ["--require-hashes", "-r", lock.path];
+  const pipInstall = (extra: string[]) => run(pip[0], [...pip.slice(1), "install", "--progress-bar", "off", "-q", "--no-compile", ...extra, ...locked]);
   const root = wheelCacheRoot();
-  const cached = join(root, `litellm-${LITELLM_VERSION}-prisma-${PRISMA_VERSION}-${python.tag}`);
+  const cached = lockedWheels(root, python.tag, lock);
 
   if (existsSync(join(cached, "complete"))) {
     if (pipInstall(["--no-index", "--find-links", cached])) return `cached wheels in ${cached}`;
@@ -102,10 +82,10 @@ function installRequirements(python: Python): string | undefined {
   const staging = stagingFolder(root);
   if (staging) {
     const started = performance.now();
-    const downloaded = run(pip[0], [...pip.slice(1), "download", "--progress-bar", "off", "-q", "-d", staging, ...REQUIREMENTS]);
+    const downloaded = run(pip[0], [...pip.slice(1), "download", "--progress-bar", "off", "-q", "-d", staging, ...locked]);
     if (downloaded) say(`downloaded the wheels in ${seconds(started)}.`);
     if (downloaded && pipInstall(["--no-index", "--find-links", staging])) {
-      writeFileSync(join(staging, "complete"), `${REQUIREMENTS.join("\n")}\n`);
+      writeFileSync(join(staging, "complete"), `${lock.digest}\n`);
       // Another run may have filled the same cache meanwhile; either copy is complete, keep the first.
       try {
         renameSync(staging, cached);
@@ -131,16 +111,23 @@ function main(argv: string[]): number {
     console.error(`install-litellm: ${python}`);
     return 2;
   }
+  const lock = readLock(python.tag);
+  if (typeof lock === "string") {
+    console.error(
+      `install-litellm: ${lock}. The committed lock is for the interpreter CI uses; run \`npm run live:lock\` to make one for ${python.command} (it records what PyPI serves today; review it before committing), or point LITELLM_MCP_PYTHON at that interpreter.`,
+    );
+    return 2;
+  }
   const started = performance.now();
-  say(`installing ${REQUIREMENTS.join(" ")} into .venv/ with ${python.command} (Python ${python.version})…`);
+  say(`installing ${REQUIREMENTS.join(" ")} into .venv/ with ${python.command} (Python ${python.version}), every file checked against ${lock.path}…`);
   rmSync(VENV_DIR, { recursive: true, force: true });
   if (!run(python.command, ["-m", "venv", VENV_DIR])) {
     console.error(`install-litellm: ${python.command} -m venv failed. On Debian or Ubuntu install the python3-venv package.`);
     return 2;
   }
-  const source = installRequirements(python);
+  const source = installLocked(python, lock);
   if (!source) {
-    console.error(`install-litellm: pip could not install ${REQUIREMENTS.join(" ")}; its messages are above.`);
+    console.error(`install-litellm: pip could not install ${REQUIREMENTS.join(" ")} from ${lock.path}; its messages are above (a hash that does not match the lock means a file is not the one locked).`);
     return 1;
   }
   const compiling = performance.now();
@@ -148,7 +135,7 @@ function main(argv: string[]): number {
   // costs its own import speed, so the exit status is not checked.
   run(join(VENV_DIR, "bin", "python"), ["-m", "compileall", "-qq", "-j", "0", join(VENV_DIR, "lib")]);
   say(`compiled bytecode in ${seconds(compiling)}.`);
-  const record: InstallRecord = { litellm: LITELLM_VERSION, prisma: PRISMA_VERSION, python: python.version };
+  const record: InstallRecord = { litellm: LITELLM_VERSION, prisma: PRISMA_VERSION, python: python.version, tag: python.tag, lock: lock.digest };
   writeFileSync(INSTALL_RECORD, `${JSON.stringify(record, null, 2)}\n`);
   say(`installed LiteLLM ${LITELLM_VERSION} from ${source} in ${seconds(started)}.`);
   return 0;

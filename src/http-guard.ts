@@ -1,7 +1,8 @@
 // Who may talk to the HTTP server. Two independent gates: the Host and Origin headers must name this
-// server (a DNS-rebinding page in a browser sends its own domain as Host), and, when a token is set, every
-// request must carry it as a bearer token (compared in constant time over equal-length digests). In caller
-// mode the bearer is instead the caller's own LiteLLM key, which LiteLLM checks: here it only has to be there.
+// server (a DNS-rebinding page in a browser sends its own domain as Host; a page of another local app
+// sends its own origin), and, when a token is set, every request must carry it as a bearer token
+// (compared in constant time over equal-length digests). In caller mode the bearer is instead the caller's
+// own LiteLLM key, which LiteLLM checks: here it only has to be there.
 
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
@@ -73,6 +74,11 @@ export function tokenMatches(presented: string, expected: string): boolean {
 
 export interface GuardOptions {
   allowedHosts: ReadonlySet<string>;
+  /**
+   * The names the operator added (LITELLM_MCP_HTTP_ALLOWED_HOSTS): only these can sit behind a TLS
+   * front, so only their https:// origins are this server's. The server itself speaks plain HTTP.
+   */
+  frontedHosts?: ReadonlySet<string>;
   /** When set, every request must send `Authorization: Bearer <token>`. */
   token?: string;
   /** Caller mode: every request must send the caller's LiteLLM key as `Authorization: Bearer <key>`. */
@@ -85,24 +91,43 @@ export function bearerOf(req: IncomingMessage): string | undefined {
   return value && isHeaderSafeKey(value) ? value : undefined;
 }
 
+/** The port a Host header names explicitly ("host:port", "[v6]:port"), or undefined. */
+function explicitPort(hostHeader: string): string | undefined {
+  return /^(?:\[[^\]]*\]|[^:]*):(\d+)$/.exec(hostHeader.trim())?.[1];
+}
+
+const DEFAULT_PORTS: Record<string, string> = { "http:": "80", "https:": "443" };
+
+/**
+ * Whether an Origin is this server's own: http (or https, for a name behind a TLS front), an allowed
+ * name, and the port the request came in on. Name alone is not enough: a page of another app on this
+ * machine (http://localhost:5173) is another origin.
+ */
+function isOwnOrigin(origin: string, hostHeader: string, options: GuardOptions): boolean {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  const defaultPort = DEFAULT_PORTS[url.protocol];
+  const name = normalizeHost(url.host);
+  if (!defaultPort || !name || !options.allowedHosts.has(name)) return false;
+  if (url.protocol === "https:" && !options.frontedHosts?.has(name)) return false;
+  // A Host without a port came through the scheme's default port, as far as the client knows.
+  return (url.port || defaultPort) === (explicitPort(hostHeader) ?? defaultPort);
+}
+
 /** Host and Origin first (they say nothing secret), then the token. undefined means "let it through". */
 export function refusalFor(req: IncomingMessage, options: GuardOptions, { needsToken }: { needsToken: boolean }): Refusal | undefined {
   const hostHeader = req.headers.host;
   const host = hostHeader ? normalizeHost(hostHeader) : undefined;
-  if (!host || !options.allowedHosts.has(host)) {
+  if (!hostHeader || !host || !options.allowedHosts.has(host)) {
     return { status: 403, message: `Host "${hostHeader ?? ""}" is not one this server answers to; add it to LITELLM_MCP_HTTP_ALLOWED_HOSTS if it should be.` };
   }
   const origin = req.headers.origin;
-  if (origin !== undefined) {
-    let originHost: string | undefined;
-    try {
-      originHost = normalizeHost(new URL(origin).host);
-    } catch {
-      originHost = undefined;
-    }
-    if (!originHost || !options.allowedHosts.has(originHost)) {
-      return { status: 403, message: `Origin "${origin}" is not allowed.` };
-    }
+  if (origin !== undefined && !isOwnOrigin(origin, hostHeader, options)) {
+    return { status: 403, message: `Origin "${origin}" is not allowed: only pages of this server's own origin (scheme, name and port) may call it.` };
   }
   if (needsToken && options.token !== undefined) {
     const presented = bearerOf(req);

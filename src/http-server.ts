@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { Config } from "./config.js";
 import { bearerOf, refusalFor, type GuardOptions } from "./http-guard.js";
+import { BATCH_REFUSAL, isBatch } from "./jsonrpc-batch.js";
 import type { Logger } from "./log.js";
 import { redact } from "./redact.js";
 import { createServer } from "./server.js";
@@ -56,6 +57,7 @@ async function handleMcp(req: IncomingMessage, res: ServerResponse, config: Conf
     if (error instanceof BodyTooLarge) return sendJsonRpcError(res, 413, -32600, `Request body larger than ${MAX_BODY_BYTES} bytes.`);
     return sendJsonRpcError(res, 400, -32700, "Parse error: the body is not JSON.");
   }
+  if (isBatch(body)) return sendJsonRpcError(res, 400, -32600, BATCH_REFUSAL);
   const server = createServer(config, { log, ...(callerKey !== undefined ? { callerKey } : {}) });
   // No session id: the stateless mode, where the transport answers this one request and is done.
   const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });

@@ -3,6 +3,7 @@
 
 import { parseCommand } from "./cli/args.js";
 import { ConfigError } from "./errors.js";
+import { redact, redactKeyShaped } from "./redact.js";
 
 async function main(argv: readonly string[]): Promise<number | undefined> {
   const command = parseCommand(argv);
@@ -34,7 +35,10 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const message = error instanceof ConfigError ? error.message : `failed to start: ${(error as Error)?.stack ?? error}`;
-    process.stderr.write(`litellm-mcp error: ${message}\n`);
+    // Settings errors quote the value they refused, and a key pasted into the wrong variable is still a
+    // key: the known secrets are redacted, and so is anything shaped like a LiteLLM key.
+    const secrets = [process.env.LITELLM_MASTER_KEY?.trim(), process.env.LITELLM_MCP_HTTP_TOKEN?.trim()];
+    process.stderr.write(`litellm-mcp error: ${redactKeyShaped(redact(message, secrets))}\n`);
     process.exit(1);
   },
 );

@@ -1,12 +1,17 @@
 // The one HTTP client for LiteLLM: openapi-fetch over the generated `paths`, a user agent and a body-size
 // cap as middleware, and one function that turns {data, error, response} into a value or an UpstreamError.
+// Requests go out through src/http-transport.ts, which never follows redirects, with one AbortController
+// per call that the timeout and the caller's cancellation abort.
 
 import createClient, { type Middleware } from "openapi-fetch";
 import type { paths } from "../generated/litellm-api.js";
 import type { Config } from "./config.js";
-import { callerRole } from "./caller-role.js";
-import { answerFromText, errorFromException, errorFromResponse, isRoleRefusal, liteLLMMessage, ResponseTooLargeError, type CallContext } from "./upstream-errors.js";
+import { callerRole, type GetWithCallerKey } from "./caller-role.js";
+import { UpstreamError } from "./errors.js";
+import { createHttpSend, type Send } from "./http-transport.js";
 import { roleNamedIn } from "./litellm-roles.js";
+import { MAX_ANSWER_DEPTH, nestedDeeperThan } from "./nesting.js";
+import { answerFromText, errorFromException, errorFromResponse, isRoleRefusal, liteLLMMessage, ResponseTooLargeError, type CallContext } from "./upstream-errors.js";
 import type { HttpMethod } from "./define-tool.js";
 import { VERSION } from "./version.js";
 
@@ -56,30 +61,33 @@ function bodySizeCap(limit: number): Middleware {
   };
 }
 
-type UntypedRequest = (method: string, path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-
 /**
  * Caller mode: the caller's role for a refusal that turns on it and does not name it, asked of LiteLLM with
  * the caller's own key (src/caller-role.ts); undefined for other failures, where LiteLLM's words suffice.
  */
-async function roleToName(request: UntypedRequest, status: number, body: unknown, bearer: string | undefined, signal: AbortSignal): Promise<string | undefined> {
+async function roleToName(status: number, body: unknown, ask: GetWithCallerKey): Promise<string | undefined> {
   const message = liteLLMMessage(body);
-  if (bearer === undefined || !isRoleRefusal(status, message) || roleNamedIn(message) !== undefined) return undefined;
-  return callerRole(async (path) => {
-    const asked = await request("get", path, { parseAs: "json", headers: { authorization: `Bearer ${bearer}` }, signal });
-    return { status: asked.response.status, body: asked.data ?? asked.error };
-  });
+  if (!isRoleRefusal(status, message) || roleNamedIn(message) !== undefined) return undefined;
+  return callerRole(ask);
+}
+
+/** The name errorFromException reads a timeout by. */
+function timeoutError(): Error {
+  return Object.assign(new Error("timeout"), { name: "TimeoutError" });
 }
 
 export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch): LiteLLMClient {
-  // Built on the first call, not here: touching the global fetch or Request (openapi-fetch reads both)
-  // loads Node's HTTP client, about 15 ms that a server answering `initialize` or `tools/list` never needs.
+  // A test's fetch, when given, receives the call's signal itself and is told not to follow redirects.
+  const send: Send = fetchImpl ? (request, signal) => fetchImpl(request, { signal, redirect: "manual" }) : createHttpSend();
+  // Built on the first call, not here: openapi-fetch's Request loads Node's fetch classes, about 15 ms
+  // that a server answering `initialize` or `tools/list` never needs.
   let built: ReturnType<typeof createClient<paths>> | undefined;
   const openapi = () => {
     if (built) return built;
     built = createClient<paths>({
       baseUrl: config.host,
-      fetch: (request) => (fetchImpl ?? globalThis.fetch)(request),
+      // Every call passes its own (see below); this one is never reached.
+      fetch: () => Promise.reject(new Error("a LiteLLM call was sent without its own transport")),
       headers: { "user-agent": `litellm-mcp/${VERSION}` },
     });
     built.use(bodySizeCap(config.maxResponseBytes));
@@ -90,27 +98,54 @@ export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch): L
     async call(method, path, init, options) {
       const client = openapi();
       const ctx: CallContext = { credential: options.credential, host: config.host, timeoutMs: options.timeoutMs };
-      const timeout = AbortSignal.timeout(options.timeoutMs);
-      const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+      // One controller per call, referenced from here until the call is over: the timer and the caller's
+      // cancellation abort it, and the transport destroys the connection when it does.
+      const controller = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort(timeoutError());
+      }, options.timeoutMs);
+      const cancelled = () => controller.abort(options.signal?.reason);
+      options.signal?.addEventListener("abort", cancelled, { once: true });
+      if (options.signal?.aborted) cancelled();
       try {
         // The manifest typed `init` against this exact operation; here, where tools are handled
         // uniformly, the method and path are plain strings, so openapi-fetch's overloads cannot apply.
-        const request = client.request as UntypedRequest;
+        const request = client.request as (m: string, p: string, i: object) => ReturnType<typeof client.GET>;
         // Read as text and parse here, so an empty body or an HTML page on a 2xx gets its own sentence.
         const { data, error, response } = await request(method, path, {
           ...init,
           parseAs: options.read ? "stream" : "text",
           headers: options.bearer === undefined ? {} : { authorization: `Bearer ${options.bearer}` },
-          signal,
+          fetch: (outgoing: Request) => send(outgoing, controller.signal),
         });
         if (!response.ok) {
-          const caller = options.asCaller ? { role: await roleToName(request, response.status, error, options.bearer, signal) } : undefined;
-          throw errorFromResponse(response, error, caller ? { ...ctx, asCaller: caller.role === undefined ? {} : caller } : ctx);
+          const bearer = options.bearer;
+          if (!options.asCaller || bearer === undefined) throw errorFromResponse(response, error, ctx);
+          const askWithCallerKey: GetWithCallerKey = async (rolePath) => {
+            const asked = (await request("get", rolePath, {
+              parseAs: "json",
+              headers: { authorization: `Bearer ${bearer}` },
+              fetch: (outgoing: Request) => send(outgoing, controller.signal),
+            })) as { data?: unknown; error?: unknown; response: Response };
+            return { status: asked.response.status, body: asked.data ?? asked.error };
+          };
+          const role = await roleToName(response.status, error, askWithCallerKey);
+          throw errorFromResponse(response, error, { ...ctx, asCaller: role === undefined ? {} : { role } });
         }
-        return options.read ? await options.read(data as ReadableStream<Uint8Array>) : answerFromText(response, data, ctx);
+        if (options.read) return await options.read(data as ReadableStream<Uint8Array>);
+        const answer = answerFromText(response, data, ctx);
+        if (nestedDeeperThan(answer, MAX_ANSWER_DEPTH)) {
+          throw new UpstreamError(`LiteLLM's answer is nested more than ${MAX_ANSWER_DEPTH} levels deep, which no answer of LiteLLM's is; check that LITELLM_HOST (${config.host}) points at the LiteLLM proxy.`);
+        }
+        return answer;
       } catch (error) {
-        // A cancelled or timed-out signal surfaces as its reason; name which one it was.
-        throw errorFromException(timeout.aborted && !options.signal?.aborted ? Object.assign(new Error("timeout"), { name: "TimeoutError" }) : error, ctx);
+        // However the abort surfaced (an AbortError, a closed stream), name the timeout when it was one.
+        throw errorFromException(timedOut && !options.signal?.aborted ? timeoutError() : error, ctx);
+      } finally {
+        clearTimeout(timer);
+        options.signal?.removeEventListener("abort", cancelled);
       }
     },
   };

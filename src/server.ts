@@ -10,8 +10,9 @@ import { BridgeError, ConfigError, InputError, UpstreamError } from "./errors.js
 import { createLiteLLMClient } from "./litellm-client.js";
 import type { Logger } from "./log.js";
 import { manifest } from "./manifest/index.js";
-import { checkPolicy, enabledTools, policyNote } from "./policy.js";
+import { checkPolicy, closedCapabilities, enabledTools, policyNote } from "./policy.js";
 import { redact } from "./redact.js";
+import { MAX_ARGUMENT_DEPTH, tooDeepArgument } from "./nesting.js";
 import { mayRetry, withRetries } from "./retry.js";
 import { streamingCall } from "./streaming.js";
 import { errorResult, successResult } from "./tool-result.js";
@@ -104,15 +105,18 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
   const server = new McpServer({ name: "litellm-mcp", version: VERSION }, { jsonSchemaValidator: noElicitation });
 
   const registered = new Map<string, RegisteredTool>();
+  const served = servedTools(config, deps.tools);
+  // What a disabled tool is for, no other tool may do (update_key {blocked: false} is unblocking).
+  const closed = closedCapabilities(deps.tools ?? manifest, served);
   // Disabled tools are never registered: not listed, not callable.
-  for (const tool of servedTools(config, deps.tools)) {
+  for (const tool of served) {
     const timeoutMs = tool.credential === "caller" ? config.completionTimeoutMs : config.adminTimeoutMs;
     const { input, note } = callerKey !== undefined ? callerModeInput(tool) : { input: tool.input, note: "" };
     const handle = server.registerTool(
       tool.name,
       {
         title: tool.title,
-        description: tool.description + note + policyNote(tool, config.policy),
+        description: tool.description + note + policyNote(tool, config.policy, closed),
         inputSchema: input,
         outputSchema: tool.output,
         annotations: { title: tool.title, ...tool.annotations },
@@ -120,11 +124,15 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
       async (args: Record<string, unknown>, extra) => {
         const secrets = [config.masterKey, callerKey ?? (tool.credential === "caller" ? String(args.key) : undefined)];
         try {
+          const deep = tooDeepArgument(args);
+          if (deep) {
+            throw new InputError(`"${deep}" is nested more than ${MAX_ARGUMENT_DEPTH} levels deep, which LiteLLM cannot store (it fails at about 130). Pass a flatter value.`);
+          }
           // The operator's limits come first: a refused call sends nothing upstream.
-          checkPolicy(tool, args, config.policy);
+          checkPolicy(tool, args, config.policy, closed);
           const bearer = bearerFor(tool, args, config, callerKey);
           const request = tool.buildRequest(args);
-          const stream = tool.streams ? streamingCall(request, extra, (text) => redact(text, secrets)) : undefined;
+          const stream = tool.streams ? streamingCall(request, extra, { secrets, budgetBytes: config.maxResponseBytes }) : undefined;
           const send = () =>
             client.call(tool.operation.method, tool.operation.path, stream?.request ?? request, {
               bearer,

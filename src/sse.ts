@@ -1,12 +1,16 @@
 // Server-sent events, read off a byte stream: yields each event's data. Bytes arrive in arbitrary pieces,
 // so a line, a JSON object or a multi-byte character can be split across reads; nothing is parsed until
-// its line is complete.
+// its line is complete. Each piece is scanned once: a line megabytes long (a hostile or broken upstream)
+// costs its length, not its length times the number of pieces it came in.
 
 /** The data of each event, in order; multi-line data is joined with "\n" as the SSE spec says. */
 export async function* sseData(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  let buffer = "";
+  /** The pieces of the line not ended yet. */
+  let partial: string[] = [];
+  /** The last piece ended with "\r": a "\n" opening the next one belongs to that line break. */
+  let afterCR = false;
   let data: string[] = [];
   // A data line is "data:" plus an optional space; an empty line ends the event; ":" lines are comments.
   const take = (line: string): string | undefined => {
@@ -18,22 +22,27 @@ export async function* sseData(body: ReadableStream<Uint8Array>): AsyncGenerator
     if (line.startsWith("data:")) data.push(line.slice(line.startsWith("data: ") ? 6 : 5));
     return undefined;
   };
+  const lineBreak = /\r\n|\n|\r/g;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
-      let end: number;
-      while ((end = buffer.search(/\r\n|\n|\r/)) >= 0) {
-        // A lone "\r" at the end may be the first half of "\r\n": wait for the next piece.
-        if (!done && buffer[end] === "\r" && end === buffer.length - 1) break;
-        const line = buffer.slice(0, end);
-        buffer = buffer.slice(end + (buffer.startsWith("\r\n", end) ? 2 : 1));
+      const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
+      let start: number = afterCR && text.startsWith("\n") ? 1 : 0;
+      if (text !== "") afterCR = false;
+      lineBreak.lastIndex = start;
+      for (let match = lineBreak.exec(text); match; match = lineBreak.exec(text)) {
+        partial.push(text.slice(start, match.index));
+        const line = partial.join("");
+        partial = [];
+        start = match.index + match[0].length;
+        afterCR = match[0] === "\r" && start === text.length;
         const event = take(line);
         if (event !== undefined) yield event;
       }
+      if (start < text.length) partial.push(text.slice(start));
       if (done) {
         // The stream may stop without the blank line that ends its last event.
-        const event = take(buffer) ?? take("");
+        const event = take(partial.join("")) ?? take("");
         if (event !== undefined) yield event;
         return;
       }

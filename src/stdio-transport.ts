@@ -17,6 +17,7 @@ import {
   type JSONRPCMessage,
   type RequestId,
 } from "@modelcontextprotocol/sdk/types.js";
+import { BATCH_REFUSAL, isBatch } from "./jsonrpc-batch.js";
 
 /**
  * The requests this server handles, with the SDK's own schema for each: checked here so a bad one is -32602.
@@ -150,8 +151,7 @@ export class GuardedStdioTransport implements Transport {
       // A malformed notification or response has nobody waiting for an answer; JSON-RPC answers neither.
       const request = has(parsed, "id") || !(has(parsed, "method") || has(parsed, "result") || has(parsed, "error"));
       if (!request) return;
-      const why = Array.isArray(parsed) ? "batches are not supported" : "not a JSON-RPC 2.0 request";
-      return this.refuse(idOf(parsed), ErrorCode.InvalidRequest, `Invalid Request: ${why}.`);
+      return this.refuse(idOf(parsed), ErrorCode.InvalidRequest, isBatch(parsed) ? BATCH_REFUSAL : "Invalid Request: not a JSON-RPC 2.0 request.");
     }
     const received = message.data;
     if ("method" in received && "id" in received) {

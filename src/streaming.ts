@@ -1,14 +1,18 @@
 // Streamed completions. When the MCP client asks for progress (its request carries a progress token),
-// the completion is requested from LiteLLM as server-sent events; the text so far goes back as
-// notifications/progress, at most every PROGRESS_INTERVAL_MS rather than per token; and the chunks are
-// assembled into the chat.completion shape a plain call returns, so the manifest's result mapping, the
-// output schema and redaction apply unchanged. Without a progress token nothing streams: the final
-// result is the same, and a client that shows no progress gains nothing from it.
+// the completion is requested from LiteLLM as server-sent events; the text that arrived since the last
+// notification goes back as notifications/progress, at most every PROGRESS_INTERVAL_MS rather than per
+// token; and the chunks are assembled into the chat.completion shape a plain call returns, so the
+// manifest's result mapping, the output schema and redaction apply unchanged. Without a progress token
+// nothing streams: the final result is the same, and a client that shows no progress gains nothing.
+//
+// Progress carries only what is new: resending the text so far would cost the square of the text (10 MB
+// from LiteLLM became hundreds of MB on stdout), and a slow client would queue every copy in memory.
 
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import type { ServerNotification, ServerRequest } from "@modelcontextprotocol/sdk/types.js";
 import type { paths } from "../generated/litellm-api.js";
 import { UpstreamError } from "./errors.js";
+import { pieceRedactor } from "./redact.js";
 import { sseData } from "./sse.js";
 import { liteLLMMessage } from "./upstream-errors.js";
 
@@ -21,14 +25,55 @@ const STREAM_FIELDS = { stream: true, stream_options: { include_usage: true } } 
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
-/** Calls `send` with the text so far, at most once per interval; the first piece goes out at once. */
-export function throttledProgress(send: (text: string) => void, intervalMs = PROGRESS_INTERVAL_MS, now: () => number = Date.now): (text: string) => void {
+export interface ProgressOptions {
+  /** Redacted from the text before it goes out, as from every other text the server emits. */
+  secrets: readonly (string | undefined)[];
+  /** Bytes of text all notifications of one call may carry together; later ones carry only `progress`. */
+  budgetBytes: number;
+  intervalMs?: number;
+  now?: () => number;
+}
+
+export interface ProgressReporter {
+  /** A piece of the completion's text arrived. */
+  piece(text: string): void;
+  /** The stream finished: whatever was held back goes out (if progress can still grow). */
+  end(): void;
+}
+
+/**
+ * Turns pieces of text into progress notifications: the first at once, then at most one per interval,
+ * each with the redacted text released since the previous one as its message (joined, they are the
+ * text). `progress` counts the characters released so far, so it grows with every notification, as the
+ * protocol requires; the end releases what was held back.
+ */
+export function progressReporter(send: (progress: number, message: string | undefined) => void, options: ProgressOptions): ProgressReporter {
+  const { intervalMs = PROGRESS_INTERVAL_MS, now = Date.now } = options;
+  const redactor = pieceRedactor(options.secrets);
+  let reported = 0;
+  let spentBytes = 0;
   let last = -Infinity;
-  return (text) => {
-    const t = now();
-    if (t - last < intervalMs) return;
-    last = t;
-    send(text);
+  /** Sends what can be released; false when nothing could (all of it held back). */
+  const flush = (final: boolean): boolean => {
+    const text = redactor.take(final);
+    const released = redactor.released();
+    if (released === reported) return false;
+    const bytes = Buffer.byteLength(text);
+    const message = text !== "" && spentBytes + bytes <= options.budgetBytes ? text : undefined;
+    if (message !== undefined) spentBytes += bytes;
+    reported = released;
+    send(released, message);
+    return true;
+  };
+  return {
+    piece(text) {
+      redactor.push(text);
+      const t = now();
+      if (t - last >= intervalMs && flush(false)) last = t;
+    },
+    end() {
+      flush(true);
+    },
   };
 }
 
@@ -39,8 +84,8 @@ interface Chunk {
   choices?: { index?: number; delta?: { content?: unknown }; finish_reason?: unknown }[];
 }
 
-/** Reads LiteLLM's chat.completion.chunk events into one chat.completion-shaped object. */
-export async function assembleCompletion(body: ReadableStream<Uint8Array> | null | undefined, onText: (text: string) => void): Promise<unknown> {
+/** Reads LiteLLM's chat.completion.chunk events into one chat.completion-shaped object; `onPiece` sees each piece of text. */
+export async function assembleCompletion(body: ReadableStream<Uint8Array> | null | undefined, onPiece: (piece: string) => void): Promise<unknown> {
   if (!body) throw new UpstreamError("LiteLLM answered the streamed completion with an empty body.");
   let text = "";
   let model: unknown;
@@ -69,7 +114,7 @@ export async function assembleCompletion(body: ReadableStream<Uint8Array> | null
     const piece = choice?.delta?.content;
     if (typeof piece === "string" && piece !== "") {
       text += piece;
-      onText(text);
+      onPiece(piece);
     }
     if (choice?.finish_reason) finishReason = choice.finish_reason;
   }
@@ -88,19 +133,22 @@ export interface StreamingCall {
 
 /**
  * A streaming variant of the call when the client sent a progress token; otherwise undefined. Progress
- * text passes through `scrub` (redaction) like every other text the server emits.
+ * text is redacted and bounded as ProgressOptions says.
  */
-export function streamingCall(request: { params?: object; body?: unknown }, extra: Extra, scrub: (text: string) => string): StreamingCall | undefined {
+export function streamingCall(request: { params?: object; body?: unknown }, extra: Extra, options: Omit<ProgressOptions, "intervalMs" | "now">): StreamingCall | undefined {
   const progressToken = extra._meta?.progressToken;
   if (progressToken === undefined) return undefined;
-  const report = throttledProgress((text) => {
-    // progress must grow with every notification: the length of the text so far does.
-    extra.sendNotification({ method: "notifications/progress", params: { progressToken, progress: text.length, message: scrub(text) } }).catch(() => {
+  const reporter = progressReporter((progress, message) => {
+    extra.sendNotification({ method: "notifications/progress", params: { progressToken, progress, ...(message === undefined ? {} : { message }) } }).catch(() => {
       // The client went away; the call itself ends through its abort signal.
     });
-  });
+  }, options);
   return {
     request: { ...request, body: { ...(request.body as object), ...STREAM_FIELDS } },
-    read: (body) => assembleCompletion(body, report),
+    read: async (body) => {
+      const completion = await assembleCompletion(body, (piece) => reporter.piece(piece));
+      reporter.end();
+      return completion;
+    },
   };
 }

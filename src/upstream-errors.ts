@@ -142,9 +142,32 @@ function roleRefusal(status: number, message: string | undefined, said: string, 
   );
 }
 
+/**
+ * A 3xx. Never followed: the call carries a key, and fetch keeps the Authorization header on a same-origin
+ * redirect, so a redirect to any other path on the host would hand it over. Where it pointed is shown
+ * without its query, which may carry anything.
+ */
+function redirectError(response: Response, ctx: CallContext): UpstreamError {
+  const location = response.headers.get("location");
+  let target = "an address it did not give";
+  try {
+    if (location) {
+      const url = new URL(location, `${ctx.host}/`);
+      target = `${url.origin}${url.pathname}`;
+    }
+  } catch {
+    target = "an address that is not a URL";
+  }
+  return new UpstreamError(
+    `LiteLLM redirected the call (HTTP ${response.status}) to ${target}; redirects are not followed, since they would carry the key elsewhere. Point LITELLM_HOST (${ctx.host}) at the address LiteLLM itself serves on.`,
+    response.status,
+  );
+}
+
 /** A non-2xx answer. `body` is parsed JSON when LiteLLM sent JSON, else the raw text. */
 export function errorFromResponse(response: Response, body: unknown, ctx: CallContext): UpstreamError {
   const status = response.status;
+  if (status >= 300 && status < 400) return redirectError(response, ctx);
   const label = statusLabel(response);
   const raw = typeof body === "string" ? body : undefined;
   if (raw !== undefined && status >= 500 && BARE_SERVER_ERROR.test(raw)) {

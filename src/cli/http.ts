@@ -4,7 +4,7 @@
 
 import { loadConfig, type Config } from "../config.js";
 import { ConfigError } from "../errors.js";
-import { isLoopback, allowedHostsFor } from "../http-guard.js";
+import { isLoopback, allowedHostsFor, normalizeHost } from "../http-guard.js";
 import { startHttpServer } from "../http-server.js";
 import { createStderrLogger } from "../log.js";
 import { VERSION } from "../version.js";
@@ -52,6 +52,7 @@ export async function runHttp(options: { host: string; port: number }): Promise<
     port: options.port,
     log,
     allowedHosts: allowedHostsFor(options.host, extraHosts),
+    frontedHosts: new Set(extraHosts.map(normalizeHost).filter((name): name is string => name !== undefined)),
     ...(token ? { token } : {}),
   });
 

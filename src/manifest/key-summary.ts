@@ -17,18 +17,25 @@ export const keySummary = z.object({
   blocked: z.boolean().nullable(),
 });
 
-/** A hash or id passes; a value that is itself a key (sk-...) does not. */
-function notAKey(value: unknown): unknown {
-  return typeof value === "string" && value.startsWith("sk-") ? null : value;
+/** Whether a string is (or starts like) a usable key. */
+function isKey(value: unknown): boolean {
+  return typeof value === "string" && value.startsWith("sk-");
 }
 
-/** LiteLLM abbreviates key names as "sk-...abcd"; anything else in that field is not shown. */
-function abbreviated(value: unknown): unknown {
-  return typeof value === "string" && !value.includes("...") ? null : value;
-}
+/** LiteLLM abbreviates key names as "sk-...abcd" (the last four characters); anything else is not shown. */
+const ABBREVIATED = /^sk-\.\.\.[A-Za-z0-9_-]{1,8}$/;
 
-/** One entry of a key listing: LiteLLM gives bare hashed tokens, or key rows when asked for full objects. */
+/**
+ * One entry of a key listing: LiteLLM gives bare hashed tokens, or key rows when asked for full objects.
+ * Every field is free text to LiteLLM (an alias or a user id can be anything), so an sk- value is
+ * dropped wherever it shows: a string becomes null, a list loses it; key_name keeps only the
+ * abbreviated form.
+ */
 export function summarizeKey(entry: unknown): Record<keyof typeof keySummary.shape, unknown> {
   const picked = documentedFields(keySummary, typeof entry === "string" ? { token: entry } : entry);
-  return { ...picked, token: notAKey(picked.token), key_name: abbreviated(picked.key_name) };
+  const safe = Object.fromEntries(
+    Object.entries(picked).map(([field, value]) => [field, Array.isArray(value) ? value.filter((item) => !isKey(item)) : isKey(value) ? null : value]),
+  ) as typeof picked;
+  const keyName = picked.key_name;
+  return { ...safe, key_name: typeof keyName === "string" && ABBREVIATED.test(keyName) ? keyName : null };
 }

@@ -66,7 +66,7 @@ function alwaysSentFields(tool: Tool): RequestFields {
 function streamingFields(tool: Tool): RequestFields {
   const plain = requestFor(tool, () => true);
   const extra = { _meta: { progressToken: "token" }, sendNotification: async () => undefined } as unknown as Parameters<typeof streamingCall>[1];
-  const streamed = tool.streams ? streamingCall(plain, extra, (text) => text)!.request : plain;
+  const streamed = tool.streams ? streamingCall(plain, extra, { secrets: [], budgetBytes: 1 })!.request : plain;
   const [before, after] = [fieldsOf(plain), fieldsOf(streamed as Request)];
   const added = (part: keyof RequestFields) => after[part].filter((name) => !before[part].includes(name));
   return { path: added("path"), query: added("query"), body: added("body") };

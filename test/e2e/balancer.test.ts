@@ -10,7 +10,7 @@ import { cancellingFetch } from "../support/cancelling-fetch.ts";
 import { textOf } from "../support/connect.ts";
 import { FakeLiteLLM } from "../support/fake-litellm.ts";
 import { NGINX_SITE, nginxOrSkip, startNginx, type RunningNginx } from "../support/nginx.ts";
-import { connectHttp, startHttpInstance, type HttpInstance } from "../support/spawn-http.ts";
+import { connectHttp, initialize, mcpHeaders, raw, startHttpInstance, type HttpInstance } from "../support/spawn-http.ts";
 
 const CALLS = 2_000;
 const CONCURRENCY = 50;
@@ -31,7 +31,7 @@ const as = (who: Caller) => ({ requestInit: { headers: { authorization: `Bearer 
 
 describe.skipIf(!nginx)("two replicas behind nginx", () => {
   beforeAll(async () => {
-    upstream = await new FakeLiteLLM({ masterKey: "sk-balancer-master-unused-1", streamDelayMs: 150 }).start();
+    upstream = await new FakeLiteLLM({ masterKey: "sk-balancer-master-unused-1", streamDelayMs: 200 }).start();
     for (const who of Object.keys(KEYS) as Caller[]) upstream.state.mint(KEYS[who], { user_id: who, key_alias: `${who}-key` });
     replicas = await Promise.all([0, 1].map(() => startHttpInstance([], { LITELLM_HOST: upstream.url, LITELLM_MCP_AUTH: "caller" })));
     balancer = await startNginx(nginx!, replicas.map((r) => r.url));
@@ -85,6 +85,15 @@ describe.skipIf(!nginx)("two replicas behind nginx", () => {
     console.log(`balancer: ${CALLS} calls at concurrency ${CONCURRENCY} in ${seconds.toFixed(1)} s through nginx; per replica ${perReplica.join(" / ")} requests`);
   });
 
+  it("passes Host on as the client sent it, so a page of this origin passes the replicas' check and another port does not", async () => {
+    const withKey = { ...mcpHeaders, authorization: `Bearer ${KEYS.alice}` };
+    const own = await raw(balancer.url, { headers: { ...withKey, origin: balancer.url.origin }, body: initialize });
+    expect(own.status, own.body).toBe(200);
+    const otherApp = await raw(balancer.url, { headers: { ...withKey, origin: `http://127.0.0.1:${Number(balancer.url.port) === 5173 ? 5174 : 5173}` }, body: initialize });
+    expect(otherApp.status).toBe(403);
+    expect(otherApp.body).toMatch(/Origin .* is not allowed/);
+  });
+
   it("passes a streamed completion's progress through as it comes", async () => {
     const client = await connectHttp(balancer.url, as("alice"));
     const progress: { at: number; update: Progress }[] = [];
@@ -93,8 +102,8 @@ describe.skipIf(!nginx)("two replicas behind nginx", () => {
     })) as CallToolResult;
     const done = performance.now();
     expect(result.structuredContent).toMatchObject({ text: "Hello from the stand-in (mock-gpt)", finish_reason: "stop" });
-    expect(progress.length).toBeGreaterThanOrEqual(3);
-    // Unbuffered: the first update arrived well before the answer (the stand-in waits 150 ms between events).
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    // Unbuffered: the first update arrived well before the answer (the stand-in waits 200 ms between events).
     expect(done - progress[0]!.at).toBeGreaterThan(300);
     expect(upstream.requests.at(-1)).toMatchObject({ authorization: `Bearer ${KEYS.alice}`, stream: "completed" });
     await client.close();

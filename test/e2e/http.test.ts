@@ -82,6 +82,12 @@ describe("--http on loopback", () => {
     expect(rebound.body).not.toContain("serverInfo");
     const foreign = await raw(server.url, { headers: { ...mcpHeaders, origin: "http://attacker.example" }, body: initialize });
     expect(foreign.status).toBe(403);
+    // Same name, another port or scheme: a different origin (another local app, a page over TLS).
+    const port = Number(server.url.port);
+    for (const origin of [`http://localhost:${port + 1}`, `http://127.0.0.1:${port - 1}`, "http://127.0.0.1", `https://127.0.0.1:${port}`, `ftp://localhost:${port}`]) {
+      const other = await raw(server.url, { headers: { ...mcpHeaders, origin }, body: initialize });
+      expect(other.status, origin).toBe(403);
+    }
     const local = await raw(server.url, { headers: { ...mcpHeaders, origin: `http://localhost:${server.url.port}` }, body: initialize });
     expect(local.status).toBe(200);
     expect(local.body).toContain("serverInfo");
@@ -92,6 +98,18 @@ describe("--http on loopback", () => {
     expect((await raw(server.url, { path: "/other", headers: mcpHeaders, body: initialize })).status).toBe(404);
     expect((await raw(server.url, { headers: mcpHeaders, body: "{not json" })).status).toBe(400);
     expect(await raw(server.url, { method: "GET", path: "/healthz" })).toMatchObject({ status: 200, body: "ok" });
+  });
+});
+
+describe("JSON-RPC batches", () => {
+  it("are refused as on stdio, before any of their calls reaches LiteLLM", async () => {
+    const server = await start();
+    const before = upstream.requests.length;
+    const calls = Array.from({ length: 5 }, (_, i) => ({ jsonrpc: "2.0", id: i + 1, method: "tools/call", params: { name: "list_models", arguments: {} } }));
+    const batch = await raw(server.url, { headers: mcpHeaders, body: JSON.stringify([JSON.parse(initialize), ...calls]) });
+    expect(batch.status).toBe(400);
+    expect(JSON.parse(batch.body)).toMatchObject({ jsonrpc: "2.0", error: { code: -32600, message: "Invalid Request: batches are not supported." } });
+    expect(upstream.requests.length).toBe(before);
   });
 });
 

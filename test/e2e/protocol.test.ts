@@ -6,26 +6,19 @@ import fc from "fast-check";
 import { JSONRPCMessageSchema } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { leaksCanary } from "../support/canary.ts";
-import { capture } from "../support/capture.ts";
-import { CANARY_MASTER_KEY } from "../support/connect.ts";
-import { FakeLiteLLM } from "../support/fake-litellm.ts";
-import { RawServer, type Message } from "../support/raw-stdio.ts";
+import { rawServerOnStandIn, type Message, type RawOnStandIn, type RawServer } from "../support/raw-stdio.ts";
 import { manifest } from "../../src/manifest/index.ts";
 
-let upstream: FakeLiteLLM;
+let running: RawOnStandIn;
 let server: RawServer;
 let fences = 0;
 
 beforeAll(async () => {
-  upstream = await new FakeLiteLLM({ masterKey: CANARY_MASTER_KEY }).start();
-  server = new RawServer({ LITELLM_HOST: upstream.url, LITELLM_MASTER_KEY: CANARY_MASTER_KEY });
-  await server.initialize();
+  running = await rawServerOnStandIn();
+  server = running.server;
 });
 afterAll(async () => {
-  server.child.stdin.end();
-  const exit = await server.exited;
-  await upstream.stop();
-  capture("protocol", ...server.stdoutLines, server.stderr);
+  const exit = await running.stop("protocol");
   expect(exit.code).toBe(0);
   // stdout carried nothing but JSON-RPC messages, and stderr no crash.
   for (const line of server.stdoutLines) expect(JSONRPCMessageSchema.safeParse(JSON.parse(line)).success, line).toBe(true);
@@ -99,7 +92,7 @@ describe("each malformed line gets the protocol's answer, and the server keeps s
     const args = JSON.parse('{"models": ["mock-gpt"], "user_id": "u", "__proto__": {"duration": "1h", "spend": 100}}') as unknown;
     const answer = await server.request("proto-args", "tools/call", { name: "generate_key", arguments: args });
     expect(answer).toMatchObject({ result: { isError: true, content: [{ text: expect.stringMatching(/^Refused by policy: keys that never expire/) }] } });
-    expect(upstream.requests.filter((r) => r.path === "/key/generate")).toEqual([]);
+    expect(running.upstream.requests.filter((r) => r.path === "/key/generate")).toEqual([]);
   });
 
   it("after all of it, the next valid requests are served", async () => {

@@ -2,7 +2,7 @@
 // connection close) and the process exits 0 without waiting for them; a bad setting stops it at start.
 
 import { afterEach, describe, expect, it } from "vitest";
-import { leaksCanary } from "../support/canary.ts";
+import { CANARY_CALLER_KEY, leaksCanary } from "../support/canary.ts";
 import { capture } from "../support/capture.ts";
 import { CANARY_MASTER_KEY } from "../support/connect.ts";
 import { RawServer } from "../support/raw-stdio.ts";
@@ -54,5 +54,23 @@ describe("a bad setting", () => {
     expect(exit.code).toBe(1);
     expect(server.stderr).toMatch(message);
     expect(server.stdoutLines).toEqual([]);
+  });
+});
+
+describe("a key pasted into the wrong variable", () => {
+  it.each([
+    // The master key set, and pasted again where a number or a name belongs.
+    ["LITELLM_MCP_MAX_BUDGET", { LITELLM_MASTER_KEY: CANARY_MASTER_KEY, LITELLM_MCP_MAX_BUDGET: CANARY_MASTER_KEY }, /LITELLM_MCP_MAX_BUDGET must be a positive amount/],
+    ["LITELLM_MCP_TOOLS", { LITELLM_MASTER_KEY: CANARY_MASTER_KEY, LITELLM_MCP_TOOLS: `list_models,${CANARY_MASTER_KEY}` }, /LITELLM_MCP_TOOLS names/],
+    // Only in the wrong variable: no setting says it is a secret, but it has a LiteLLM key's shape.
+    ["LITELLM_HOST, no master key", { LITELLM_HOST: CANARY_CALLER_KEY }, /LITELLM_HOST must be a URL/],
+    ["LITELLM_MCP_MAX_KEY_DURATION, no master key", { LITELLM_MCP_MAX_KEY_DURATION: CANARY_CALLER_KEY }, /LITELLM_MCP_MAX_KEY_DURATION must be/],
+  ])("a key in %s stops the server naming the variable, without printing the key", async (_label, env, message) => {
+    const server = new RawServer(env);
+    const exit = await server.exited;
+    capture("shutdown", server.stderr);
+    expect(exit.code).toBe(1);
+    expect(server.stderr).toMatch(message);
+    expect(leaksCanary(server.stderr), server.stderr).toBe(false);
   });
 });

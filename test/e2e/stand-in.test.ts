@@ -84,7 +84,7 @@ describe("the LiteLLM stand-in", () => {
       expect(result.isError, name).toBe(true);
       return result.content.map((block) => (block.type === "text" ? block.text : "")).join(" ");
     };
-    expect(await refusal("regenerate_key", { key: minted.key })).toMatch(/^This needs LiteLLM Enterprise, and the proxy has no Enterprise license/);
+    expect(await refusal("regenerate_key", { key: minted.key, duration: "1h" })).toMatch(/^This needs LiteLLM Enterprise, and the proxy has no Enterprise license/);
     // A key may name a user LiteLLM has no row for; /user/info then says the user is not found.
     expect(await refusal("get_user_info", { user_id: "nobody-created-me" })).toMatch(/User nobody-created-me not found/);
     expect(await refusal("get_team_info", { team_id: "no-such-team" })).toMatch(/Team not found/);

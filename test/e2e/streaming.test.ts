@@ -28,7 +28,7 @@ describe("streamed completions over stdio", () => {
     expect(server.stderr()).not.toContain(MASTER.slice(-8));
   });
 
-  it("sends progress with the text so far and returns the full text, finish reason and usage", async () => {
+  it("sends progress with the new text each time and returns the full text, finish reason and usage", async () => {
     const key = await mintKey(server);
     const progress: Progress[] = [];
     const result = (await server.client.callTool({ name: "proxy_completion", arguments: { model: "mock-gpt", messages, key } }, undefined, {
@@ -43,7 +43,11 @@ describe("streamed completions over stdio", () => {
       usage: { prompt_tokens: 8, completion_tokens: 5, total_tokens: 13 },
     });
     expect(progress.length).toBeGreaterThanOrEqual(1);
-    expect(progress.every((p) => "Hello from the stand-in (mock-gpt)".startsWith(p.message ?? "?"))).toBe(true);
+    // Each carries only what is new. The last, sent just before the result, may be dropped by the SDK's
+    // client, which handles notifications a microtask after they arrive and the response at once.
+    const joined = progress.map((p) => p.message ?? "").join("");
+    expect(joined).not.toBe("");
+    expect("Hello from the stand-in (mock-gpt)".startsWith(joined)).toBe(true);
     const call = upstream.requests.at(-1)!;
     expect(call.body).toMatchObject({ stream: true, stream_options: { include_usage: true }, metadata: { tags: ["litellm-mcp", "tool:proxy_completion"] } });
     expect(call.authorization).toBe(`Bearer ${key}`);

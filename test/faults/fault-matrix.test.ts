@@ -3,12 +3,13 @@
 // reads are retried, and no key leaks into anything the server emitted.
 
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CANARY_CALLER_KEY, leaksCanary } from "../support/canary.ts";
 import { capture } from "../support/capture.ts";
 import { CANARY_MASTER_KEY, textOf } from "../support/connect.ts";
-import { FAULTS, FaultyUpstream, type Fault } from "../support/faulty-upstream.ts";
+import { FAULTS, FaultyUpstream, REDIRECT_TARGET, type Fault } from "../support/faulty-upstream.ts";
 import { refusedOrigin } from "../support/serve.ts";
 import { spawnServer, type Spawned } from "../support/spawn-server.ts";
 
@@ -51,6 +52,9 @@ const EXPECTED: Record<Exclude<Fault, "healthy" | "echo-secrets">, RegExp> = {
   "over-cap-declared": new RegExp(`larger than ${CAP_BYTES} bytes \\(LITELLM_MCP_MAX_RESPONSE_BYTES\\), so reading stopped`),
   "over-cap-gzip": new RegExp(`larger than ${CAP_BYTES} bytes \\(LITELLM_MCP_MAX_RESPONSE_BYTES\\), so reading stopped`),
   "slow-drip": /did not answer within 1\.5 s/,
+  // Not followed: a same-origin 307 would carry the key to another path. The sentence says where to.
+  "deep-json": /LiteLLM's answer is nested more than 1000 levels deep.*LITELLM_HOST/,
+  redirect: new RegExp(`redirected the call \\(HTTP 307\\) to http://127\\.0\\.0\\.1:\\d+${REDIRECT_TARGET}.*not followed.*LITELLM_HOST`),
 };
 
 const RETRIED_STATUSES = new Set<Fault>(["status-429", "status-502", "status-503"]);
@@ -95,6 +99,7 @@ describe.each(FAULTS.filter((f) => f !== "echo-secrets"))("upstream fault %s", (
       checkFailure(failed[i]!, EXPECTED[fault as keyof typeof EXPECTED]);
       // Only read-only idempotent tools retry, and only 429/502/503: minting or completing twice costs.
       expect(upstream.count(route), `${tool} requests`).toBe(retried && RETRIED_STATUSES.has(fault) ? 1 + RETRIES : 1);
+      if (fault === "redirect") expect(upstream.count(`${route.split(" ")[0]} ${REDIRECT_TARGET}`), `${tool} followed the redirect`).toBe(0);
       covered.push(`${fault}×${tool}`);
     });
 
@@ -134,8 +139,8 @@ describe("an upstream that echoes the keys it received in a 2xx answer", () => {
 });
 
 describe("LiteLLM out of reach", () => {
-  async function unreachable(host: string, expected: RegExp, label: string) {
-    const isolated = await spawnServer({ ...settings, LITELLM_HOST: host });
+  async function unreachable(host: string, expected: RegExp, label: string, env: Record<string, string> = {}): Promise<string> {
+    const isolated = await spawnServer({ ...settings, LITELLM_HOST: host, ...env });
     try {
       const results = await Promise.all(TOOL_CALLS.map(({ tool, args }) => isolated.call(tool, args)));
       capture("fault-matrix", ...results);
@@ -150,6 +155,7 @@ describe("LiteLLM out of reach", () => {
       expect(tools.map((t) => t.name).sort()).toEqual([...manifest].sort());
       const again = await isolated.call("list_models", {});
       checkFailure(again, expected);
+      return isolated.stderr();
     } finally {
       await isolated.close();
       capture("fault-matrix", isolated.stderr());
@@ -160,8 +166,12 @@ describe("LiteLLM out of reach", () => {
     await unreachable(await refusedOrigin(), /Could not connect to LiteLLM at http:\/\/127\.0\.0\.1:\d+ \(connection refused\)\. Is the proxy running\? Check LITELLM_HOST\./, "refused");
   });
 
-  it("DNS failure (a .invalid host name never resolves)", async () => {
-    await unreachable("http://litellm.invalid:4000", /Could not resolve the host name in LITELLM_HOST \(http:\/\/litellm\.invalid:4000\)/, "dns");
+  it("DNS failure, simulated in-process: no query leaves the machine", async () => {
+    const stderr = await unreachable("http://litellm.invalid:4000", /Could not resolve the host name in LITELLM_HOST \(http:\/\/litellm\.invalid:4000\)/, "dns", {
+      NODE_OPTIONS: `--require ${fileURLToPath(new URL("../support/dns-failure.cjs", import.meta.url))}`,
+    });
+    // The lookups failed in the preload, not at the machine's resolver.
+    expect(stderr).toContain("dns-failure preload: lookup of litellm.invalid refused in-process");
   });
 });
 

@@ -29,16 +29,42 @@ export const FAULTS = [
   "over-cap-gzip",
   "slow-drip",
   "echo-secrets",
+  "redirect",
+  "deep-json",
 ] as const;
 
 export type Fault = (typeof FAULTS)[number] | "healthy";
 
+/**
+ * Misbehaviours of a streamed completion (`stream: true`), outside the matrix: they only make sense for
+ * proxy_completion called with a progress token. Other routes answer as healthy meanwhile, except:
+ * - stalled-stream: 200 text/event-stream, a few MB with no newline, then silence with the socket open;
+ *   GET /models meanwhile never answers at all (a stall before the headers, while the other churns memory).
+ * - flooding-stream: a well-formed stream of `flood.pieces` content deltas of `flood.piece`, as fast as
+ *   the bridge reads, pausing `flood.pauseMs` after every `flood.burst` events so progress goes out.
+ */
+export type StreamFault = "stalled-stream" | "flooding-stream";
+
+/** Where the "redirect" fault sends every call: a same-origin path that must never see a request. */
+export const REDIRECT_TARGET = "/elsewhere/collect";
+
 const CHUNK = Buffer.alloc(64 * 1024, " ");
+/** A stalled event's data: enough to make the bridge allocate (and collect garbage) before the silence. */
+export const STALL_BYTES = 4 * 1024 * 1024;
+const STALL_CHUNK = Buffer.alloc(64 * 1024, "x");
 /** 16 MB of JSON whitespace in 16 kB of gzip: an honest Content-Length, a body far larger once decoded. */
 const GZIP_BOMB = gzipSync(Buffer.alloc(16 * 1024 * 1024, " "));
 
 export class FaultyUpstream {
-  fault: Fault = "healthy";
+  fault: Fault | StreamFault = "healthy";
+  /** The rows a healthy GET /key/list answers with. */
+  keyListRows: Record<string, unknown>[] = [];
+  /** What flooding-stream sends. */
+  flood = { piece: "flood ", pieces: 10_000, burst: 500, pauseMs: 40 };
+  /** Bytes a stalled or flooding stream wrote before the connection closed, and when it closed (ms since it started). */
+  readonly streams: { written: number; closedAfterMs?: number }[] = [];
+  /** Requests stalled-stream left without headers, and whether the bridge has closed each. */
+  readonly unanswered: { closed: boolean }[] = [];
   /** Requests received per "METHOD /path", since the last reset(). */
   readonly requests = new Map<string, number>();
   /** Bytes of the endless body written before the bridge closed the connection, per request. */
@@ -67,10 +93,12 @@ export class FaultyUpstream {
     await new Promise((resolve) => this.server?.close(resolve));
   }
 
-  reset(fault: Fault): void {
+  reset(fault: Fault | StreamFault): void {
     this.fault = fault;
     this.requests.clear();
     this.endlessBodyBytes.length = 0;
+    this.streams.length = 0;
+    this.unanswered.length = 0;
   }
 
   count(route: string): number {
@@ -94,9 +122,33 @@ export class FaultyUpstream {
 
     switch (this.fault) {
       case "healthy":
+        if (route === "GET /key/list") return json(200, { keys: this.keyListRows, total_count: this.keyListRows.length, current_page: 1, total_pages: 1 });
         return json(200, healthyAnswer(route, body, url));
       case "echo-secrets":
         return json(200, echoingAnswer(route, bearer));
+      case "redirect":
+        // A same-origin 307 keeps method, body and (for fetch's same-origin rule) the Authorization header.
+        if (url.pathname === REDIRECT_TARGET) return json(200, healthyAnswer(route, body, url));
+        res.writeHead(307, { location: `${REDIRECT_TARGET}?from=${encodeURIComponent(url.pathname)}` });
+        return void res.end();
+      case "deep-json":
+      {
+        // The healthy answer with metadata nested 25,000 levels deep (50 kB, under the matrix's size cap):
+        // valid JSON that JSON.parse reads and every recursive walk chokes on. get_key_info returns metadata.
+        const deep = `${"[".repeat(25_000)}${"]".repeat(25_000)}`;
+        const healthy = JSON.stringify(healthyAnswer(route, body, url));
+        res.writeHead(200, { "content-type": "application/json" });
+        return void res.end(route === "GET /key/info" ? healthy.replace('"metadata":{"purpose":"ci"}', `"metadata":{"purpose":${deep}}`) : `${healthy.slice(0, -1)},"metadata":${deep}}`);
+      }
+      case "stalled-stream":
+      case "flooding-stream":
+        if (this.fault === "stalled-stream" && route === "GET /models") {
+          const record = { closed: false };
+          this.unanswered.push(record);
+          return void res.on("close", () => (record.closed = true));
+        }
+        if (route !== "POST /chat/completions" || body.stream !== true) return json(200, healthyAnswer(route, body, url));
+        return this.fault === "stalled-stream" ? this.stall(res) : void this.floodStream(res, String(body.model));
       case "timeout":
         return; // never answer; the request stays open until the bridge gives up
       case "reset":
@@ -157,6 +209,46 @@ export class FaultyUpstream {
     }
   }
 
+  /** Starts an event whose data never ends: STALL_BYTES without a newline, then nothing, socket open. */
+  private stall(res: ServerResponse): void {
+    const record: { written: number; closedAfterMs?: number } = { written: 0 };
+    this.streams.push(record);
+    const started = Date.now();
+    res.on("close", () => (record.closedAfterMs = Date.now() - started));
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    res.write("data: ");
+    const pump = () => {
+      while (record.written < STALL_BYTES && record.closedAfterMs === undefined) {
+        record.written += STALL_CHUNK.length;
+        if (!res.write(STALL_CHUNK)) return void res.once("drain", pump);
+      }
+    };
+    pump();
+  }
+
+  private async floodStream(res: ServerResponse, model: string): Promise<void> {
+    const record: { written: number; closedAfterMs?: number } = { written: 0 };
+    this.streams.push(record);
+    const started = Date.now();
+    res.on("close", () => (record.closedAfterMs ??= Date.now() - started));
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    const base = { id: "chatcmpl-flood", created: 1764108000, model, object: "chat.completion.chunk" };
+    const send = async (event: unknown) => {
+      const line = `data: ${typeof event === "string" ? event : JSON.stringify(event)}\n\n`;
+      record.written += Buffer.byteLength(line);
+      if (!res.write(line)) await new Promise((resolve) => res.once("drain", resolve));
+    };
+    for (let i = 0; i < this.flood.pieces && record.closedAfterMs === undefined; i++) {
+      await send({ ...base, choices: [{ index: 0, delta: { content: this.flood.piece }, finish_reason: null }] });
+      if ((i + 1) % this.flood.burst === 0) await new Promise((resolve) => setTimeout(resolve, this.flood.pauseMs));
+    }
+    if (record.closedAfterMs !== undefined) return;
+    await send({ ...base, choices: [{ index: 0, delta: {}, finish_reason: "stop" }] });
+    await send({ ...base, choices: [], usage: { prompt_tokens: 8, completion_tokens: this.flood.pieces, total_tokens: 8 + this.flood.pieces } });
+    await send("[DONE]");
+    res.end();
+  }
+
   /** Writes as fast as the client reads, forever, and records how much it wrote before the client hung up. */
   private endless(res: ServerResponse, headers: Record<string, string>): void {
     res.writeHead(200, { "content-type": "application/json", ...headers });
@@ -198,7 +290,8 @@ function echoingAnswer(route: string, bearer: string): unknown {
     case "POST /key/generate":
       return { ...generatedKey({ models: [bearer], user_id: bearer }), key_alias: bearer };
     case "GET /key/info":
-      return { ...keyInfo, info: { ...keyInfo.info, key_alias: bearer, key_name: `sk-...${bearer.slice(-4)}`, metadata: { echoed: bearer } } };
+      // Also as an object key: metadata is free-form, and a careless proxy may key it by what it received.
+      return { ...keyInfo, info: { ...keyInfo.info, key_alias: bearer, key_name: `sk-...${bearer.slice(-4)}`, metadata: { echoed: bearer, [bearer]: { [`by-${bearer}`]: true } } } };
     case "GET /models":
       return { object: "list", data: [{ id: bearer, object: "model", created: 1, owned_by: `owner ${bearer.slice(0, 10)}` }] };
     case "POST /chat/completions":

@@ -2,6 +2,9 @@
 // lines, broken JSON-RPC), close stdin, or signal the process, and that read every stdout line themselves.
 
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { capture } from "./capture.ts";
+import { CANARY_MASTER_KEY } from "./connect.ts";
+import { FakeLiteLLM } from "./fake-litellm.ts";
 import { BUILT_SERVER } from "./spawn-server.ts";
 
 export type Message = Record<string, unknown>;
@@ -74,4 +77,29 @@ export class RawServer {
       }
     }
   }
+}
+
+export interface RawOnStandIn {
+  server: RawServer;
+  upstream: FakeLiteLLM;
+  /** Ends stdin, waits for the exit, stops the stand-in and captures everything the server emitted. */
+  stop(suite: string): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** The built server on raw pipes, initialized, against a fresh stand-in; both know the canary master key. */
+export async function rawServerOnStandIn(): Promise<RawOnStandIn> {
+  const upstream = await new FakeLiteLLM({ masterKey: CANARY_MASTER_KEY }).start();
+  const server = new RawServer({ LITELLM_HOST: upstream.url, LITELLM_MASTER_KEY: CANARY_MASTER_KEY });
+  await server.initialize();
+  return {
+    server,
+    upstream,
+    async stop(suite) {
+      server.child.stdin.end();
+      const exit = await server.exited;
+      await upstream.stop();
+      capture(suite, ...server.stdoutLines, server.stderr);
+      return exit;
+    },
+  };
 }

@@ -61,7 +61,8 @@ export const TOUR: TourStep[] = [
   { tool: "check_model_health", args: (ctx) => ({ model: ctx.model }), standInOnly: "it has LiteLLM send a paid test call to every deployment of the model" },
   {
     tool: "regenerate_key",
-    args: (ctx) => ({ key: ctx.key }),
+    // A regenerated key is held to the limits of a minted one: by default, no key without expiry.
+    args: (ctx) => ({ key: ctx.key, duration: "1h" }),
     then: (r, ctx) => void (ctx.key = String(r.key ?? ctx.key)),
     standInOnly: "LiteLLM offers it only with an Enterprise license",
   },

@@ -36,7 +36,26 @@ describe("refusalFor", () => {
 
   it("lets a request through with an allowed Host, no Origin and the token", () => {
     expect(refusalFor(request(withToken), options, { needsToken: true })).toBeUndefined();
-    expect(refusalFor(request({ ...withToken, origin: "http://localhost:5173" }), options, { needsToken: true })).toBeUndefined();
+    // The server's own origin, by any of its names.
+    for (const origin of ["http://127.0.0.1:3000", "http://localhost:3000", "http://[::1]:3000"]) {
+      expect(refusalFor(request({ ...withToken, origin }), options, { needsToken: true }), origin).toBeUndefined();
+    }
+  });
+
+  it("refuses an Origin on another port or scheme, even with an allowed name", () => {
+    for (const origin of ["http://localhost:5173", "http://127.0.0.1", "https://127.0.0.1:3000", "ws://localhost:3000", "file:///etc/passwd"]) {
+      expect(refusalFor(request({ ...withToken, origin }), options, { needsToken: true }), origin).toMatchObject({ status: 403 });
+    }
+  });
+
+  it("takes https only for a name the operator put behind a front, on the port the client used", () => {
+    const fronted = { allowedHosts: allowedHostsFor("0.0.0.0", ["mcp.example.com"]), frontedHosts: new Set(["mcp.example.com"]), token: options.token };
+    const via = (host: string, origin: string) => refusalFor(request({ host, origin, authorization: withToken.authorization }), fronted, { needsToken: true });
+    expect(via("mcp.example.com", "https://mcp.example.com")).toBeUndefined();
+    expect(via("mcp.example.com", "http://mcp.example.com")).toBeUndefined();
+    expect(via("mcp.example.com:8443", "https://mcp.example.com:8443")).toBeUndefined();
+    expect(via("mcp.example.com", "https://mcp.example.com:8443")?.status).toBe(403);
+    expect(via("127.0.0.1:3000", "https://127.0.0.1:3000")?.status).toBe(403);
   });
 
   it("refuses a Host it does not answer to (DNS rebinding), whatever the token", () => {

@@ -1,5 +1,6 @@
-// regenerate_key: the old key goes in the body of /key/regenerate, the new key comes back once, and a
-// community-edition proxy's Enterprise refusal is a clear isError.
+// regenerate_key: the old key goes in the body of /key/regenerate with any new settings, the new key comes
+// back once, and a community-edition proxy's Enterprise refusal is a clear isError. By default policy
+// refuses keys that never expire, and a regenerated key is held to that like a minted one: hence duration.
 
 import nock from "nock";
 import { describe, expect, it } from "vitest";
@@ -13,10 +14,10 @@ const bridge = useBridge();
 describe("regenerate_key", () => {
   it("POSTs /key/regenerate with the key in the body and returns the new key", async () => {
     nock(TEST_HOST, asMaster)
-      .post("/key/regenerate", { key: HASHED_TOKEN, grace_period: "24h" })
+      .post("/key/regenerate", { key: HASHED_TOKEN, grace_period: "24h", duration: "7d", models: ["mock-gpt"], max_budget: 2 })
       .reply(200, { ...generatedKey({ key_alias: "ci-bot" }), key: "sk-regenerated-Zz99Yy88", key_name: "sk-...Yy88" });
 
-    const result = await bridge().call("regenerate_key", { key: HASHED_TOKEN, grace_period: "24h" });
+    const result = await bridge().call("regenerate_key", { key: HASHED_TOKEN, grace_period: "24h", duration: "7d", models: ["mock-gpt"], max_budget: 2 });
 
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toEqual({ key: "sk-regenerated-Zz99Yy88", key_alias: "ci-bot", key_name: "sk-...Yy88", expires: null });
@@ -35,7 +36,7 @@ describe("regenerate_key", () => {
           code: "500",
         },
       });
-    const result = await bridge().call("regenerate_key", { key: HASHED_TOKEN });
+    const result = await bridge().call("regenerate_key", { key: HASHED_TOKEN, duration: "7d" });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/^This needs LiteLLM Enterprise, and the proxy has no Enterprise license: retrying will not help \(HTTP 500\)\./);
     expect(textOf(result)).not.toContain("{");
