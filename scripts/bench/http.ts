@@ -5,7 +5,7 @@
 // stateless server needs no initialize first): the SDK's client costs more CPU per call than the server,
 // so with it the load generator, not the replicas, would run out of CPU first.
 
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import type { FakeLiteLLM } from "../../test/support/fake-litellm.ts";
 import { findNginx, startNginx, type RunningNginx } from "../../test/support/nginx.ts";
 import { connectHttp, startHttpInstance, type HttpInstance } from "../../test/support/spawn-http.ts";
@@ -43,14 +43,16 @@ async function cpuMs(pid: number): Promise<number | undefined> {
   }
 }
 
-/** Cores each side kept busy over all the balanced rounds: CPU time ÷ wall time (Linux only for the replicas). */
+/** Cores each part kept busy while an arm ran: CPU time ÷ wall time (Linux only: read from /proc). */
 export interface BusyCores {
-  replicas?: number;
+  replicas: number;
+  nginx: number;
   /** This process: the load generator and the stand-in upstream. */
   loadGenerator: number;
 }
 
-export type Balanced = { replica: Load; one: Load; two: Load; busy: BusyCores } | { skipped: string };
+type Arm = "replica" | "one" | "two";
+export type Balanced = { loads: Record<Arm, Load>; busy?: Record<Arm, BusyCores> } | { skipped: string };
 
 /** Each step's servers and clients are stopped however the step ends. */
 async function stopAll(stops: (() => Promise<unknown>)[]): Promise<void> {
@@ -76,6 +78,61 @@ export async function measureHttpSequential(shipped: string, env: Record<string,
   } finally {
     await stopAll(stops);
   }
+}
+
+/** The pids whose parent is `pid` (nginx's workers), from /proc. */
+async function childrenOf(pid: number): Promise<number[]> {
+  const children: number[] = [];
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
+    if (Number(stat.split(") ")[1]?.split(" ")[1]) === pid) children.push(Number(entry));
+  }
+  return children;
+}
+
+/**
+ * CPU time of the replicas, of nginx (master and workers) and of this process while each arm runs, summed
+ * over its rounds and divided by its wall time. Unavailable (undefined) where /proc cannot be read.
+ */
+async function busyCoresPerArm(pids: { replicas: number[]; nginx: number[] }) {
+  const nginx = [...pids.nginx, ...(await Promise.all(pids.nginx.map(childrenOf))).flat()];
+  const sum = async (list: number[]) => {
+    const each = await Promise.all(list.map(cpuMs));
+    return each.some((ms) => ms === undefined) ? undefined : each.reduce((a, b) => a! + b!, 0)!;
+  };
+  const sample = async () => {
+    const own = process.cpuUsage();
+    return { at: performance.now(), replicas: await sum(pids.replicas), nginx: await sum(nginx), loadGenerator: (own.user + own.system) / 1000 };
+  };
+  type Sample = Awaited<ReturnType<typeof sample>>;
+  const spent = new Map<Arm, { wall: number; replicas: number; nginx: number; loadGenerator: number }>();
+  let started: Sample | undefined;
+  let readable = true;
+  return {
+    observe: {
+      start: async () => {
+        started = await sample();
+      },
+      stop: async (arm: Arm) => {
+        const ended = await sample();
+        if (started!.replicas === undefined || ended.replicas === undefined || started!.nginx === undefined || ended.nginx === undefined) readable = false;
+        const so = spent.get(arm) ?? { wall: 0, replicas: 0, nginx: 0, loadGenerator: 0 };
+        spent.set(arm, {
+          wall: so.wall + ended.at - started!.at,
+          replicas: so.replicas + (ended.replicas ?? 0) - (started!.replicas ?? 0),
+          nginx: so.nginx + (ended.nginx ?? 0) - (started!.nginx ?? 0),
+          loadGenerator: so.loadGenerator + ended.loadGenerator - started!.loadGenerator,
+        });
+      },
+    },
+    result: (): Record<Arm, BusyCores> | undefined =>
+      readable && spent.size > 0
+        ? (Object.fromEntries(
+            [...spent].map(([arm, t]) => [arm, { replicas: t.replicas / t.wall, nginx: t.nginx / t.wall, loadGenerator: t.loadGenerator / t.wall }]),
+          ) as Record<Arm, BusyCores>)
+        : undefined,
+  };
 }
 
 /** list_models as one plain POST with the caller's key, checked for a successful result. */
@@ -118,20 +175,10 @@ export async function measureBalanced(upstream: FakeLiteLLM, plan: HttpPlan): Pr
     const arms = { replica: postedCall(replicas[0]!.url), one: postedCall(balancers[0]!.url), two: postedCall(balancers[1]!.url) };
     // Both replicas warmed alike (the JIT, the upstream connections), though only "two" reaches the second.
     for (const replica of replicas) await runConcurrent(postedCall(replica.url), BALANCED_CONCURRENCY, WARM_UP_CALLS);
-    const replicasCpu = async () => {
-      const each = await Promise.all(replicas.map((r) => cpuMs(r.pid)));
-      return each.some((ms) => ms === undefined) ? undefined : each.reduce((a, b) => a! + b!, 0)!;
-    };
-    const [startedAt, ownBefore, replicasBefore] = [performance.now(), process.cpuUsage(), await replicasCpu()];
-    const loads = await measureConcurrent(arms, BALANCED_CONCURRENCY, plan.balancedTotal, plan.rounds);
-    const wall = performance.now() - startedAt;
-    const own = process.cpuUsage(ownBefore);
-    const replicasAfter = await replicasCpu();
-    const busy: BusyCores = {
-      loadGenerator: (own.user + own.system) / 1000 / wall,
-      ...(replicasBefore !== undefined && replicasAfter !== undefined ? { replicas: (replicasAfter - replicasBefore) / wall } : {}),
-    };
-    return { ...loads, busy };
+    const parts = { replicas: replicas.map((r) => r.pid), nginx: balancers.map((b) => b.pid) };
+    const busy = await busyCoresPerArm(parts);
+    const loads = await measureConcurrent(arms, BALANCED_CONCURRENCY, plan.balancedTotal, plan.rounds, busy.observe);
+    return { loads, ...(busy.result() ? { busy: busy.result()! } : {}) };
   } finally {
     await stopAll(stops);
   }

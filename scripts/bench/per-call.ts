@@ -69,13 +69,22 @@ export async function runConcurrent(call: Call, concurrency: number, total: numb
 }
 
 /** Each arm `rounds` times at `concurrency`, arms alternating round by round, each round starting one arm later. */
-export async function measureConcurrent<Arm extends string>(arms: Record<Arm, Call>, concurrency: number, total: number, rounds: number): Promise<Record<Arm, Load>> {
+export async function measureConcurrent<Arm extends string>(
+  arms: Record<Arm, Call>,
+  concurrency: number,
+  total: number,
+  rounds: number,
+  /** Told when each arm's run starts and ends (to read what it cost besides time). */
+  observe?: { start(arm: Arm): Promise<void>; stop(arm: Arm): Promise<void> },
+): Promise<Record<Arm, Load>> {
   const names = Object.keys(arms) as Arm[];
   const result = Object.fromEntries(names.map((name) => [name, { latencies: [], throughput: [] } as Load])) as Record<Arm, Load>;
   for (let round = 0; round < rounds; round++) {
     // No arm always goes first (cold) or last (after the others warmed the shared upstream).
     for (const name of [...names.slice(round % names.length), ...names.slice(0, round % names.length)]) {
+      await observe?.start(name);
       const { latencies, throughput } = await runConcurrent(arms[name], concurrency, total);
+      await observe?.stop(name);
       result[name].latencies.push(...latencies);
       result[name].throughput.push(throughput);
     }

@@ -3,7 +3,7 @@
 
 import { cpus } from "node:os";
 import type { ColdStart } from "./cold-start.ts";
-import type { Balanced, HttpSequential } from "./http.ts";
+import type { Balanced, BusyCores, HttpSequential } from "./http.ts";
 import type { BoundedHeap, Memory } from "./memory.ts";
 import type { Load } from "./per-call.ts";
 import type { RegenTypecheck, Timing } from "./regen-typecheck.ts";
@@ -176,16 +176,18 @@ export function httpSequentialRow(seq: HttpSequential): Row {
 export function balancedRow(balanced: Balanced, concurrency: number): Row {
   const measure = `list_models through nginx, caller mode, concurrency ${concurrency}`;
   if ("skipped" in balanced) return { measure, shipped: "", floor: "", comparison: "", target: "", met: balanced.skipped };
+  const { loads, busy } = balanced;
   const tput = (l: Load) => median(l.throughput);
   const load = (l: Load) => `${count(Math.round(tput(l)))} calls/s, p99 ${ms(percentile(l.latencies, 99))}`;
-  const ratios = pairedRatios(balanced.two.throughput, balanced.one.throughput);
+  const ratios = pairedRatios(loads.two.throughput, loads.one.throughput);
+  const cores = (b: BusyCores) => `replicas ${b.replicas.toFixed(2)}, nginx ${b.nginx.toFixed(2)}, load generator and stand-in ${b.loadGenerator.toFixed(2)}`;
   return {
-    measure: `${measure} (${count(balanced.two.latencies.length)} calls per arm)`,
-    shipped: `2 replicas: ${load(balanced.two)}`,
-    floor: `1 replica: ${load(balanced.one)}; 1 replica without nginx: ${load(balanced.replica)}`,
-    comparison: `2 ÷ 1 replicas: ${x(median(ratios))} the calls/s (per round: ${ratios.map(x).join(", ")}); cores busy on average: ${
-      balanced.busy.replicas === undefined ? "" : `replicas ${balanced.busy.replicas.toFixed(2)}, `
-    }load generator and stand-in ${balanced.busy.loadGenerator.toFixed(2)} (machine: ${cpus().length})`,
+    measure: `${measure} (${count(loads.two.latencies.length)} calls per arm)`,
+    shipped: `2 replicas: ${load(loads.two)}`,
+    floor: `1 replica: ${load(loads.one)}; 1 replica without nginx: ${load(loads.replica)}`,
+    comparison: `2 ÷ 1 replicas: ${x(median(ratios))} the calls/s (per round: ${ratios.map(x).join(", ")})${
+      busy ? `; cores busy with 1 replica: ${cores(busy.one)}; with 2: ${cores(busy.two)} (machine: ${cpus().length})` : ""
+    }`,
     target: "",
   };
 }

@@ -39,6 +39,8 @@ export function siteFor(replicas: readonly URL[], port: number, site = readFileS
 
 export interface RunningNginx {
   url: URL;
+  /** nginx's master process (its workers are its children). */
+  pid: number;
   /** How many POSTs to /mcp (MCP messages) each replica (host:port) answered, from the access log. */
   hits(): Map<string, number>;
   stderr(): string;
@@ -91,6 +93,7 @@ export async function startNginx(nginx: string, replicas: readonly URL[]): Promi
 
   return {
     url,
+    pid: child.pid!,
     stderr: () => stderr,
     hits: () => {
       const counts = new Map<string, number>();
