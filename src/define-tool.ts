@@ -70,12 +70,18 @@ export interface ToolDefinition<
   annotations: ToolHints;
   /** The operation answers OpenAI chat-completion events when asked to stream (see src/streaming.ts). */
   streams?: true;
+  /**
+   * LiteLLM answers a failed health check with HTTP 503 and the check's report as the body. For a tool whose
+   * job is to report such checks, that report is its result, not an error: this tells a report from other 503s.
+   */
+  checkReport?: (body: unknown) => boolean;
   input: In;
   output: Out;
   request: (args: z.infer<In>) => R & ExactRequest<R, P, M>;
   /**
    * Maps LiteLLM's answer onto the output's fields. Field names are checked here; values are checked by
-   * the output schema at run time, because LiteLLM declares most answers as `{}`.
+   * the output schema at run time, because LiteLLM declares most answers as `{}`. It may throw a BridgeError
+   * when the answer means the call could not do what was asked (e.g. a check that found nothing to check).
    */
   result: (data: OperationResponse<P, M>, args: z.infer<In>) => { [K in keyof z.input<Out>]: unknown };
 }
@@ -89,6 +95,7 @@ export interface Tool {
   credential: Credential;
   annotations: ToolHints;
   streams?: true;
+  checkReport?: (body: unknown) => boolean;
   input: z.ZodObject;
   output: z.ZodObject;
   /** Builds the request from arguments the input schema has already accepted. */

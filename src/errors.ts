@@ -36,6 +36,8 @@ export class UpstreamError extends BridgeError {
     readonly status?: number,
     /** Seconds LiteLLM asked us to wait (Retry-After), when it said. */
     readonly retryAfterSeconds?: number,
+    /** The connection closed before an answer was complete: a transient fault, worth repeating a read for. */
+    readonly connectionLost = false,
   ) {
     super(message);
   }

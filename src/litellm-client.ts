@@ -26,6 +26,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Reads a 2xx body as a stream instead of JSON; timeout, cancellation and the size cap still apply. */
   read?: (body: ReadableStream<Uint8Array>) => Promise<unknown>;
+  /** A non-2xx answer this accepts is returned as the answer (health checks report failures as 503s). */
+  acceptFailure?: (status: number, body: unknown) => boolean;
 }
 
 export interface LiteLLMClient {
@@ -120,7 +122,7 @@ export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch): L
           headers: options.bearer === undefined ? {} : { authorization: `Bearer ${options.bearer}` },
           fetch: (outgoing: Request) => send(outgoing, controller.signal),
         });
-        if (!response.ok) {
+        if (!response.ok && !options.acceptFailure?.(response.status, error)) {
           const bearer = options.bearer;
           if (!options.asCaller || bearer === undefined) throw errorFromResponse(response, error, ctx);
           const askWithCallerKey: GetWithCallerKey = async (rolePath) => {
@@ -134,8 +136,8 @@ export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch): L
           const role = await roleToName(response.status, error, askWithCallerKey);
           throw errorFromResponse(response, error, { ...ctx, asCaller: role === undefined ? {} : { role } });
         }
-        if (options.read) return await options.read(data as ReadableStream<Uint8Array>);
-        const answer = answerFromText(response, data, ctx);
+        if (response.ok && options.read) return await options.read(data as ReadableStream<Uint8Array>);
+        const answer = response.ok ? answerFromText(response, data, ctx) : error;
         if (nestedDeeperThan(answer, MAX_ANSWER_DEPTH)) {
           throw new UpstreamError(`LiteLLM's answer is nested more than ${MAX_ANSWER_DEPTH} levels deep, which no answer of LiteLLM's is; check that LITELLM_HOST (${config.host}) points at the LiteLLM proxy.`);
         }

@@ -12,7 +12,11 @@ export interface RetrySettings {
   maxWaitMs: number;
 }
 
-/** Rate limiting and a proxy's transient gateway failures; a 500 or a timeout may have done work, so no. */
+/**
+ * Rate limiting and a proxy's transient gateway failures; a 500 or a timeout may have done work, so no. A
+ * dropped connection is transient too: LiteLLM resets a kept-alive connection after some early answers (a 503
+ * while its database is out of reach), and the next request sent on it fails before LiteLLM reads it.
+ */
 const TRANSIENT = new Set([429, 502, 503]);
 /** First backoff when LiteLLM gives no Retry-After; doubles each time, capped at maxWaitMs. */
 const FIRST_BACKOFF_MS = 250;
@@ -43,12 +47,12 @@ export async function withRetries<T>(attempt: () => Promise<T>, settings: RetryS
     try {
       return await attempt();
     } catch (error) {
-      if (!(error instanceof UpstreamError) || !TRANSIENT.has(error.status ?? 0)) throw error;
+      if (!(error instanceof UpstreamError) || !(TRANSIENT.has(error.status ?? 0) || error.connectionLost)) throw error;
       const wait = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : Math.min(FIRST_BACKOFF_MS * 2 ** (tries - 1), settings.maxWaitMs);
       // LiteLLM's own sentence already says when to try again; past the cap it is the caller's call to make.
       if (wait > settings.maxWaitMs) throw error;
       if (tries > settings.retries) {
-        throw tries === 1 ? error : new UpstreamError(`${error.message} (Tried ${tries} times.)`, error.status, error.retryAfterSeconds);
+        throw tries === 1 ? error : new UpstreamError(`${error.message} (Tried ${tries} times.)`, error.status, error.retryAfterSeconds, error.connectionLost);
       }
       await pause(wait, signal);
     }

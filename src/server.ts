@@ -81,13 +81,23 @@ function checkedOutput(tool: Tool, value: unknown): Record<string, unknown> {
   );
 }
 
-/** The result mapping reads LiteLLM's answer as documented; an answer such as `null` makes it throw instead. */
+/**
+ * The result mapping reads LiteLLM's answer as documented; an answer such as `null` makes it throw instead.
+ * A BridgeError it throws on purpose is the tool's sentence for an answer that cannot serve the call.
+ */
 function resultOf(tool: Tool, data: unknown, args: Record<string, unknown>): unknown {
   try {
     return tool.buildResult(data, args);
-  } catch {
+  } catch (error) {
+    if (error instanceof BridgeError) throw error;
     return undefined;
   }
+}
+
+/** For tools that report checks: a 503 carrying the check's report is the result. */
+function checkReportOf(tool: Tool): ((status: number, body: unknown) => boolean) | undefined {
+  const isReport = tool.checkReport;
+  return isReport && ((status, body) => status === 503 && isReport(body));
 }
 
 /** The manifest tools this configuration serves; the stdio transport needs their names too. */
@@ -141,6 +151,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
               timeoutMs,
               signal: extra.signal,
               read: stream?.read,
+              acceptFailure: checkReportOf(tool),
             });
           // A stream that has sent progress is never replayed; mayRetry excludes tools that mint or spend.
           const data = await (mayRetry(tool) && !stream ? withRetries(send, config.retry, extra.signal) : send());

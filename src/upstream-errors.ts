@@ -3,6 +3,7 @@
 // for validation, and {"detail": "..."} or {"detail": {...}} on some routes.
 
 import { UpstreamError } from "./errors.js";
+import { knownFailure } from "./litellm-failures.js";
 import { roleLabel, roleNamedIn, whatRoleMay } from "./litellm-roles.js";
 
 export interface CallContext {
@@ -19,10 +20,14 @@ export interface CallContext {
 
 const MAX_DETAIL = 300;
 
+// Some routes put a Python dict's repr where the text belongs: {'error': 'No keys found'}.
+const PYTHON_DICT = /^\{'(?:error|message|detail)':\s*(['"])(.*)\1\}$/;
+
 /** First line of a LiteLLM message, bounded: their 500s can carry whole Python tracebacks. */
 function tidy(text: string): string {
   const firstLine = text.trim().split(/\r?\n/)[0] ?? "";
-  return firstLine.length > MAX_DETAIL ? `${firstLine.slice(0, MAX_DETAIL)}…` : firstLine;
+  const plain = PYTHON_DICT.exec(firstLine)?.[2] ?? firstLine;
+  return plain.length > MAX_DETAIL ? `${plain.slice(0, MAX_DETAIL)}…` : plain;
 }
 
 function fieldErrors(detail: unknown[]): string {
@@ -90,34 +95,6 @@ function notJsonError(response: Response, body: string, ctx: CallContext): Upstr
 // not install): with no database, its auth and key-route error handlers `import prisma` and crash.
 const BARE_SERVER_ERROR = /^\s*Internal Server Error\s*$/;
 
-// LiteLLM words "no database" differently per route and release: "No connected db.", "DB not connected",
-// "Database not connected", "Not connected to DB!".
-const NO_DATABASE = /no connected db|db not connected|database not connected|not connected to db/i;
-
-/**
- * Without a database LiteLLM knows only its master key. Any other key is looked up in the database and
- * fails with 400 "No connected db." — an authentication failure, worded as one; key routes fail with a
- * 5xx because the feature itself needs the database.
- */
-function noDatabaseError(status: number, body: unknown, message: string | undefined, ctx: CallContext): UpstreamError | undefined {
-  const type = (body as { error?: { type?: unknown } } | null)?.error?.type;
-  if (type !== "no_db_connection" && !(message && NO_DATABASE.test(message))) return undefined;
-  if (status < 500) {
-    return new UpstreamError(
-      ctx.asCaller
-        ? "LiteLLM did not accept your LiteLLM key: the proxy has no database, so it accepts no key but its own master key until one is connected (DATABASE_URL)."
-        : ctx.credential === "master"
-        ? "LiteLLM did not accept LITELLM_MASTER_KEY: it is not this proxy's master key (the proxy has no database, so it knows no other keys)."
-        : 'LiteLLM did not accept the virtual key given in "key": the proxy has no database, so it accepts no virtual keys until one is connected (DATABASE_URL).',
-      status,
-    );
-  }
-  return new UpstreamError(
-    "The LiteLLM proxy has no database connected, and virtual keys need one: start the proxy with DATABASE_URL set, then try again.",
-    status,
-  );
-}
-
 // How LiteLLM words "this key's role may not do that" (as opposed to "this key is bad"), on 401 and 403 alike.
 const ROLE_REFUSAL = /not allowed to access this|not authorized|only proxy admin|can only create keys for themselves|\brole\s*=/i;
 
@@ -179,8 +156,8 @@ export function errorFromResponse(response: Response, body: unknown, ctx: CallCo
   if (raw !== undefined && !/^\s*[{[]/.test(raw)) return notJsonError(response, raw, ctx);
   const message = liteLLMMessage(body);
   const said = message ? ` LiteLLM said: ${message}` : "";
-  const noDatabase = noDatabaseError(status, body, message, ctx);
-  if (noDatabase) return noDatabase;
+  const known = knownFailure(status, body, message, ctx.credential, ctx.asCaller !== undefined);
+  if (known) return known;
   // Community-edition proxies answer Enterprise-only routes (e.g. /key/regenerate) with a 500 or 4xx and
   // sales copy; as a plain 500 it would read as a fault worth retrying.
   if (message && /enterprise (feature|user)|premium user|LITELLM_LICENSE/i.test(message)) {
@@ -268,7 +245,7 @@ export function errorFromException(error: unknown, ctx: CallContext): UpstreamEr
     case "ECONNRESET":
     case "UND_ERR_SOCKET":
     case "UND_ERR_CLOSED":
-      return new UpstreamError(`The connection to LiteLLM at ${ctx.host} closed before the answer was complete. Try again.`);
+      return new UpstreamError(`The connection to LiteLLM at ${ctx.host} closed before the answer was complete. Try again.`, undefined, undefined, true);
     default:
       if (name === "TypeError" && /fetch failed|terminated/i.test(String((error as Error).message))) {
         return new UpstreamError(`Could not reach LiteLLM at ${ctx.host} (${code ?? "network error"}). Check LITELLM_HOST and that the proxy is up.`);

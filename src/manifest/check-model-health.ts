@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { getHealthQueryFields } from "../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
+import { InputError } from "../errors.js";
 import { firstItems } from "./paging.js";
 import { required } from "./required.js";
 
@@ -32,6 +33,8 @@ export const checkModelHealth = defineTool({
   // A GET, but not a read: each call is a paid request to every deployment, and LiteLLM stores the
   // outcome in its health-check history. Nothing is destroyed; repeating it pays again.
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  // A model with no healthy deployment is HTTP 503 with the full report: the failures are what was asked for.
+  checkReport: (body) => Array.isArray((body as { unhealthy_endpoints?: unknown } | null)?.unhealthy_endpoints),
   input: z.strictObject({
     // Required here although LiteLLM's is optional: without it LiteLLM tests every deployment at once.
     model: required(getHealthQueryFields.model).min(1).describe("Model name, as list_models shows it."),
@@ -46,8 +49,12 @@ export const checkModelHealth = defineTool({
   }),
   // LiteLLM declares `{}`; it answers {healthy_endpoints, unhealthy_endpoints, healthy_count, unhealthy_count},
   // each endpoint being the deployment's litellm_params without credentials, plus `error` when unhealthy.
-  result: (data) => {
+  result: (data, args) => {
     const answer = (data ?? {}) as { healthy_endpoints?: unknown; unhealthy_endpoints?: unknown; healthy_count?: unknown; unhealthy_count?: unknown };
+    // LiteLLM reports a name it has no deployment for as a failed check of nothing (503, both lists empty).
+    if (answer.healthy_count === 0 && answer.unhealthy_count === 0) {
+      throw new InputError(`LiteLLM has no deployment of a model named "${args.model}" to test: list_models shows the names it serves.`);
+    }
     const healthy = firstItems(answer.healthy_endpoints ?? [], SHOWN, describeEndpoint);
     const unhealthy = firstItems(answer.unhealthy_endpoints ?? [], SHOWN, describeEndpoint);
     return {

@@ -1,4 +1,5 @@
-// get_key_info: what LiteLLM knows about a virtual key — owner, models, spend, limits, expiry.
+// get_key_info: what LiteLLM knows about a virtual key — owner, models, spend, limits, expiry, and whether
+// it still exists: LiteLLM keeps a deleted key's row and answers for it as if it were live, but for `status`.
 
 import { z } from "zod";
 import { getKeyInfoQueryFields } from "../../generated/request-schemas.js";
@@ -8,6 +9,8 @@ import { required } from "./required.js";
 
 // LiteLLM's documented `info` object, trimmed to what a key admin asks about; other fields are dropped.
 const keyInfo = z.object({
+  status: z.string().nullable().describe('"active" or "deleted" (then it no longer works).'),
+  deleted_at: z.string().nullable(),
   key_alias: z.string().nullable(),
   key_name: z.string().nullable().describe('The key abbreviated as LiteLLM displays it, e.g. "sk-...abcd".'),
   user_id: z.string().nullable(),
@@ -29,7 +32,7 @@ const keyInfo = z.object({
 export const getKeyInfo = defineTool({
   name: "get_key_info",
   title: "Inspect a LiteLLM virtual key",
-  description: "Show what LiteLLM knows about a virtual key: owner, team, allowed models, spend, budget, limits and expiry.",
+  description: "Show what LiteLLM knows about a virtual key: status, owner, team, allowed models, spend, budget, limits and expiry.",
   operation: { method: "get", path: "/key/info" },
   credential: "master",
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

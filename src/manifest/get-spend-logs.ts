@@ -29,7 +29,7 @@ function keyHash(key: string): string {
 const entry = z.object({
   request_id: z.string().nullable(),
   startTime: z.string().nullable(),
-  model: z.string().nullable(),
+  model: z.string().nullable().describe("The model as callers name it (list_models)."),
   user: z.string().nullable(),
   team_id: z.string().nullable(),
   key_alias: z.string().nullable(),
@@ -40,13 +40,21 @@ const entry = z.object({
   request_tags: z.array(z.string()).nullable(),
 });
 
-type Row = { metadata?: { user_api_key_alias?: unknown; status?: unknown } | null; status?: unknown; request_tags?: unknown };
+type Row = {
+  model?: unknown;
+  model_group?: unknown;
+  metadata?: { user_api_key_alias?: unknown; status?: unknown } | null;
+  status?: unknown;
+  request_tags?: unknown;
+};
 
 function summarize(row: unknown): Record<keyof typeof entry.shape, unknown> {
   const r = (row ?? {}) as Row;
   const tags = r.request_tags;
   return {
     ...documentedFields(entry, row),
+    // LiteLLM's `model` is the deployment's provider model ("openai/gpt-3.5-turbo"); model_group is the name called.
+    model: r.model_group || r.model || null,
     key_alias: r.metadata?.user_api_key_alias ?? null,
     status: r.status ?? r.metadata?.status ?? null,
     request_tags: Array.isArray(tags) ? tags.filter((t) => typeof t === "string") : null,
@@ -66,7 +74,7 @@ export const getSpendLogs = defineTool({
     key: z.string().min(1).optional().describe("Virtual key (sk-...) or hashed token."),
     user_id: litellm.user_id,
     team_id: litellm.team_id,
-    model: litellm.model,
+    model: z.string().min(1).optional().describe("Only calls to this model, as list_models names it."),
     page: litellm.page.describe("Page number, from 1."),
     page_size: litellm.page_size.unwrap().max(50).optional().describe(`At most 50; default ${PAGE_SIZE}.`),
   }),
@@ -78,7 +86,8 @@ export const getSpendLogs = defineTool({
         api_key: args.key === undefined ? undefined : keyHash(args.key),
         user_id: args.user_id,
         team_id: args.team_id,
-        model: args.model,
+        // `model` would filter by the provider's model behind it (e.g. "openai/gpt-4o"), which callers never see.
+        model_group: args.model,
         page: args.page ?? 1,
         page_size: args.page_size ?? PAGE_SIZE,
       },

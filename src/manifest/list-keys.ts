@@ -18,9 +18,9 @@ export const listKeys = defineTool({
   credential: "master",
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   input: z.strictObject({
-    user_id: litellm.user_id.describe("Only keys of users whose id contains this."),
-    team_id: litellm.team_id.describe("Only keys of this team."),
-    key_alias: litellm.key_alias.describe("Only keys whose alias contains this."),
+    user_id: litellm.user_id.describe("Only keys of users whose id contains this (any case)."),
+    team_id: litellm.team_id.describe("Only keys of this team (its exact id)."),
+    key_alias: litellm.key_alias.describe("Only keys whose alias contains this (any case)."),
     page: litellm.page.describe("Page number, from 1."),
     size: litellm.size.unwrap().max(50).optional().describe(`Keys per page, at most 50; default ${PAGE_SIZE}.`),
   }),
@@ -34,6 +34,8 @@ export const listKeys = defineTool({
         size: args.size ?? PAGE_SIZE,
         // Rows, not bare hashes: aliases and owners are what an admin scans for. Only summary fields are kept.
         return_full_object: true,
+        // LiteLLM matches user_id and key_alias exactly unless asked for case-insensitive substrings.
+        substring_matching: true,
       },
     },
   }),

@@ -10,9 +10,9 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const missing = dbSuiteMissing();
   if (missing) {
     if (process.env.LITELLM_MCP_DB === "require") {
-      throw new Error(`The database suite is required (LITELLM_MCP_DB=require) but ${missing}: run \`apt-get install -y postgresql\` and \`npm run live:install\`.`);
+      throw new Error(`The database suite is required (LITELLM_MCP_DB=require) but ${missing.reason}: ${missing.remedy}.`);
     }
-    console.warn(`Database suite skipped: ${missing}. Install PostgreSQL (apt-get install -y postgresql), then run \`npm run test:db\`.`);
+    console.warn(`Database suite skipped: ${missing.reason}; ${missing.remedy}.`);
     project.provide("dbProxy", null);
     return undefined;
   }

@@ -111,7 +111,7 @@ describe("two callers at once", () => {
     const stranger = await connectHttp(server.url, as(STRANGER));
     const result = (await stranger.callTool({ name: "list_models", arguments: {} })) as CallToolResult;
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/^LiteLLM did not accept the LiteLLM key your MCP client sends \(HTTP 401\)/);
+    expect(textOf(result)).toMatch(/^LiteLLM does not know the LiteLLM key your MCP client sends \(HTTP 401\)/);
     // As redact() counts a leak: the key, or 6+ characters of its start or end (LiteLLM's "sk-...0339" is its own abbreviation).
     expect(redact(textOf(result), [STRANGER])).toBe(textOf(result));
     expect(upstream.requests.at(-1)?.authorization).toBe(`Bearer ${STRANGER}`);

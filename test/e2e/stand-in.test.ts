@@ -89,7 +89,7 @@ describe("the LiteLLM stand-in", () => {
     expect(await refusal("get_user_info", { user_id: "nobody-created-me" })).toMatch(/User nobody-created-me not found/);
     expect(await refusal("get_team_info", { team_id: "no-such-team" })).toMatch(/Team not found/);
     await spawned.call("block_key", { key: minted.key });
-    expect(await refusal("proxy_completion", { model: "mock-gpt", key: minted.key, messages: [{ role: "user", content: "hi" }] })).toMatch(/did not accept the virtual key/);
+    expect(await refusal("proxy_completion", { model: "mock-gpt", key: minted.key, messages: [{ role: "user", content: "hi" }] })).toMatch(/^The virtual key given in "key" is blocked \(HTTP 401\)/);
   });
 });
 

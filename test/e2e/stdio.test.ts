@@ -72,7 +72,7 @@ describe("over stdio", () => {
     const key = (minted.structuredContent as { key: string }).key;
     const denied = await call("proxy_completion", { model: "mock-claude", messages: [{ role: "user", content: "hi" }], key });
     expect(denied.isError).toBe(true);
-    expect(textOf(denied)).toMatch(/can only access models/);
+    expect(textOf(denied)).toMatch(/may not call model "mock-claude" \(HTTP 403\)/);
     expect(textOf(denied)).not.toContain(key.slice(-8));
   });
 

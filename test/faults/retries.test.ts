@@ -14,6 +14,8 @@ import { chatCompletion, generatedKey, keyInfo, modelList } from "../support/lit
 interface Answer {
   status: number;
   retryAfter?: string;
+  /** Close the connection instead of answering (LiteLLM resets kept-alive sockets after some early answers). */
+  drop?: true;
 }
 
 /** A local upstream that answers with `script` in order, then 200 forever, and records when each request came. */
@@ -28,6 +30,7 @@ class Scripted {
       req.on("end", () => {
         this.hits.push(performance.now());
         const answer = this.script[this.hits.length - 1];
+        if (answer?.drop) return void req.socket.destroy();
         const status = answer?.status ?? 200;
         res.writeHead(status, { "content-type": "application/json", ...(answer?.retryAfter ? { "retry-after": answer.retryAfter } : {}) });
         const route = `${req.method} ${req.url?.split("?")[0]}`;
@@ -82,6 +85,12 @@ describe("read-only idempotent tools retry transient failures", () => {
     expect(requests).toBe(3);
   });
 
+  it.each(["get_key_info", "list_models"])("%s: a connection dropped before the answer is tried again", async (tool) => {
+    const { result, requests } = await run([{ status: 0, drop: true }], tool);
+    expect(result.isError).toBeFalsy();
+    expect(requests).toBe(2);
+  });
+
   it("gives up after LITELLM_MCP_RETRIES retries, saying how often it tried", async () => {
     const { result, text, requests } = await run([{ status: 502 }, { status: 502 }, { status: 502 }, { status: 502 }], "list_models");
     expect(result.isError).toBe(true);
@@ -129,6 +138,13 @@ describe("tools that mint or spend never retry", () => {
     const { result, requests } = await run([{ status, retryAfter: "0" }], tool);
     expect(result.isError).toBe(true);
     expect(requests).toBe(1);
+  });
+
+  it.each(["generate_key", "proxy_completion"])("%s on a dropped connection: exactly one request, and the sentence says so", async (tool) => {
+    const { result, text, requests } = await run([{ status: 0, drop: true }], tool);
+    expect(result.isError).toBe(true);
+    expect(requests).toBe(1);
+    expect(text).toMatch(/closed before the answer was complete\. Try again\.$/);
   });
 });
 

@@ -2,12 +2,11 @@
 // routes, auth, answer shapes, error wording — LiteLLM itself confirms or refutes here.
 
 import { randomBytes } from "node:crypto";
-import { Ajv, type ValidateFunction } from "ajv";
-import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startCheckedServer, type CheckedServer } from "../support/checked-server.ts";
 import { textOf } from "../support/connect.ts";
 import { MOCK_MODELS } from "../support/litellm-proxy.ts";
-import { spawnServer, type Spawned } from "../support/spawn-server.ts";
+import { spawnServer } from "../support/spawn-server.ts";
 
 const proxy = inject("liveProxy");
 
@@ -17,21 +16,17 @@ describe.skipIf(!proxy)("the bridge against a real LiteLLM proxy", () => {
   // Collected (and listed as skipped) even without a proxy, so the names must not depend on one.
   const { url, masterKey, models } = proxy ?? { url: "", masterKey: "", models: [...MOCK_MODELS] };
   const wrongKey = `sk-live-wrong-${randomBytes(10).toString("hex")}`;
-  let server: Spawned;
-  const validators = new Map<string, ValidateFunction>();
+  let server: CheckedServer;
   const transcript: string[] = [];
 
   beforeAll(async () => {
-    server = await spawnServer({ LITELLM_HOST: url, LITELLM_MASTER_KEY: masterKey });
-    const { tools } = await server.client.listTools();
-    const ajv = new Ajv({ allErrors: true, strict: true });
-    for (const tool of tools as Tool[]) if (tool.outputSchema) validators.set(tool.name, ajv.compile(tool.outputSchema));
+    server = await startCheckedServer({ LITELLM_HOST: url, LITELLM_MASTER_KEY: masterKey });
   });
 
   afterAll(async () => {
     await server?.close();
     // No key material in anything the server emitted: results, error sentences or its stderr log.
-    const emitted = `${transcript.join("\n")}\n${server?.stderr() ?? ""}`;
+    const emitted = `${server?.emitted() ?? ""}\n${transcript.join("\n")}`;
     for (const secret of [masterKey, wrongKey]) {
       expect(emitted).not.toContain(secret.slice(0, 12));
       expect(emitted).not.toContain(secret.slice(-8));
@@ -39,25 +34,9 @@ describe.skipIf(!proxy)("the bridge against a real LiteLLM proxy", () => {
   });
 
   /** Calls a tool; a successful answer must also satisfy the outputSchema the server declares for it. */
-  async function call(name: string, args: Record<string, unknown>): Promise<CallToolResult> {
-    const result = await server.call(name, args);
-    transcript.push(JSON.stringify(result));
-    if (!result.isError) {
-      const validate = validators.get(name)!;
-      expect(validate(result.structuredContent), `${name} outputSchema: ${JSON.stringify(validate.errors)}`).toBe(true);
-      expect(JSON.parse(textOf(result))).toEqual(result.structuredContent);
-    }
-    return result;
-  }
-
+  const call = (name: string, args: Record<string, unknown>) => server.call(name, args);
   /** An isError result carrying one sentence: no stack trace, no traceback, no second line. */
-  async function failure(name: string, args: Record<string, unknown>): Promise<string> {
-    const result = await call(name, args);
-    expect(result.isError, JSON.stringify(result)).toBe(true);
-    const text = textOf(result);
-    expect(text).not.toMatch(/\n|Traceback|\bat .+:\d+:\d+/);
-    return text;
-  }
+  const failure = (name: string, args: Record<string, unknown>) => server.failure(name, args);
 
   it("list_models returns exactly the models in the proxy's config", async () => {
     const result = await call("list_models", {});
@@ -96,6 +75,26 @@ describe.skipIf(!proxy)("the bridge against a real LiteLLM proxy", () => {
     expect(await failure(tool, args)).toBe(NO_DATABASE);
   });
 
+  it("get_spend_logs names the missing database, although LiteLLM's 401 seems to blame the master key", async () => {
+    const raw = await fetch(`${url}/spend/logs/v2?start_date=2026-01-01%2000:00:00&end_date=2026-01-02%2000:00:00`, { headers: { authorization: `Bearer ${masterKey}` } });
+    expect(raw.status).toBe(401);
+    expect(await raw.json()).toMatchObject({ error: { message: "Prisma Client is not initialized" } });
+    expect(await failure("get_spend_logs", { start_date: "2026-01-01", end_date: "2026-01-02" })).toBe(NO_DATABASE);
+  });
+
+  it.each(["block_key", "unblock_key"])("%s says LiteLLM gave no reason and names the missing database as the likely one", async (tool) => {
+    // A server of its own: LiteLLM may close the kept-alive connection after this answer, failing the next call.
+    const own = await startCheckedServer({ LITELLM_HOST: url, LITELLM_MASTER_KEY: masterKey });
+    try {
+      const text = await own.failure(tool, { key: "sk-live-anything-1234567890" });
+      expect(text).toMatch(/^LiteLLM failed with an error it did not handle \(HTTP 500 "Internal server error"\) and gave no reason.*a proxy without a database fails this way/);
+      expect(text).not.toMatch(/try again later/);
+    } finally {
+      await own.close();
+      transcript.push(own.emitted());
+    }
+  });
+
   it("a wrong LITELLM_MASTER_KEY is named as the key to fix", async () => {
     const misconfigured = await spawnServer({ LITELLM_HOST: url, LITELLM_MASTER_KEY: wrongKey });
     try {
@@ -109,8 +108,8 @@ describe.skipIf(!proxy)("the bridge against a real LiteLLM proxy", () => {
   });
 
   it("the output-schema check rejects an answer of the wrong shape (so its passes mean something)", () => {
-    const validate = validators.get("proxy_completion")!;
+    const validate = server.validators.get("proxy_completion")!;
     expect(validate({ text: "x", model: "m", finish_reason: "stop", usage: { prompt_tokens: "10", completion_tokens: 1, total_tokens: 2 } })).toBe(false);
-    expect(validators.get("list_models")!({ models: [{ id: "m", owned_by: "x" }] })).toBe(false);
+    expect(server.validators.get("list_models")!({ models: [{ id: "m", owned_by: "x" }] })).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 // The upgrade this project made, replayed on real documents: a copy of the project as it stood on LiteLLM
 // 1.88.0 (spec/ from ../shared's 1.88.0 document, update_key building its key input on LiteLLM's required
-// field), then `npm run regen` from the pinned proxy this suite starts. The report must name the one
+// field, list_keys and get_spend_logs without the query parameters 1.88.0 lacks), then `npm run regen` from
+// the pinned proxy this suite starts. The report must name the one
 // change that broke the manifest, exit 1, and typecheck must fail there and nowhere else; CI's lockstep
 // check must fail on that copy with the same report; and with today's manifest the upgrade must land
 // exactly on the committed spec/ and generated/.
@@ -27,9 +28,31 @@ const proxy = inject("liveProxy");
 const skip = !proxy || sharedLitellmMissing("the upgrade from ../shared's 1.88.0 to the pinned LiteLLM");
 
 const UPDATE_KEY = "src/manifest/update-key.ts";
-// update_key's key input as written while spec/ came from 1.88.0, which required the key.
-const TODAY = "key: required(litellm.key).min(1)";
-const ON_1_88 = "key: litellm.key.min(1)";
+
+/** How the manifest read while spec/ came from 1.88.0, where it differs from today's. */
+const ON_1_88 = [
+  // update_key's key input: 1.88.0 required the key.
+  { file: UPDATE_KEY, today: "key: required(litellm.key).min(1)", then: "key: litellm.key.min(1)" },
+  // Query parameters 1.88.0 does not have: list_keys' substring_matching, get_spend_logs' model_group.
+  { file: "src/manifest/list-keys.ts", today: "        substring_matching: true,\n", then: "" },
+  { file: "src/manifest/get-spend-logs.ts", today: "model_group: args.model,", then: "model: args.model," },
+  { file: "spec/operations.json", today: '"size","substring_matching","team_id"', then: '"size","team_id"' },
+  { file: "spec/operations.json", today: '"size","substring_matching"]', then: '"size"]' },
+  { file: "spec/operations.json", today: '"end_date","model_group","page"', then: '"end_date","model","page"' },
+];
+
+/** Rewrites the copy's files to 1.88.0's text (each change must find today's text once); returns today's. */
+async function rewindTo188(dir: string): Promise<Map<string, string>> {
+  const today = new Map<string, string>();
+  for (const change of ON_1_88) {
+    const file = join(dir, change.file);
+    const text = await readFile(file, "utf8");
+    if (!today.has(file)) today.set(file, text);
+    expect(text.split(change.today).length - 1, `${change.file}: ${JSON.stringify(change.today)}`).toBe(1);
+    await writeFile(file, text.replace(change.today, change.then));
+  }
+  return today;
+}
 
 const KEY_OPTIONAL =
   "update_key: body field key is optional now, and the tool sends it: a tool input built on LiteLLM's field no longer requires it.";
@@ -46,15 +69,12 @@ describe.skipIf(skip)("upgrade from 1.88.0 to the pinned LiteLLM, from its live 
 
   beforeAll(async () => {
     dir = await copyProject();
-    const manifestFile = join(dir, UPDATE_KEY);
-    const today = await readFile(manifestFile, "utf8");
-    expect(today).toContain(TODAY);
-    await writeFile(manifestFile, today.replace(TODAY, ON_1_88));
+    const today = await rewindTo188(dir);
     onOlder = { regen: await regen(dir, "--from", OPENAPI_1_88_0), tsc: await typecheck(dir) };
     lockstep = await regen(dir, "--check", "--from", source);
     upgrade = await regen(dir, "--from", source);
     tsc = await typecheck(dir);
-    await writeFile(manifestFile, today);
+    for (const [file, text] of today) await writeFile(file, text);
     landed = await hashGenerated(dir);
   }, 240_000);
 

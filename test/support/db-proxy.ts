@@ -4,13 +4,13 @@
 
 import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer as createTcpServer, type Server as TcpServer } from "node:net";
 import { homedir, tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { VENV_DIR, missingInstall } from "../../scripts/litellm-pin.ts";
 import { CANARY_MASTER_KEY } from "./connect.ts";
 import { OFFLINE_LITELLM_ENV } from "./litellm-proxy.ts";
-import { refusedOrigin } from "./serve.ts";
 
 const KIT = fileURLToPath(new URL("./litellm-db/", import.meta.url));
 
@@ -20,8 +20,18 @@ export const DB_MODELS = [
   { name: "mock-beta", deployment: "openai/gpt-4o", reply: "beta says hello" },
 ] as const;
 
-/** A model whose only deployment points at a loopback port nobody listens on: its health checks fail. */
+/** A model whose only deployment is a loopback port that drops every connection: its health checks fail. */
 export const UNHEALTHY_MODEL = "mock-down";
+
+/**
+ * Drops every connection at once. Held for the whole run, so no other test's server can take its port (a port
+ * merely closed again would be handed to the next `listen(0)` of another test, which then answers).
+ */
+async function droppingEverything(): Promise<{ origin: string; server: TcpServer }> {
+  const server = createTcpServer((socket) => socket.destroy());
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server };
+}
 
 /** Seconds between LiteLLM's spend and log flushes to the database (LiteLLM's own default is 10). */
 const BATCH_WRITE_SECONDS = 2;
@@ -69,15 +79,22 @@ function onPath(command: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
 }
 
-/** Why the database suite cannot run here, or undefined when it can. */
-export function dbSuiteMissing(): string | undefined {
+export interface Missing {
+  reason: string;
+  /** What to run about it. */
+  remedy: string;
+}
+
+/** Why the database suite cannot run here, and what fixes it; undefined when it can run. */
+export function dbSuiteMissing(): Missing | undefined {
   const venv = missingInstall();
-  if (venv) return venv;
-  if (!postgresBin()) return "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb)";
+  if (venv) return { reason: venv, remedy: "run `npm run test:db`, which installs it there first" };
+  const apt = (what: string) => `install ${what} (apt-get install -y ${what}), then run \`npm run test:db\``;
+  if (!postgresBin()) return { reason: "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb)", remedy: apt("postgresql") };
   if (userInfo().uid === 0 && spawnSync("id", ["postgres"], { stdio: "ignore" }).status !== 0) {
-    return "running as root and there is no postgres user to run PostgreSQL as";
+    return { reason: "running as root and there is no postgres user to run PostgreSQL as", remedy: apt("postgresql") };
   }
-  for (const command of ["bash", "curl"]) if (!onPath(command)) return `${command} is not installed`;
+  for (const command of ["bash", "curl"]) if (!onPath(command)) return { reason: `${command} is not installed`, remedy: apt(command) };
   return undefined;
 }
 
@@ -132,6 +149,7 @@ export async function startDbProxy(): Promise<RunningDbProxy> {
   chmodSync(root, 0o711);
   const work = join(root, "work");
   const extraModels = join(root, "extra-models.yaml");
+  const down = await droppingEverything();
   writeFileSync(
     extraModels,
     [
@@ -139,7 +157,7 @@ export async function startDbProxy(): Promise<RunningDbProxy> {
       "    litellm_params:",
       "      model: openai/gpt-4o-mini",
       "      api_key: sk-kit-no-upstream",
-      `      api_base: ${await refusedOrigin()}/v1`,
+      `      api_base: ${down.origin}/v1`,
       "      max_retries: 0",
       "",
     ].join("\n"),
@@ -160,6 +178,7 @@ export async function startDbProxy(): Promise<RunningDbProxy> {
     stopped = true;
     spawnSync(join(KIT, "stop.sh"), ["--clean"], { env: kitProcessEnv(kit), stdio: "ignore" });
     rmSync(root, { recursive: true, force: true });
+    down.server.close();
     process.removeListener("exit", stopNow);
   };
   // Vitest exits on Ctrl-C without running global teardown, and LiteLLM runs in its own session (the
@@ -192,6 +211,7 @@ export async function startDbProxy(): Promise<RunningDbProxy> {
         process.removeListener("exit", stopNow);
         await runKit("stop.sh", ["--clean"], kit);
         rmSync(root, { recursive: true, force: true });
+        down.server.close();
       }
       return (performance.now() - stopping) / 1000;
     },
@@ -213,4 +233,30 @@ export async function startDatabase(proxy: DbProxy): Promise<void> {
 /** LiteLLM's log so far (empty once the run is over and the work dir is gone). */
 export function dbProxyLog(proxy: DbProxy): string {
   return readLog(proxy.logFile);
+}
+
+/** A LiteLLM admin call made directly, for what no tool does yet (users, teams) and for checking LiteLLM itself. */
+export async function liteLLMAdmin(proxy: DbProxy, method: "GET" | "POST", path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${proxy.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${proxy.masterKey}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(60_000),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON: kept as text
+  }
+  return { status: response.status, body: parsed };
+}
+
+/** The `[qe-shim]` lines LiteLLM's log gained after `from` characters: the stand-in for Prisma's engine failing. */
+export function shimErrorsSince(proxy: DbProxy, from: number): string[] {
+  return dbProxyLog(proxy)
+    .slice(from)
+    .split("\n")
+    .filter((line) => line.includes("[qe-shim]"));
 }

@@ -7,7 +7,21 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { chatCompletion, invalidKey, modelList, noDatabase, onlyProxyAdmin, unknownKeyWithoutDatabase, unknownModel, userList, userListNoDatabase } from "./litellm-answers.ts";
+import {
+  chatCompletion,
+  invalidKey,
+  keyBlocked,
+  keyInfoNotFound,
+  keyNotFound,
+  modelList,
+  modelNotAllowed,
+  noDatabase,
+  onlyProxyAdmin,
+  unknownKeyWithoutDatabase,
+  unknownModel,
+  userList,
+  userListNoDatabase,
+} from "./litellm-answers.ts";
 import { answerAdminRoute } from "./stand-in-admin.ts";
 import { StandInState, withOffset, type StandInPeople } from "./stand-in-state.ts";
 
@@ -105,10 +119,8 @@ export class FakeLiteLLM {
     if (!isMaster && !this.state.usable(bearer)) {
       // Like LiteLLM: without a database any key but the master key is an unanswerable lookup.
       if (this.options.database === false) return send(400, unknownKeyWithoutDatabase);
-      if (this.state.isBlocked(bearer)) {
-        return send(401, { error: { message: "Authentication Error, Key is blocked. Update via `/key/unblock` if you're an admin.", type: "auth_error", param: "None", code: "401" } });
-      }
-      return send(401, invalidKey(bearer || "none"));
+      if (this.state.isBlocked(bearer)) return send(401, keyBlocked);
+      return send(401, keyNotFound);
     }
 
     switch (route) {
@@ -132,7 +144,7 @@ export class FakeLiteLLM {
         // LiteLLM keeps describing a deleted key, marked as such.
         const live = this.state.find(key);
         const found = live ?? this.state.findDeleted(key);
-        if (!found) return send(404, { error: { message: "Key not found in database", type: "not_found_error", param: "key", code: "404" } });
+        if (!found) return send(404, keyInfoNotFound);
         const { token: _token, ...info } = found.row;
         return send(200, { key, info: { ...info, expires: withOffset(found.row.expires), status: live ? "active" : "deleted" } });
       }
@@ -143,9 +155,7 @@ export class FakeLiteLLM {
           return send(400, unknownModel(model));
         }
         const allowed = this.state.find(bearer)?.row.models;
-        if (allowed && allowed.length > 0 && !allowed.includes(model)) {
-          return send(401, { error: { message: `key not allowed to access model. This key can only access models=${JSON.stringify(allowed)}. Tried to access ${model}`, type: "key_model_access_denied", param: "model", code: "401" } });
-        }
+        if (allowed && allowed.length > 0 && !allowed.includes(model)) return send(403, modelNotAllowed(model));
         // Each completion its own id and the time it was made, as LiteLLM's are.
         const answer = { ...chatCompletion(model, `Hello from the stand-in (${model})`), id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000) };
         this.state.logCompletion(bearer, model, answer.usage, (body?.metadata as { tags?: unknown } | undefined)?.tags, answer.id);

@@ -10,9 +10,11 @@ export { HASHED_TOKEN };
  * same key /key/info describes, with the row's bookkeeping columns.
  */
 export function keyRow(overrides: Record<string, unknown> = {}) {
+  // Only /key/info says whether a key is deleted; the listing routes return live rows without the field.
+  const { status: _status, ...info } = keyInfo.info;
   return {
     token: HASHED_TOKEN,
-    ...keyInfo.info,
+    ...info,
     budget_id: null,
     org_id: null,
     created_by: "default_user_id",
@@ -91,7 +93,11 @@ export function teamInfo(keyCount = 1, memberCount = 2) {
   };
 }
 
-/** One LiteLLM_SpendLogs row as /spend/logs/v2 returns it (prompt and reply stored only when opted in). */
+/**
+ * One LiteLLM_SpendLogs row as /spend/logs/v2 returns it (prompt and reply stored only when opted in). As in
+ * LiteLLM 1.108.7, `model` is the deployment's provider model and `model_group` the name the caller used, and
+ * the outcome is in the row's `status` while metadata.status stays null.
+ */
 export function spendLogRow(i = 0) {
   return {
     request_id: `chatcmpl-${i}`,
@@ -104,13 +110,13 @@ export function spendLogRow(i = 0) {
     startTime: "2026-11-25T22:00:00.000Z",
     endTime: "2026-11-25T22:00:01.000Z",
     completionStartTime: null,
-    model: "mock-gpt",
+    model: "openai/gpt-4o-mini",
     model_id: "0f3c",
     model_group: "mock-gpt",
     custom_llm_provider: "openai",
     api_base: "https://api.openai.com",
     user: "u-42",
-    metadata: { user_api_key_alias: "ci-bot", user_api_key_team_id: null, status: "success", spend_logs_metadata: null },
+    metadata: { user_api_key_alias: "ci-bot", user_api_key_team_id: null, status: null, spend_logs_metadata: null },
     cache_hit: "False",
     cache_key: "Cache OFF",
     request_tags: ["litellm-mcp", "tool:proxy_completion"],

@@ -56,6 +56,8 @@ export const keyInfo = {
     model_max_budget: {},
     blocked: null,
     created_at: "2026-11-25T22:00:00+00:00",
+    // 1.108.7 keeps a deleted key's row: "deleted", with deleted_at, is the only sign it no longer works.
+    status: "active",
   },
 };
 
@@ -103,6 +105,10 @@ export const unknownKeyWithoutDatabase = {
   error: { message: "No connected db.", type: "no_db_connection", param: null, code: "400" },
 };
 
+/**
+ * An unknown key as earlier releases refused it, echoing fragments of the key (kept for the redaction tests;
+ * 1.108.7 answers keyNotFound below instead, without any of the key).
+ */
 export function invalidKey(received: string) {
   return {
     error: {
@@ -110,6 +116,18 @@ export function invalidKey(received: string) {
       type: "auth_error",
       param: "None",
       code: "401",
+    },
+  };
+}
+
+/** LiteLLM 1.108.7's answer to a virtual key calling a model outside its list (HTTP 403), as recorded. */
+export function modelNotAllowed(model: string) {
+  return {
+    error: {
+      message: `The requested model '${model}' is not available for this API key, or the model name is invalid. Check the models available to you and try again.`,
+      type: "key_model_access_denied",
+      param: "model",
+      code: "403",
     },
   };
 }
@@ -141,3 +159,63 @@ export function onlyProxyAdmin(route: string) {
 export const userListNoDatabase = { detail: { error: "No db connected. prisma client=None" } };
 
 export const userList = { users: [], total: 0, page: 1, page_size: 1, total_pages: 0 };
+
+// Recorded from LiteLLM 1.108.7 with its database (the litellm-db kit), except where said otherwise.
+
+/** A completion on a key whose max_budget its spend has passed (HTTP 422). */
+export const budgetExceeded = {
+  error: {
+    message: "Budget has been exceeded! Key=key (sk-...q5xw) Current cost: 3.550000000000027e-05, Max budget: 1e-07",
+    type: "budget_exceeded",
+    param: null,
+    code: "422",
+  },
+};
+
+/** A completion on a blocked key (HTTP 401). */
+export const keyBlocked = {
+  error: { message: "Authentication Error, Key is blocked. Update via `/key/unblock` if you're an admin.", type: "auth_error", param: "None", code: "401" },
+};
+
+/** A completion on a key LiteLLM does not have, e.g. one deleted (HTTP 401). */
+export const keyNotFound = {
+  error: { message: "Authentication Error, Invalid API key provided.", type: "token_not_found_in_db", param: "key", code: "401" },
+};
+
+/** /key/delete of keys or aliases it does not have (HTTP 404): a Python dict's repr as the message. */
+export const noKeysFound = { error: { message: "{'error': 'No keys found'}", type: "internal_server_error", param: null, code: "404" } };
+
+/** /key/info of an unknown key (HTTP 404). */
+export const keyInfoNotFound = { error: { message: "Key not found in database", type: "not_found_error", param: "key", code: "404" } };
+
+/** /team/info of an unknown team (HTTP 404). */
+export const teamNotFound = (teamId: string) => ({
+  error: { message: `{'message': 'Team not found, passed team id: ${teamId}.'}`, type: "auth_error", param: "None", code: "404" },
+});
+
+/** Admin key routes while PostgreSQL is down under a running LiteLLM (HTTP 503). */
+export const databaseUnreachable = {
+  error: {
+    message: "Service Unavailable, the authentication database is temporarily unreachable. Please retry shortly.",
+    type: "no_db_connection",
+    param: "None",
+    code: "503",
+  },
+};
+
+/** /health/readiness while PostgreSQL is down under a running LiteLLM (HTTP 503): the public probe's report. */
+export const readinessDisconnected = { status: "healthy", db: "disconnected" };
+
+/** /health/readiness of 1.108.7 with its database: the public probe says no more than this. */
+export const readinessConnected = { status: "healthy", db: "connected" };
+
+/** /health?model= for a name with no deployment (HTTP 503). */
+export const healthOfNothing = { healthy_endpoints: [], unhealthy_endpoints: [], healthy_count: 0, unhealthy_count: 0 };
+
+// Recorded from LiteLLM 1.108.7 without a database (the live suite's proxy).
+
+/** /spend/logs/v2: HTTP 401, although the master key was accepted; the handler has no ORM client. */
+export const spendLogsNoDatabase = { error: { message: "Prisma Client is not initialized", type: "internal_error", param: "None", code: "401" } };
+
+/** /key/block and /key/unblock: the handler raised "DB not connected", which LiteLLM's last-resort handler hides (HTTP 500). */
+export const unhandledServerError = { error: { message: "Internal server error", type: "internal_server_error" } };

@@ -154,7 +154,9 @@ function spendLogs(state: StandInState, query: URLSearchParams): Reply {
       (!query.get("api_key") || log.api_key === query.get("api_key")) &&
       (!query.get("user_id") || log.user === query.get("user_id")) &&
       (!query.get("team_id") || log.team_id === query.get("team_id")) &&
-      (!query.get("model") || log.model_group === query.get("model"))
+      // As LiteLLM filters: `model` by the deployment's provider model, `model_group` by the name called.
+      (!query.get("model") || log.model === query.get("model")) &&
+      (!query.get("model_group") || log.model_group === query.get("model_group"))
     );
   });
   const [pageNumber, size] = [positive(query.get("page"), 1), positive(query.get("page_size"), 50)];
@@ -164,9 +166,11 @@ function spendLogs(state: StandInState, query: URLSearchParams): Reply {
 
 function listKeys(state: StandInState, query: URLSearchParams): Reply {
   const [user, team, alias] = [query.get("user_id"), query.get("team_id"), query.get("key_alias")];
-  const rows = state.rows().filter(
-    (row) => (!user || (row.user_id ?? "").includes(user)) && (!team || row.team_id === team) && (!alias || (row.key_alias ?? "").includes(alias)),
-  );
+  // LiteLLM 1.108.7 matches user and alias exactly, or as case-insensitive substrings when asked to.
+  const substring = query.get("substring_matching") === "true";
+  const matches = (value: string | null, wanted: string | null) =>
+    !wanted || (substring ? (value ?? "").toLowerCase().includes(wanted.toLowerCase()) : value === wanted);
+  const rows = state.rows().filter((row) => matches(row.user_id, user) && (!team || row.team_id === team) && matches(row.key_alias, alias));
   const [pageNumber, size] = [positive(query.get("page"), 1), positive(query.get("size"), 10)];
   const { items, totalPages } = page(rows, pageNumber, size);
   const full = query.get("return_full_object") === "true";

@@ -164,7 +164,7 @@ export class StandInState {
       custom_llm_provider: "openai",
       api_base: "",
       user: row?.user_id ?? "",
-      metadata: { status: "success", user_api_key_alias: row?.key_alias ?? null, user_api_key_team_id: row?.team_id ?? null, user_api_key_user_id: row?.user_id ?? null },
+      metadata: { status: null, user_api_key_alias: row?.key_alias ?? null, user_api_key_team_id: row?.team_id ?? null, user_api_key_user_id: row?.user_id ?? null },
       cache_hit: "None",
       cache_key: "Cache OFF",
       request_tags: Array.isArray(tags) ? tags : [],

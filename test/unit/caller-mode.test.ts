@@ -137,11 +137,11 @@ describe("what LiteLLM refuses names the caller's role", () => {
     expect(text).toMatch(/^LiteLLM refused this for your key \(a key of no LiteLLM user, HTTP 403\)/);
   });
 
-  it("a bad key is not a role question: no lookup, and the sentence says the key was not accepted", async () => {
+  it("a bad key is not a role question: no lookup, and the sentence is about the caller's key, not a key argument", async () => {
     const text = await refusal(() =>
       nock(TEST_HOST, asCaller).post("/key/delete").reply(401, { error: { message: "Authentication Error, Invalid API key provided.", type: "token_not_found_in_db", code: "401" } }),
     );
-    expect(text).toMatch(/^LiteLLM did not accept the LiteLLM key your MCP client sends \(HTTP 401\): it is wrong, expired or blocked/);
+    expect(text).toBe("LiteLLM does not know the LiteLLM key your MCP client sends (HTTP 401): it is mistyped, or it has been deleted.");
   });
 
   it("a limit of the key itself (a model it may not use) is passed on without a role lecture", async () => {
@@ -151,7 +151,7 @@ describe("what LiteLLM refuses names the caller's role", () => {
     const bridge = await connectAsCaller();
     const result = await bridge.call("proxy_completion", { ...completion, model: "mock-claude" });
     await bridge.close();
-    expect(textOf(result)).toMatch(/^The LiteLLM key your MCP client sends is not allowed to do this \(HTTP 403\)\. LiteLLM said: The requested model/);
+    expect(textOf(result)).toMatch(/^The LiteLLM key your MCP client sends may not call model "mock-claude" \(HTTP 403\)/);
   });
 
   it("the caller's key is redacted from LiteLLM's words and from results", async () => {

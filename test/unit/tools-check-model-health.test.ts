@@ -3,6 +3,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { TEST_HOST, textOf } from "../support/connect.ts";
+import { healthOfNothing } from "../support/litellm-answers.ts";
 import { asMaster, useBridge } from "../support/nock-bridge.ts";
 
 const bridge = useBridge();
@@ -36,6 +37,32 @@ describe("check_model_health", () => {
       truncated: false,
     });
     expect(textOf(result)).not.toContain("Traceback");
+  });
+
+  it("reports a model whose every deployment fails: LiteLLM's 503 carries the report", async () => {
+    nock(TEST_HOST)
+      .get("/health")
+      .query({ model: "mock-down" })
+      .reply(503, {
+        healthy_endpoints: [],
+        unhealthy_endpoints: [{ model: "openai/gpt-4o-mini", api_base: "http://127.0.0.1:9/v1", error: "litellm.APIConnectionError: Connection error.\nstack trace: ..." }],
+        healthy_count: 0,
+        unhealthy_count: 1,
+      });
+    const result = await bridge().call("check_model_health", { model: "mock-down" });
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({
+      healthy_count: 0,
+      unhealthy_count: 1,
+      unhealthy: [{ model: "openai/gpt-4o-mini", error: "litellm.APIConnectionError: Connection error." }],
+    });
+  });
+
+  it("says a model name LiteLLM has no deployment of is unknown, instead of 'try again later'", async () => {
+    nock(TEST_HOST).get("/health").query({ model: "no-such-model" }).reply(503, healthOfNothing);
+    const result = await bridge().call("check_model_health", { model: "no-such-model" });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toBe('LiteLLM has no deployment of a model named "no-such-model" to test: list_models shows the names it serves.');
   });
 
   it("requires a model, so one call never tests every deployment on the proxy", async () => {

@@ -44,6 +44,15 @@ describe("get_spend_logs", () => {
     expect(textOf(result)).not.toMatch(/must not come back/);
   });
 
+  it("filters by model through model_group: the name callers use, not the provider model behind it", async () => {
+    nock(TEST_HOST)
+      .get("/spend/logs/v2")
+      .query((q) => q.model_group === "mock-gpt" && q.model === undefined)
+      .reply(200, { data: [spendLogRow()], total: 1, page: 1, page_size: 20, total_pages: 1 });
+    const result = await bridge().call("get_spend_logs", { start_date: "2026-11-25", end_date: "2026-11-25", model: "mock-gpt" });
+    expect(result.structuredContent).toMatchObject({ logs: [{ model: "mock-gpt" }], total: 1 });
+  });
+
   it("filters by a virtual key through its hash, as LiteLLM logs it", async () => {
     const key = "sk-minted-Ab12Cd34Ef56Gh78";
     const hash = createHash("sha256").update(key).digest("hex");

@@ -10,10 +10,11 @@ const bridge = useBridge();
 const FULL_KEY = "sk-live-Qw3rTy9UiOp8AsDf";
 
 describe("list_keys", () => {
-  it("GETs /key/list with the master key, a bounded page size and full rows, and summarizes each key", async () => {
+  it("GETs /key/list with the master key, a bounded page size, full rows and substring matching, and summarizes each key", async () => {
+    // LiteLLM 1.108.7 matches user_id and key_alias exactly unless substring_matching=true.
     nock(TEST_HOST, asMaster)
       .get("/key/list")
-      .query({ user_id: "u-42", page: "1", size: "20", return_full_object: "true" })
+      .query({ user_id: "u-42", page: "1", size: "20", return_full_object: "true", substring_matching: "true" })
       .reply(200, { keys: [keyRow()], total_count: 1, current_page: 1, total_pages: 1 });
 
     const result = await bridge().call("list_keys", { user_id: "u-42" });
@@ -69,7 +70,7 @@ describe("list_keys", () => {
   it("marks a page that is not the last and says which page comes next", async () => {
     nock(TEST_HOST)
       .get("/key/list")
-      .query({ page: "2", size: "5", return_full_object: "true" })
+      .query({ page: "2", size: "5", return_full_object: "true", substring_matching: "true" })
       .reply(200, { keys: [HASHED_TOKEN], total_count: 12, current_page: 2, total_pages: 3 });
     const result = await bridge().call("list_keys", { page: 2, size: 5 });
     expect(result.structuredContent).toMatchObject({ total_count: 12, page: 2, total_pages: 3, truncated: true, next_page: 3 });

@@ -70,6 +70,13 @@ describe("get_key_info", () => {
     expect(info).not.toHaveProperty("model_spend");
     expect(JSON.parse(textOf(result))).toEqual(result.structuredContent);
   });
+
+  it("reports a deleted key as deleted: LiteLLM keeps its row, unblocked and unexpired, and marks only status", async () => {
+    const deleted = { ...keyInfo, info: { ...keyInfo.info, blocked: false, status: "deleted", deleted_at: "2026-11-25T23:00:00+00:00", deleted_by: "default_user_id" } };
+    nock(TEST_HOST).get("/key/info").query(true).reply(200, deleted);
+    const result = await bridge().call("get_key_info", { key: "sk-minted-Ab12Cd34Ef56Gh78" });
+    expect((result.structuredContent as { info: Record<string, unknown> }).info).toMatchObject({ status: "deleted", deleted_at: "2026-11-25T23:00:00+00:00" });
+  });
 });
 
 describe("list_models", () => {

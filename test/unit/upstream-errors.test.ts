@@ -5,7 +5,22 @@ import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CANARY_MASTER_KEY, TEST_HOST, connect, textOf } from "../support/connect.ts";
 import { refusedOrigin } from "../support/serve.ts";
-import { crashedWithoutPrisma, invalidKey, noDatabase, unknownKeyWithoutDatabase, unknownModel } from "../support/litellm-answers.ts";
+import {
+  budgetExceeded,
+  crashedWithoutPrisma,
+  databaseUnreachable,
+  invalidKey,
+  keyBlocked,
+  keyNotFound,
+  modelNotAllowed,
+  noDatabase,
+  noKeysFound,
+  spendLogsNoDatabase,
+  teamNotFound,
+  unhandledServerError,
+  unknownKeyWithoutDatabase,
+  unknownModel,
+} from "../support/litellm-answers.ts";
 
 const callerKey = "sk-caller-virtual-99887766";
 const completion = { model: "mock-gpt", messages: [{ role: "user", content: "hi" }], key: callerKey };
@@ -58,6 +73,55 @@ describe("LiteLLM answers with an error", () => {
     expect(await failing("proxy_completion", completion)).toMatch(/not allowed to do this \(HTTP 403\).*only access models/);
   });
 
+  it("a model outside the key's list names the model and where to see the allowed ones", async () => {
+    nock(TEST_HOST).post("/chat/completions").reply(403, modelNotAllowed("mock-gpt"));
+    expect(await failing("proxy_completion", completion)).toBe(
+      'The virtual key given in "key" may not call model "mock-gpt" (HTTP 403): get_key_info lists the models it may call.',
+    );
+  });
+
+  it("a spent budget says so with the figures, instead of blaming the arguments", async () => {
+    nock(TEST_HOST).post("/chat/completions").reply(422, budgetExceeded);
+    expect(await failing("proxy_completion", completion)).toBe(
+      "LiteLLM refused the call because the key's budget is used up (HTTP 422): $0.0000355 spent of $0.0000001. Raise its max_budget with update_key, or use another key.",
+    );
+  });
+
+  it("a spent team budget names the team", async () => {
+    nock(TEST_HOST)
+      .post("/chat/completions")
+      .reply(400, { error: { message: "Budget has been exceeded! Team=team-a Current cost: 12.5, Max budget: 10.0", type: "budget_exceeded", param: null, code: "400" } });
+    expect(await failing("proxy_completion", completion)).toBe(
+      "LiteLLM refused the call because the budget of team team-a is used up (HTTP 400): $12.5 spent of $10. An admin can raise that budget in LiteLLM.",
+    );
+  });
+
+  it("a blocked key says it is blocked and what unblocks it", async () => {
+    nock(TEST_HOST).post("/chat/completions").reply(401, keyBlocked);
+    expect(await failing("proxy_completion", completion)).toBe(
+      'The virtual key given in "key" is blocked (HTTP 401): LiteLLM refuses its calls until an admin unblocks it (unblock_key).',
+    );
+  });
+
+  it("a key LiteLLM does not have (mistyped or deleted) says so", async () => {
+    nock(TEST_HOST).post("/chat/completions").reply(401, keyNotFound);
+    expect(await failing("proxy_completion", completion)).toBe('LiteLLM does not know the virtual key given in "key" (HTTP 401): it is mistyped, or it has been deleted.');
+  });
+
+  it.each([
+    ["delete_key", { keys: ["sk-gone"] }, "post", "/key/delete", noKeysFound, "No keys found"],
+    ["get_team_info", { team_id: "t-x" }, "get", "/team/info?team_id=t-x", teamNotFound("t-x"), "Team not found, passed team id: t-x."],
+  ] as const)("%s: a Python dict in LiteLLM's message is passed on as its text", async (tool, args, method, path, body, said) => {
+    nock(TEST_HOST)[method](path).reply(404, body);
+    const text = await failing(tool, args);
+    expect(text).toBe(`LiteLLM found nothing there (HTTP 404). LiteLLM said: ${said}`);
+  });
+
+  it("a database LiteLLM cannot reach right now is named, with what to check", async () => {
+    nock(TEST_HOST).post("/key/block").reply(503, databaseUnreachable);
+    expect(await failing("block_key", { key: "sk-x" })).toMatch(/^LiteLLM cannot reach its database right now \(HTTP 503\).*PostgreSQL server behind the proxy is running/);
+  });
+
   it("404 passes LiteLLM's reason on", async () => {
     nock(TEST_HOST).get("/key/info").query(true).reply(404, { detail: { error: "Key not found in database" } });
     expect(await failing("get_key_info", { key: "sk-nope" })).toMatch(/HTTP 404.*Key not found/);
@@ -91,6 +155,20 @@ describe("LiteLLM answers with an error", () => {
     expect(await failing(tool, args)).toBe(
       "The LiteLLM proxy has no database connected, and virtual keys need one: start the proxy with DATABASE_URL set, then try again.",
     );
+  });
+
+  it("spend logs on a proxy without a database name the database, not the master key LiteLLM's 401 seems to blame", async () => {
+    nock(TEST_HOST).get("/spend/logs/v2").query(true).reply(401, spendLogsNoDatabase);
+    expect(await failing("get_spend_logs", { start_date: "2026-11-01", end_date: "2026-11-02" })).toBe(
+      "The LiteLLM proxy has no database connected, and virtual keys need one: start the proxy with DATABASE_URL set, then try again.",
+    );
+  });
+
+  it.each(["block_key", "unblock_key"])("%s: LiteLLM's reasonless 500 says so and names the likely cause, not 'try again later'", async (tool) => {
+    nock(TEST_HOST).post(`/key/${tool.split("_")[0]}`).reply(500, unhandledServerError);
+    const text = await failing(tool, { key: "sk-x" });
+    expect(text).toMatch(/^LiteLLM failed with an error it did not handle \(HTTP 500 "Internal server error"\).*a proxy without a database fails this way/);
+    expect(text).not.toMatch(/try again later/);
   });
 
   it("a virtual key on a proxy without a database is an authentication failure, said plainly", async () => {
