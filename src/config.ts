@@ -4,10 +4,18 @@
 import { ConfigError } from "./errors.js";
 import { durationSeconds, type Policy } from "./policy.js";
 
+/**
+ * LITELLM_MCP_AUTH: whose key the tools send. "master": the operator's LITELLM_MASTER_KEY for admin routes
+ * (and the virtual key a completion names). "caller" (HTTP only): the server holds no key at all; every
+ * tool sends the LiteLLM key that the MCP request itself carries, so LiteLLM's roles decide.
+ */
+export type AuthMode = "master" | "caller";
+
 export interface Config {
   /** Base URL of the LiteLLM proxy, without a trailing slash. */
   host: string;
-  /** LITELLM_MASTER_KEY: sent only to admin routes, never returned or logged. */
+  auth: AuthMode;
+  /** LITELLM_MASTER_KEY: sent only to admin routes, never returned or logged. Never set in caller mode. */
   masterKey?: string;
   /** Request timeouts: admin calls are quick; completions may legitimately take a while. */
   adminTimeoutMs: number;
@@ -109,6 +117,18 @@ function hostUrl(raw: string): string {
   return url.href.replace(/\/+$/, "");
 }
 
+function authMode(env: Env, masterKey: string | undefined): AuthMode {
+  const raw = env.LITELLM_MCP_AUTH?.trim().toLowerCase() || "master";
+  if (raw !== "master" && raw !== "caller") throw new ConfigError(`LITELLM_MCP_AUTH must be "master" or "caller", got "${env.LITELLM_MCP_AUTH}".`);
+  // A server that acts for each caller must not be able to do more than they can.
+  if (raw === "caller" && masterKey) {
+    throw new ConfigError(
+      "LITELLM_MCP_AUTH=caller sends each caller's own LiteLLM key, so this server must not hold the master key: unset LITELLM_MASTER_KEY.",
+    );
+  }
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const masterKey = env.LITELLM_MASTER_KEY?.trim();
   // It goes into an Authorization header: a character fetch cannot send would fail every admin call.
@@ -117,6 +137,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   return {
     host: hostUrl(env.LITELLM_HOST?.trim() || "http://localhost:4000"),
+    auth: authMode(env, masterKey),
     ...(masterKey ? { masterKey } : {}),
     adminTimeoutMs: wholeNumber(env, "LITELLM_MCP_ADMIN_TIMEOUT_MS", 15_000, 1),
     completionTimeoutMs: wholeNumber(env, "LITELLM_MCP_COMPLETION_TIMEOUT_MS", 60_000, 1),

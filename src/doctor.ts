@@ -4,6 +4,7 @@
 
 import { specInfo } from "../generated/spec-info.js";
 import type { Config } from "./config.js";
+import { callerModeChecks } from "./doctor-caller.js";
 import { blank, describeBody, getAnswer as get, succeeded, type Answer, type Fetch } from "./doctor-http.js";
 import type { Tool } from "./define-tool.js";
 import { ConfigError } from "./errors.js";
@@ -180,7 +181,9 @@ async function proxyChecks(config: Config, fetchImpl: Fetch): Promise<Check[]> {
   if (!succeeded(health) || !health.json) return [notLiteLLM(config, "/health/liveliness", health, 'HTTP 200 with a JSON string ("I\'m alive!")')];
   const checks: Check[] = [ok(`LiteLLM is reachable at ${config.host} (GET /health/liveliness)`)];
 
-  if (!config.masterKey) {
+  if (config.auth === "caller") {
+    checks.push(...(await callerModeChecks((path) => get(config, fetchImpl, path))));
+  } else if (!config.masterKey) {
     checks.push(fail(`LITELLM_MASTER_KEY is not set: ${masterKeyTools(config)}.`));
   } else {
     checks.push(...(await keyChecks(config, fetchImpl, config.masterKey)));

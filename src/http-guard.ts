@@ -1,11 +1,13 @@
 // Who may talk to the HTTP server. Two independent gates: the Host and Origin headers must name this
 // server (a DNS-rebinding page in a browser sends its own domain as Host; a page of another local app
 // sends its own origin), and, when a token is set, every request must carry it as a bearer token
-// (compared in constant time over equal-length digests).
+// (compared in constant time over equal-length digests). In caller mode the bearer is instead the caller's
+// own LiteLLM key, which LiteLLM checks: here it only has to be there.
 
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { networkInterfaces, hostname as machineName } from "node:os";
+import { isHeaderSafeKey } from "./config.js";
 
 export interface Refusal {
   status: 401 | 403;
@@ -79,6 +81,14 @@ export interface GuardOptions {
   frontedHosts?: ReadonlySet<string>;
   /** When set, every request must send `Authorization: Bearer <token>`. */
   token?: string;
+  /** Caller mode: every request must send the caller's LiteLLM key as `Authorization: Bearer <key>`. */
+  callerKeys?: boolean;
+}
+
+/** The bearer credential of a request, if it sends one that could go into a header again unchanged. */
+export function bearerOf(req: IncomingMessage): string | undefined {
+  const value = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "")?.[1]?.trim();
+  return value && isHeaderSafeKey(value) ? value : undefined;
 }
 
 /** The port a Host header names explicitly ("host:port", "[v6]:port"), or undefined. */
@@ -120,10 +130,13 @@ export function refusalFor(req: IncomingMessage, options: GuardOptions, { needsT
     return { status: 403, message: `Origin "${origin}" is not allowed: only pages of this server's own origin (scheme, name and port) may call it.` };
   }
   if (needsToken && options.token !== undefined) {
-    const match = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "");
-    if (!match || !tokenMatches(match[1]!.trim(), options.token)) {
+    const presented = bearerOf(req);
+    if (presented === undefined || !tokenMatches(presented, options.token)) {
       return { status: 401, message: "Send the access token as Authorization: Bearer <LITELLM_MCP_HTTP_TOKEN>." };
     }
+  }
+  if (needsToken && options.callerKeys && bearerOf(req) === undefined) {
+    return { status: 401, message: "Send your LiteLLM key as Authorization: Bearer sk-...: this server acts with each caller's own key (LITELLM_MCP_AUTH=caller)." };
   }
   return undefined;
 }

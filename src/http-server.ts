@@ -1,12 +1,13 @@
 // The same tools over MCP Streamable HTTP, stateless: every POST /mcp gets a fresh server and transport
 // and nothing outlives the request, so any number of instances can sit behind any load balancer.
-// GET /healthz answers "ok" for load balancers; everything passes the Host/Origin gate first.
+// GET /healthz answers "ok" for load balancers; everything passes the Host/Origin gate first. In caller
+// mode the request's own bearer key is handed to that request's server and goes when the request goes.
 
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { Config } from "./config.js";
-import { refusalFor, type GuardOptions } from "./http-guard.js";
+import { bearerOf, refusalFor, type GuardOptions } from "./http-guard.js";
 import { BATCH_REFUSAL, isBatch } from "./jsonrpc-batch.js";
 import type { Logger } from "./log.js";
 import { redact } from "./redact.js";
@@ -15,6 +16,8 @@ import { createServer } from "./server.js";
 export const MCP_PATH = "/mcp";
 /** Largest JSON-RPC request body read; the same ceiling the SDK uses for its own message streams. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** How long an idle client connection stays open: longer than the balancer in front keeps one. */
+const IDLE_CONNECTION_MS = 65_000;
 
 export interface HttpServerOptions extends GuardOptions {
   host: string;
@@ -46,7 +49,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(Buffer.concat(chunks).toString("utf8"));
 }
 
-async function handleMcp(req: IncomingMessage, res: ServerResponse, config: Config, log: Logger): Promise<void> {
+async function handleMcp(req: IncomingMessage, res: ServerResponse, config: Config, log: Logger, callerKey: string | undefined): Promise<void> {
   let body: unknown;
   try {
     body = await readJson(req);
@@ -55,7 +58,7 @@ async function handleMcp(req: IncomingMessage, res: ServerResponse, config: Conf
     return sendJsonRpcError(res, 400, -32700, "Parse error: the body is not JSON.");
   }
   if (isBatch(body)) return sendJsonRpcError(res, 400, -32600, BATCH_REFUSAL);
-  const server = createServer(config, { log });
+  const server = createServer(config, { log, ...(callerKey !== undefined ? { callerKey } : {}) });
   // No session id: the stateless mode, where the transport answers this one request and is done.
   const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
   res.on("close", () => {
@@ -69,10 +72,12 @@ async function handleMcp(req: IncomingMessage, res: ServerResponse, config: Conf
 export async function startHttpServer(config: Config, options: HttpServerOptions): Promise<RunningHttpServer> {
   const { log } = options;
   const secrets = [config.masterKey, options.token];
+  // Derived from the config, not taken from the caller: a caller-mode server can never run without the key check.
+  const guard: GuardOptions = { ...options, callerKeys: config.auth === "caller" };
 
   const httpServer: Server = createHttpServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
-    const refusal = refusalFor(req, options, { needsToken: path !== "/healthz" });
+    const refusal = refusalFor(req, guard, { needsToken: path !== "/healthz" });
     if (refusal) {
       log("warn", `refused ${req.method} ${path}: ${refusal.message}`);
       const challenge: Record<string, string> = refusal.status === 401 ? { "www-authenticate": 'Bearer realm="litellm-mcp"' } : {};
@@ -86,12 +91,19 @@ export async function startHttpServer(config: Config, options: HttpServerOptions
     // Stateless: no standalone SSE stream to GET and no session to DELETE.
     if (req.method !== "POST") return sendJsonRpcError(res, 405, -32000, "Method not allowed: this stateless server takes POST only.", { allow: "POST" });
 
-    handleMcp(req, res, config, log).catch((error: unknown) => {
-      log("error", `MCP request failed: ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error), secrets)}`);
+    // The guard let a caller-mode request through only with a key; every line logged for it hides that key.
+    const callerKey = config.auth === "caller" ? bearerOf(req) : undefined;
+    const requestLog: Logger = callerKey === undefined ? log : (level, message) => log(level, redact(message, [callerKey]));
+    handleMcp(req, res, config, requestLog, callerKey).catch((error: unknown) => {
+      requestLog("error", `MCP request failed: ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error), secrets)}`);
       sendJsonRpcError(res, 500, -32603, "Internal error; see the server's log.");
     });
   });
 
+  // A balancer keeps idle connections to its replicas open (nginx and cloud balancers: 60 s). Were this side
+  // to close one first, a request the balancer sends on it at that moment is lost (a 502 for the client).
+  httpServer.keepAliveTimeout = IDLE_CONNECTION_MS;
+  httpServer.headersTimeout = IDLE_CONNECTION_MS + 1_000;
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(options.port, options.host, () => {

@@ -6,10 +6,12 @@
 import createClient, { type Middleware } from "openapi-fetch";
 import type { paths } from "../generated/litellm-api.js";
 import type { Config } from "./config.js";
+import { callerRole, type GetWithCallerKey } from "./caller-role.js";
 import { UpstreamError } from "./errors.js";
 import { createHttpSend, type Send } from "./http-transport.js";
+import { roleNamedIn } from "./litellm-roles.js";
 import { MAX_ANSWER_DEPTH, nestedDeeperThan } from "./nesting.js";
-import { answerFromText, errorFromException, errorFromResponse, ResponseTooLargeError, type CallContext } from "./upstream-errors.js";
+import { answerFromText, errorFromException, errorFromResponse, isRoleRefusal, liteLLMMessage, ResponseTooLargeError, type CallContext } from "./upstream-errors.js";
 import type { HttpMethod } from "./define-tool.js";
 import { VERSION } from "./version.js";
 
@@ -17,6 +19,8 @@ export interface CallOptions {
   /** The key for `Authorization: Bearer` — the master key or the caller's virtual key; none for open routes. */
   bearer: string | undefined;
   credential: CallContext["credential"];
+  /** Caller mode: `bearer` is the key the MCP request carried (a refusal then names its LiteLLM role). */
+  asCaller?: boolean;
   timeoutMs: number;
   /** Aborted when the MCP client cancels the call. */
   signal?: AbortSignal;
@@ -57,6 +61,16 @@ function bodySizeCap(limit: number): Middleware {
       return new Response(capped, { status: response.status, statusText: response.statusText, headers: response.headers });
     },
   };
+}
+
+/**
+ * Caller mode: the caller's role for a refusal that turns on it and does not name it, asked of LiteLLM with
+ * the caller's own key (src/caller-role.ts); undefined for other failures, where LiteLLM's words suffice.
+ */
+async function roleToName(status: number, body: unknown, ask: GetWithCallerKey): Promise<string | undefined> {
+  const message = liteLLMMessage(body);
+  if (!isRoleRefusal(status, message) || roleNamedIn(message) !== undefined) return undefined;
+  return callerRole(ask);
 }
 
 /** The name errorFromException reads a timeout by. */
@@ -108,7 +122,20 @@ export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch): L
           headers: options.bearer === undefined ? {} : { authorization: `Bearer ${options.bearer}` },
           fetch: (outgoing: Request) => send(outgoing, controller.signal),
         });
-        if (!response.ok && !options.acceptFailure?.(response.status, error)) throw errorFromResponse(response, error, ctx);
+        if (!response.ok && !options.acceptFailure?.(response.status, error)) {
+          const bearer = options.bearer;
+          if (!options.asCaller || bearer === undefined) throw errorFromResponse(response, error, ctx);
+          const askWithCallerKey: GetWithCallerKey = async (rolePath) => {
+            const asked = (await request("get", rolePath, {
+              parseAs: "json",
+              headers: { authorization: `Bearer ${bearer}` },
+              fetch: (outgoing: Request) => send(outgoing, controller.signal),
+            })) as { data?: unknown; error?: unknown; response: Response };
+            return { status: asked.response.status, body: asked.data ?? asked.error };
+          };
+          const role = await roleToName(response.status, error, askWithCallerKey);
+          throw errorFromResponse(response, error, { ...ctx, asCaller: role === undefined ? {} : { role } });
+        }
         if (response.ok && options.read) return await options.read(data as ReadableStream<Uint8Array>);
         const answer = response.ok ? answerFromText(response, data, ctx) : error;
         if (nestedDeeperThan(answer, MAX_ANSWER_DEPTH)) {

@@ -25,7 +25,14 @@ function errorType(body: unknown): string | undefined {
   return typeof type === "string" ? type : undefined;
 }
 
-function databaseFailure(status: number, type: string | undefined, message: string | undefined, credential: Credential): UpstreamError | undefined {
+/** The key a caller's failure is about: the one in `key`, or in caller mode the one the MCP client sends. */
+function callersKey(asCaller: boolean): string {
+  return asCaller ? "the LiteLLM key your MCP client sends" : 'the virtual key given in "key"';
+}
+
+const capitalized = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
+
+function databaseFailure(status: number, type: string | undefined, message: string | undefined, credential: Credential, asCaller: boolean): UpstreamError | undefined {
   if (message && DATABASE_UNREACHABLE.test(message)) {
     return new UpstreamError(
       `LiteLLM cannot reach its database right now (HTTP ${status}), so nothing that needs keys, users, teams or spend works. Check that the PostgreSQL server behind the proxy is running; LiteLLM reconnects by itself once it is.`,
@@ -38,7 +45,7 @@ function databaseFailure(status: number, type: string | undefined, message: stri
     return new UpstreamError(
       credential === "master"
         ? "LiteLLM did not accept LITELLM_MASTER_KEY: it is not this proxy's master key (the proxy has no database, so it knows no other keys)."
-        : 'LiteLLM did not accept the virtual key given in "key": the proxy has no database, so it accepts no virtual keys until one is connected (DATABASE_URL).',
+        : `LiteLLM did not accept ${callersKey(asCaller)}: the proxy has no database, so it accepts no virtual keys until one is connected (DATABASE_URL).`,
       status,
     );
   }
@@ -70,23 +77,26 @@ function deniedModel(message: string | undefined): string | undefined {
 
 /**
  * The sentence for a failure LiteLLM identifies by type or wording, or undefined for anything else.
- * `message` is the human part of the body (see liteLLMMessage).
+ * `message` is the human part of the body (see liteLLMMessage). In caller mode (`asCaller`) every tool
+ * sends the caller's own key, so what is said of a caller's key applies to every tool's failure.
  */
-export function knownFailure(status: number, body: unknown, message: string | undefined, credential: Credential): UpstreamError | undefined {
+export function knownFailure(status: number, body: unknown, message: string | undefined, toolCredential: Credential, asCaller = false): UpstreamError | undefined {
   const type = errorType(body);
-  const database = databaseFailure(status, type, message, credential);
+  const credential: Credential = asCaller && toolCredential !== "none" ? "caller" : toolCredential;
+  const key = callersKey(asCaller);
+  const database = databaseFailure(status, type, message, credential, asCaller);
   if (database) return database;
   if (type === "budget_exceeded" || (message && /budget has been exceeded|ExceededBudget/i.test(message))) return budgetSpent(status, message ?? "");
   if (credential === "caller" && status === 401 && message && /key is blocked/i.test(message)) {
-    return new UpstreamError(`The virtual key given in "key" is blocked (HTTP 401): LiteLLM refuses its calls until an admin unblocks it (unblock_key).`, status);
+    return new UpstreamError(`${capitalized(key)} is blocked (HTTP 401): LiteLLM refuses its calls until an admin unblocks it (unblock_key).`, status);
   }
   if (credential === "caller" && status === 401 && type === "token_not_found_in_db") {
-    return new UpstreamError(`LiteLLM does not know the virtual key given in "key" (HTTP 401): it is mistyped, or it has been deleted.`, status);
+    return new UpstreamError(`LiteLLM does not know ${key} (HTTP 401): it is mistyped, or it has been deleted.`, status);
   }
   if (credential === "caller" && type === "key_model_access_denied") {
     const model = deniedModel(message);
     return new UpstreamError(
-      `The virtual key given in "key" may not call ${model ? `model "${model}"` : "this model"} (HTTP ${status}): get_key_info lists the models it may call.`,
+      `${capitalized(key)} may not call ${model ? `model "${model}"` : "this model"} (HTTP ${status}): get_key_info lists the models it may call.`,
       status,
     );
   }

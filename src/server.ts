@@ -3,6 +3,7 @@
 // No module state: tests build as many servers as they like, in-process.
 
 import { McpServer, type RegisteredTool } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
 import { isHeaderSafeKey, type Config } from "./config.js";
 import type { Tool } from "./define-tool.js";
 import { BridgeError, ConfigError, InputError, UpstreamError } from "./errors.js";
@@ -24,12 +25,29 @@ export interface ServerDeps {
   fetch?: typeof fetch;
   log?: Logger;
   tools?: readonly Tool[];
+  /**
+   * Caller mode (LITELLM_MCP_AUTH=caller): the LiteLLM key this one MCP request carried. Every tool sends it;
+   * it lives only as long as the server built for that request.
+   */
+  callerKey?: string;
 }
 
 const silent: Logger = () => {};
 
-function bearerFor(tool: Tool, args: Record<string, unknown>, config: Config): string | undefined {
+/**
+ * The SDK validates elicitation answers against a JSON Schema, building an Ajv instance per server unless
+ * given a validator. This server never elicits, and the HTTP mode builds a server per request, where that
+ * Ajv instance was the largest cost of a call.
+ */
+const noElicitation: jsonSchemaValidator = {
+  getValidator() {
+    throw new Error("litellm-mcp does not elicit input, so it validates no client-side JSON Schema.");
+  },
+};
+
+function bearerFor(tool: Tool, args: Record<string, unknown>, config: Config, callerKey: string | undefined): string | undefined {
   if (tool.credential === "none") return undefined;
+  if (callerKey !== undefined) return callerKey;
   if (tool.credential === "caller") {
     const key = String(args.key);
     // fetch would throw on it; that is the caller's mistake, not a bug of the bridge.
@@ -44,6 +62,15 @@ function bearerFor(tool: Tool, args: Record<string, unknown>, config: Config): s
     );
   }
   return config.masterKey;
+}
+
+/**
+ * In caller mode a completion runs under the caller's own key, like every other tool, so it takes no `key`:
+ * spend is always the caller's, and a key pasted into the conversation cannot redirect it.
+ */
+function callerModeInput(tool: Tool): { input: Tool["input"]; note: string } {
+  if (tool.credential !== "caller") return { input: tool.input, note: "" };
+  return { input: tool.input.omit({ key: true }), note: " It runs under your own LiteLLM key, the one your MCP client sends to this server." };
 }
 
 function checkedOutput(tool: Tool, value: unknown): Record<string, unknown> {
@@ -81,8 +108,12 @@ export function servedTools(config: Config, tools: readonly Tool[] = manifest): 
 
 export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
   const log = deps.log ?? silent;
+  const { callerKey } = deps;
+  if ((config.auth === "caller") !== (callerKey !== undefined)) {
+    throw new Error(`createServer: a caller key belongs with LITELLM_MCP_AUTH=caller and nowhere else (auth is "${config.auth}").`);
+  }
   const client = createLiteLLMClient(config, deps.fetch);
-  const server = new McpServer({ name: "litellm-mcp", version: VERSION });
+  const server = new McpServer({ name: "litellm-mcp", version: VERSION }, { jsonSchemaValidator: noElicitation });
 
   const registered = new Map<string, RegisteredTool>();
   const served = servedTools(config, deps.tools);
@@ -91,17 +122,18 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
   // Disabled tools are never registered: not listed, not callable.
   for (const tool of served) {
     const timeoutMs = tool.credential === "caller" ? config.completionTimeoutMs : config.adminTimeoutMs;
+    const { input, note } = callerKey !== undefined ? callerModeInput(tool) : { input: tool.input, note: "" };
     const handle = server.registerTool(
       tool.name,
       {
         title: tool.title,
-        description: tool.description + policyNote(tool, config.policy, closed),
-        inputSchema: tool.input,
+        description: tool.description + note + policyNote(tool, config.policy, closed),
+        inputSchema: input,
         outputSchema: tool.output,
         annotations: { title: tool.title, ...tool.annotations },
       },
       async (args: Record<string, unknown>, extra) => {
-        const secrets = [config.masterKey, tool.credential === "caller" ? String(args.key) : undefined];
+        const secrets = [config.masterKey, callerKey ?? (tool.credential === "caller" ? String(args.key) : undefined)];
         try {
           const deep = tooDeepArgument(args);
           if (deep) {
@@ -109,13 +141,14 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
           }
           // The operator's limits come first: a refused call sends nothing upstream.
           checkPolicy(tool, args, config.policy, closed);
-          const bearer = bearerFor(tool, args, config);
+          const bearer = bearerFor(tool, args, config, callerKey);
           const request = tool.buildRequest(args);
           const stream = tool.streams ? streamingCall(request, extra, { secrets, budgetBytes: config.maxResponseBytes }) : undefined;
           const send = () =>
             client.call(tool.operation.method, tool.operation.path, stream?.request ?? request, {
               bearer,
               credential: tool.credential,
+              asCaller: callerKey !== undefined && bearer !== undefined,
               timeoutMs,
               signal: extra.signal,
               read: stream?.read,

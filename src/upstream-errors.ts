@@ -4,12 +4,18 @@
 
 import { UpstreamError } from "./errors.js";
 import { knownFailure } from "./litellm-failures.js";
+import { roleLabel, roleNamedIn, whatRoleMay } from "./litellm-roles.js";
 
 export interface CallContext {
   /** Which credential was sent: decides what a 401/403 tells the reader to fix. */
   credential: "master" | "caller" | "none";
   host: string;
   timeoutMs: number;
+  /**
+   * Caller mode (LITELLM_MCP_AUTH=caller): the key sent is the one the MCP request carried, and `role` is
+   * its LiteLLM role when known ("" for a key of no user), so a refusal can say what that role may do.
+   */
+  asCaller?: { role?: string };
 }
 
 const MAX_DETAIL = 300;
@@ -61,6 +67,7 @@ function retryAfterSeconds(headers: Headers): number | undefined {
 
 function whoseKey(ctx: CallContext): string {
   if (ctx.credential === "none") return "a request without a key";
+  if (ctx.asCaller) return "the LiteLLM key your MCP client sends";
   return ctx.credential === "master" ? "the master key (LITELLM_MASTER_KEY)" : 'the virtual key given in "key"';
 }
 
@@ -87,6 +94,30 @@ function notJsonError(response: Response, body: string, ctx: CallContext): Upstr
 // nothing to pass on. Seen from LiteLLM 1.108.7 without the `prisma` package (which `litellm[proxy]` does
 // not install): with no database, its auth and key-route error handlers `import prisma` and crash.
 const BARE_SERVER_ERROR = /^\s*Internal Server Error\s*$/;
+
+// How LiteLLM words "this key's role may not do that" (as opposed to "this key is bad"), on 401 and 403 alike.
+const ROLE_REFUSAL = /not allowed to access this|not authorized|only proxy admin|can only create keys for themselves|\brole\s*=/i;
+
+/** A refusal because of who the key belongs to, which caller mode explains by the key's role. */
+export function isRoleRefusal(status: number, message: string | undefined): boolean {
+  return (status === 401 || status === 403) && message !== undefined && ROLE_REFUSAL.test(message);
+}
+
+function notAllowed(status: number, said: string, ctx: CallContext): UpstreamError {
+  const who = whoseKey(ctx);
+  return new UpstreamError(`${who[0]!.toUpperCase()}${who.slice(1)} is not allowed to do this (HTTP ${status}).${said}`, status);
+}
+
+/** In caller mode, a role refusal names the caller's role and what LiteLLM lets that role do. */
+function roleRefusal(status: number, message: string | undefined, said: string, ctx: CallContext): UpstreamError {
+  const role = ctx.asCaller?.role ?? roleNamedIn(message);
+  if (!ctx.asCaller || role === undefined) return notAllowed(status, said, ctx);
+  const may = whatRoleMay(role);
+  return new UpstreamError(
+    `LiteLLM refused this for your key (${roleLabel(role)}, HTTP ${status})${may ? `: ${may}` : ""}. Ask a proxy admin if you need it done.${said}`,
+    status,
+  );
+}
 
 /**
  * A 3xx. Never followed: the call carries a key, and fetch keeps the Authorization header on a same-origin
@@ -125,7 +156,7 @@ export function errorFromResponse(response: Response, body: unknown, ctx: CallCo
   if (raw !== undefined && !/^\s*[{[]/.test(raw)) return notJsonError(response, raw, ctx);
   const message = liteLLMMessage(body);
   const said = message ? ` LiteLLM said: ${message}` : "";
-  const known = knownFailure(status, body, message, ctx.credential);
+  const known = knownFailure(status, body, message, ctx.credential, ctx.asCaller !== undefined);
   if (known) return known;
   // Community-edition proxies answer Enterprise-only routes (e.g. /key/regenerate) with a 500 or 4xx and
   // sales copy; as a plain 500 it would read as a fault worth retrying.
@@ -147,10 +178,11 @@ export function errorFromResponse(response: Response, body: unknown, ctx: CallCo
     case 400:
       return new UpstreamError(`LiteLLM rejected the request (HTTP 400).${said}`, status);
     case 401:
+    case 403:
+      if (isRoleRefusal(status, message)) return roleRefusal(status, message, said, ctx);
+      if (status === 403) return notAllowed(status, said, ctx);
       if (ctx.credential === "none") return new UpstreamError(`LiteLLM wants a key for a route that is normally open (HTTP 401); this proxy protects it.${said}`, status);
       return new UpstreamError(`LiteLLM did not accept ${whoseKey(ctx)} (HTTP 401): it is wrong, expired or blocked.${said}`, status);
-    case 403:
-      return new UpstreamError(`${whoseKey(ctx)[0]!.toUpperCase()}${whoseKey(ctx).slice(1)} is not allowed to do this (HTTP 403).${said}`, status);
     case 404:
       return new UpstreamError(`LiteLLM found nothing there (HTTP 404).${said}`, status);
     case 422:

@@ -14,7 +14,8 @@ import { naiveTools, toolsListBytes } from "./naive-tools.ts";
 import { directCall, measureConcurrent, measureSequential, toolCall } from "./per-call.ts";
 import { measureRegenTypecheck, newestDocument } from "./regen-typecheck.ts";
 import { markdown, table, type Row } from "./report.ts";
-import { boundedHeapRow, coldStartRow, concurrentRow, memoryRows, plainServerRow, regenRows, sequentialRow, sizeRow, skippedRows } from "./rows.ts";
+import { BALANCED_CONCURRENCY, measureBalanced, measureHttpSequential } from "./http.ts";
+import { balancedRow, boundedHeapRow, coldStartRow, concurrentRow, httpSequentialRow, memoryRows, plainServerRow, regenRows, sequentialRow, sizeRow, skippedRows } from "./rows.ts";
 import { startSizedUpstream } from "./sized-upstream.ts";
 import { shippedEntry, startServer, type Running } from "./spawn.ts";
 import { createWorkspace } from "./workspace.ts";
@@ -30,8 +31,8 @@ const LARGE_LIST = 100;
 /** The direct fetch sends what the bridge sends, User-Agent included. */
 const USER_AGENT = `litellm-mcp/${VERSION}`;
 
-const FULL = { coldPairs: 24, sequential: 2000, largeSequential: 500, concurrentTotal: 2000, rounds: 2, memoryCalls: 10_000, regenRuns: 3 };
-const QUICK = { coldPairs: 5, sequential: 300, largeSequential: 100, concurrentTotal: 400, rounds: 1, memoryCalls: 500, regenRuns: 1 };
+const FULL = { coldPairs: 24, sequential: 2000, largeSequential: 500, concurrentTotal: 2000, rounds: 2, memoryCalls: 10_000, regenRuns: 3, balancedTotal: 2000, balancedRounds: 5 };
+const QUICK = { coldPairs: 5, sequential: 300, largeSequential: 100, concurrentTotal: 400, rounds: 1, memoryCalls: 500, regenRuns: 1, balancedTotal: 400, balancedRounds: 1 };
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
@@ -77,6 +78,11 @@ async function main(): Promise<void> {
         rows.push(concurrentRow(concurrency, await measureConcurrent(arms, concurrency, plan.concurrentTotal, plan.rounds)));
       }
     });
+
+    log(`HTTP: ${plan.sequential} sequential calls over stdio, over HTTP and fetched directly, in turn`);
+    rows.push(httpSequentialRow(await measureHttpSequential(shipped, env, [upstream.url, MASTER_KEY, USER_AGENT], plan.sequential)));
+    log(`HTTP: ${plan.balancedRounds} × ${plan.balancedTotal} calls at concurrency ${BALANCED_CONCURRENCY} through nginx to 1 and to 2 replicas, and to 1 without nginx`);
+    rows.push(balancedRow(await measureBalanced(upstream, { sequential: plan.sequential, balancedTotal: plan.balancedTotal, rounds: plan.balancedRounds }), BALANCED_CONCURRENCY));
 
     const largeEnv = { LITELLM_HOST: large.url, LITELLM_MASTER_KEY: MASTER_KEY };
     await withServers([shipped], largeEnv, async ([server]) => {
@@ -144,6 +150,7 @@ const METHOD_NOTES = [
   "**Cold start**: the SDK `Client` over `StdioClientTransport` spawns `node <entry>` (the entry is package.json's `bin`, so this measures whatever `npm run build` ships), initializes, and times the first `tools/list` answer; each process is closed before the next spawn. The floor is `scripts/bench/minimal-server.ts`, compiled with plain tsc at bench time.",
   "**Per call**: `list_models` through the spawned server vs the same `GET /models` (same headers, JSON parsed) fetched by the benchmark process, and vs `scripts/bench/plain-fetch-server.ts` (the same tool as a bare fetch in a one-tool McpServer), all against one local upstream (`test/support/fake-litellm.ts`; a bare 100-model upstream for the large-list row), call by call in turn. Overhead = difference of the percentiles. The SDK client validates `structuredContent` against the tool's `outputSchema`, so that client-side cost counts as overhead too.",
   `**Memory**: VmRSS from /proc/<pid>/status of a fresh server: idle after initialize, idle after one call (fetch and the call path loaded), the peak during 200 concurrent calls (VmRSS sampled every few ms, and VmHWM when it rose), and after the rest of the calls at concurrency 32. V8 collects lazily while memory is plentiful, so RSS after many calls mostly shows uncollected garbage; the leak check repeats the calls on fresh servers started with \`NODE_OPTIONS=--max-old-space-size=${BOUNDED_HEAP_MB}\`, where retained memory would exhaust the heap.`,
+  `**HTTP**: the same built server started with \`--http\` on loopback, driven by the SDK's Streamable HTTP client, in turn with the stdio server and the direct fetch (master mode, the same upstream). For the balancer, two replicas in caller mode behind Debian's nginx running \`deploy/nginx.conf\` (test/support/nginx.ts swaps in loopback ports): one nginx in front of the first replica alone and one in front of both, and the first replica without nginx; both replicas are first warmed with 1,000 calls each; each round runs the three arms in turn (each round starting with the next arm) at concurrency ${BALANCED_CONCURRENCY}, each call one plain POST of a \`tools/call\` with the caller's key (a stateless server needs no \`initialize\` first; the SDK's client would cost the load generator more CPU per call than the server spends). The load generator, nginx, the upstream and the replicas all share this machine's cores, so a second replica can add only what the cores left over allow.`,
   "**tools/list size**: compact JSON of `{ tools }` as the server sends it with `LITELLM_MCP_TOOLSETS` set to the selection named (`default`: what it serves without the variable); the naive conversion (`scripts/bench/naive-tools.ts`) makes one tool per operation the selection's tools call, with every parameter and the request body's properties, $refs inlined, from spec/openapi.json. Tokens ≈ bytes / 4.",
   "**Regen and typecheck** run in temporary copies of the project (the worktree is never touched); the unpruned variant replaces generated/litellm-api.ts with openapi-typescript's output (`defaultNonNullable: false`) for the whole document regen ran from. Both typechecks are `npm run typecheck`, alternated.",
 ];

@@ -2,6 +2,7 @@
 // directly by the benchmark process (and vs the plain-fetch floor server), against the same local
 // upstream. The difference is what the server (stdio, JSON-RPC, validation, result shaping) adds.
 
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { Running } from "./spawn.ts";
 import { now } from "./stats.ts";
@@ -16,8 +17,13 @@ export interface Load {
 
 /** list_models through a spawned server (the shipped one or the plain-fetch floor). */
 export function toolCall(server: Running): Call {
+  return clientCall(server.client);
+}
+
+/** list_models through any connected client (over stdio, or over Streamable HTTP). */
+export function clientCall(client: Client): Call {
   return async () => {
-    const result = (await server.client.callTool({ name: "list_models", arguments: {} })) as CallToolResult;
+    const result = (await client.callTool({ name: "list_models", arguments: {} })) as CallToolResult;
     // A failed call is cheap: timing failures would flatter the bridge.
     if (result.isError) throw new Error(`list_models failed during the benchmark: ${JSON.stringify(result.content)}`);
   };
@@ -62,13 +68,23 @@ export async function runConcurrent(call: Call, concurrency: number, total: numb
   return { latencies, throughput: (total / (now() - start)) * 1000 };
 }
 
-/** Each arm `rounds` times at `concurrency`, arms alternating round by round. */
-export async function measureConcurrent<Arm extends string>(arms: Record<Arm, Call>, concurrency: number, total: number, rounds: number): Promise<Record<Arm, Load>> {
+/** Each arm `rounds` times at `concurrency`, arms alternating round by round, each round starting one arm later. */
+export async function measureConcurrent<Arm extends string>(
+  arms: Record<Arm, Call>,
+  concurrency: number,
+  total: number,
+  rounds: number,
+  /** Told when each arm's run starts and ends (to read what it cost besides time). */
+  observe?: { start(arm: Arm): Promise<void>; stop(arm: Arm): Promise<void> },
+): Promise<Record<Arm, Load>> {
   const names = Object.keys(arms) as Arm[];
   const result = Object.fromEntries(names.map((name) => [name, { latencies: [], throughput: [] } as Load])) as Record<Arm, Load>;
   for (let round = 0; round < rounds; round++) {
-    for (const name of names) {
+    // No arm always goes first (cold) or last (after the others warmed the shared upstream).
+    for (const name of [...names.slice(round % names.length), ...names.slice(0, round % names.length)]) {
+      await observe?.start(name);
       const { latencies, throughput } = await runConcurrent(arms[name], concurrency, total);
+      await observe?.stop(name);
       result[name].latencies.push(...latencies);
       result[name].throughput.push(throughput);
     }

@@ -1,7 +1,9 @@
 // The table rows: each measurement beside its floor, the comparison that matters, and the target from
 // the project's brief with a verdict. Formatting only; the numbers come from the measuring modules.
 
+import { cpus } from "node:os";
 import type { ColdStart } from "./cold-start.ts";
+import type { Balanced, BusyCores, HttpSequential } from "./http.ts";
 import type { BoundedHeap, Memory } from "./memory.ts";
 import type { Load } from "./per-call.ts";
 import type { RegenTypecheck, Timing } from "./regen-typecheck.ts";
@@ -154,4 +156,38 @@ export function skippedRows(reason: string): Row[] {
     { measure: "npm run regen from a whole LiteLLM document", shipped: "", floor: "", comparison: "", target: "≤ 5 s", met: reason },
     { measure: "npm run typecheck", shipped: "", floor: "", comparison: "", target: "≤ 0.50× unpruned", met: reason },
   ];
+}
+
+/** One call over Streamable HTTP beside the same call over stdio, and beside the upstream fetched directly. */
+export function httpSequentialRow(seq: HttpSequential): Row {
+  const over = (a: number[], b: number[], p: number) => signedMs(percentile(a, p) - percentile(b, p));
+  return {
+    measure: `list_models over Streamable HTTP (loopback), sequential (${count(seq.http.length)} calls)`,
+    shipped: p50p99(seq.http),
+    floor: `same server over stdio: ${p50p99(seq.stdio)}`,
+    comparison: `HTTP − stdio p50 ${over(seq.http, seq.stdio, 50)}, p99 ${over(seq.http, seq.stdio, 99)}; HTTP − direct fetch p50 ${over(seq.http, seq.direct, 50)}${
+      seq.cpuPerCall ? `; server CPU per call: HTTP ${ms(seq.cpuPerCall.http)}, stdio ${ms(seq.cpuPerCall.stdio)}` : ""
+    }`,
+    target: "",
+  };
+}
+
+/** Calls per second through nginx with two replicas beside one, rounds paired in time. */
+export function balancedRow(balanced: Balanced, concurrency: number): Row {
+  const measure = `list_models through nginx, caller mode, concurrency ${concurrency}`;
+  if ("skipped" in balanced) return { measure, shipped: "", floor: "", comparison: "", target: "", met: balanced.skipped };
+  const { loads, busy } = balanced;
+  const tput = (l: Load) => median(l.throughput);
+  const load = (l: Load) => `${count(Math.round(tput(l)))} calls/s, p99 ${ms(percentile(l.latencies, 99))}`;
+  const ratios = pairedRatios(loads.two.throughput, loads.one.throughput);
+  const cores = (b: BusyCores) => `replicas ${b.replicas.toFixed(2)}, nginx ${b.nginx.toFixed(2)}, load generator and stand-in ${b.loadGenerator.toFixed(2)}`;
+  return {
+    measure: `${measure} (${count(loads.two.latencies.length)} calls per arm)`,
+    shipped: `2 replicas: ${load(loads.two)}`,
+    floor: `1 replica: ${load(loads.one)}; 1 replica without nginx: ${load(loads.replica)}`,
+    comparison: `2 ÷ 1 replicas: ${x(median(ratios))} the calls/s (per round: ${ratios.map(x).join(", ")})${
+      busy ? `; cores busy with 1 replica: ${cores(busy.one)}; with 2: ${cores(busy.two)} (machine: ${cpus().length})` : ""
+    }`,
+    target: "",
+  };
 }

@@ -48,7 +48,9 @@ Which tools are offered:
   LITELLM_MCP_DISABLED_TOOLS          comma list: never offer these tools
 
 --http only:
-  LITELLM_MCP_HTTP_TOKEN              bearer token clients must send; required unless bound to loopback
+  LITELLM_MCP_AUTH                    master (default), or caller: hold no master key and send each request's
+                                      own LiteLLM key (Authorization: Bearer sk-...) from every tool
+  LITELLM_MCP_HTTP_TOKEN              bearer token clients must send; required beyond loopback (not in caller mode)
   LITELLM_MCP_HTTP_ALLOWED_HOSTS      extra host names clients may use (comma-separated)
 
 Booleans are true/false (or 1/0). Logs go to stderr; on stdio, stdout carries only MCP messages.`;

@@ -1,6 +1,7 @@
 // How a running server stops: once, on SIGTERM or SIGINT (or whatever else the caller names), closing
 // what it serves before the process exits 0, so a host or a supervisor sees a clean stop.
 
+import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 
 /** Registers the signal handlers and returns the shutdown, for the caller's own triggers (stdin's end). */
@@ -17,7 +18,8 @@ export function exitCleanlyOnSignals(log: Logger, close: () => Promise<unknown>)
   return shutdown;
 }
 
-/** The start-up line's last words: whether the admin tools can work. */
-export function masterKeyState(masterKey: string | undefined): string {
-  return `LITELLM_MASTER_KEY is ${masterKey ? "set" : "not set (admin tools will refuse)"}`;
+/** The start-up line's last words: whose key the tools send, and whether the admin tools can work. */
+export function masterKeyState(config: Pick<Config, "auth" | "masterKey">): string {
+  if (config.auth === "caller") return "caller mode: no master key held, every tool sends the key of the request it serves";
+  return `LITELLM_MASTER_KEY is ${config.masterKey ? "set" : "not set (admin tools will refuse)"}`;
 }

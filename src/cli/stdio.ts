@@ -2,6 +2,7 @@
 // exit on SIGTERM, SIGINT or end of stdin. stdout belongs to JSON-RPC; everything else goes to stderr.
 
 import { loadConfig } from "../config.js";
+import { ConfigError } from "../errors.js";
 import { createStderrLogger } from "../log.js";
 import { createServer, servedTools } from "../server.js";
 import { GuardedStdioTransport } from "../stdio-transport.js";
@@ -10,6 +11,9 @@ import { exitCleanlyOnSignals, masterKeyState } from "./shutdown.js";
 
 export async function runStdio(): Promise<void> {
   const config = loadConfig();
+  if (config.auth === "caller") {
+    throw new ConfigError("LITELLM_MCP_AUTH=caller needs --http: the key each tool sends comes from the HTTP request, and over stdio there is none. Start with --http, or unset LITELLM_MCP_AUTH.");
+  }
   const log = createStderrLogger(() => [config.masterKey]);
   const server = createServer(config, { log });
   const transport = new GuardedStdioTransport({ toolNames: servedTools(config).map((tool) => tool.name) });
@@ -20,5 +24,5 @@ export async function runStdio(): Promise<void> {
   process.stdout.on("error", () => shutdown("stdout closed"));
 
   await server.connect(transport);
-  log("info", `${VERSION} serving LiteLLM at ${config.host}; ${masterKeyState(config.masterKey)}`);
+  log("info", `${VERSION} serving LiteLLM at ${config.host}; ${masterKeyState(config)}`);
 }

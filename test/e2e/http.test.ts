@@ -2,12 +2,11 @@
 // the same tools as over stdio, no session state (two instances can share one client), loopback without
 // a token, anything else only with one, and Host/Origin checked against DNS rebinding.
 
-import { request as httpRequest } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { textOf } from "../support/connect.ts";
 import { FakeLiteLLM } from "../support/fake-litellm.ts";
-import { connectHttp, startHttpInstance, type HttpInstance } from "../support/spawn-http.ts";
+import { connectHttp, initialize, mcpHeaders, raw, startHttpInstance, type HttpInstance } from "../support/spawn-http.ts";
 
 const MASTER = "sk-http-canary-master-16180339";
 const TOKEN = "tok-http-canary-5f2e8a91c3d74b06";
@@ -32,22 +31,6 @@ async function start(args: string[] = [], env: Record<string, string> = {}): Pro
   running.push(instance);
   return instance;
 }
-
-/** A raw request, so the test controls Host and Origin exactly as a browser page could not. */
-function raw(url: URL, options: { method?: string; path?: string; headers?: Record<string, string>; body?: string }) {
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-    const req = httpRequest({ host: url.hostname, port: url.port, method: options.method ?? "POST", path: options.path ?? url.pathname, headers: options.headers }, (res) => {
-      let body = "";
-      res.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on("error", reject);
-    req.end(options.body);
-  });
-}
-
-const initialize = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "0" } } });
-const mcpHeaders = { "content-type": "application/json", accept: "application/json, text/event-stream" };
 
 describe("--http on loopback", () => {
   it("serves the tools to the SDK's Streamable HTTP client, each call with the right credential", async () => {

@@ -10,6 +10,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { manifest } from "../../src/manifest/index.ts";
+import { FakeLiteLLM } from "../support/fake-litellm.ts";
 import { packAndInstall, type PackedInstall } from "../support/packed.ts";
 import { connectHttp, startHttpInstance, type HttpInstance } from "../support/spawn-http.ts";
 
@@ -202,5 +203,36 @@ describe("README host configuration, launched as shipped", () => {
     const client = await connectHttp(local, { requestInit: { headers: { [name!]: value! } } });
     expect((await client.listTools()).tools.map((t) => t.name).sort()).toEqual([...DEFAULT_TOOLS].sort());
     await client.close();
+  });
+
+  it("Caller mode: the server line and the claude mcp add line work together, each call under the caller's key", async () => {
+    const lines = fencedBlocks()
+      .filter((b) => b.heading.startsWith("Caller mode") && b.lang === "bash")
+      .flatMap((block) => block.text.split("\n"));
+    // `VAR=value ... litellm-mcp --http --host ADDR --port N`
+    const words = shellWords(lines.find((l) => l.includes(" --http"))!, {});
+    const at = words.indexOf(BIN!);
+    const env = Object.fromEntries(words.slice(0, at).map((w) => [w.split("=")[0]!, w.slice(w.indexOf("=") + 1)]));
+    expect(Object.keys(env).sort()).toEqual(["LITELLM_HOST", "LITELLM_MCP_AUTH"]);
+    // The port becomes a free one; everything else is the README's.
+    const args = words.slice(at + 1).filter((w, i, all) => w !== "--http" && w !== "--port" && all[i - 1] !== "--port");
+    const add = parseClaudeMcpAdd(shellWords(lines.find((l) => l.startsWith("claude mcp add"))!, {}));
+    expect(add).toMatchObject({ transport: "http", name: "litellm" });
+    const [name, value] = add.headers[0]!.split(/:\s*/);
+    const key = value!.replace(/^Bearer /, "");
+
+    const upstream = await new FakeLiteLLM({ masterKey: "sk-readme-unused-master-1" }).start();
+    try {
+      upstream.state.mint(key, {});
+      const server = await startHttpInstance(args, { ...env, LITELLM_HOST: upstream.url }, `${packed.binDir}/${BIN}`);
+      running.push(server);
+      const client = await connectHttp(new URL(new URL(add.rest[0]!).pathname, `http://127.0.0.1:${server.url.port}`), { requestInit: { headers: { [name!]: value! } } });
+      const models = await client.callTool({ name: "list_models", arguments: {} });
+      expect(models.isError).toBeFalsy();
+      expect(upstream.requests.at(-1)?.authorization).toBe(`Bearer ${key}`);
+      await client.close();
+    } finally {
+      await upstream.stop();
+    }
   });
 });

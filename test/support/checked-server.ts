@@ -1,9 +1,10 @@
-// The built server over stdio, as the suites against a real LiteLLM drive it: every successful answer must
+// The built server (over stdio, or any connected client), as the suites against a real LiteLLM drive it: every successful answer must
 // satisfy the outputSchema the server lists for its tool (checked with ajv, independently of the server's own
 // zod check) and say the same in its text block; every failure must be one sentence. All it emitted is kept,
 // so a suite can look for secrets in it.
 
 import { Ajv, type ValidateFunction } from "ajv";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
 import { expect } from "vitest";
 import { textOf } from "./connect.ts";
@@ -28,7 +29,12 @@ export interface CheckedServer {
 
 export async function startCheckedServer(env: Record<string, string>): Promise<CheckedServer> {
   const server: Spawned = await spawnServer(env);
-  const { tools } = (await server.client.listTools()) as { tools: Tool[] };
+  return checkedClient(server.client, server.stderr, () => server.close());
+}
+
+/** The same checks on a client already connected to a server (e.g. over Streamable HTTP). */
+export async function checkedClient(client: Client, stderr: () => string, close: () => Promise<void>): Promise<CheckedServer> {
+  const { tools } = (await client.listTools()) as { tools: Tool[] };
   const ajv = new Ajv({ allErrors: true, strict: true });
   const validators = new Map<string, ValidateFunction>();
   for (const tool of tools) if (tool.outputSchema) validators.set(tool.name, ajv.compile(tool.outputSchema));
@@ -36,7 +42,7 @@ export async function startCheckedServer(env: Record<string, string>): Promise<C
   const called = new Set<string>();
 
   const call = async (name: string, args: Record<string, unknown>): Promise<CallToolResult> => {
-    const result = await server.call(name, args);
+    const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
     called.add(name);
     transcript.push(JSON.stringify(result));
     if (!result.isError) {
@@ -65,7 +71,7 @@ export async function startCheckedServer(env: Record<string, string>): Promise<C
     },
     called,
     validators,
-    emitted: () => `${transcript.join("\n")}\n${server.stderr()}`,
-    close: () => server.close(),
+    emitted: () => `${transcript.join("\n")}\n${stderr()}`,
+    close,
   };
 }

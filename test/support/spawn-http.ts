@@ -1,12 +1,15 @@
 // Starts the built bin with --http on a free port, waits for the address it logs, and connects SDK clients.
 
 import { spawn, type ChildProcess } from "node:child_process";
+import { request as httpRequest } from "node:http";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport, type StreamableHTTPClientTransportOptions } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { BUILT_SERVER } from "./spawn-server.ts";
 
 export interface HttpInstance {
   url: URL;
+  /** The server process, for reading its CPU time. */
+  pid: number;
   stderr: () => string;
   stop(): Promise<void>;
 }
@@ -28,6 +31,7 @@ export function startHttpInstance(args: string[], env: Record<string, string>, b
       if (match) {
         resolve({
           url: new URL(match[1]!),
+          pid: child.pid!,
           stderr: () => stderr + (stdout ? `\n[stdout] ${stdout}` : ""),
           stop: async () => {
             child.kill("SIGTERM");
@@ -45,3 +49,19 @@ export async function connectHttp(url: URL, options: StreamableHTTPClientTranspo
   await client.connect(new StreamableHTTPClientTransport(url, options));
   return client;
 }
+
+/** A raw request, so the test controls Host and Origin exactly as a browser page could not. */
+export function raw(url: URL, options: { method?: string; path?: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+    const req = httpRequest({ host: url.hostname, port: url.port, method: options.method ?? "POST", path: options.path ?? url.pathname, headers: options.headers }, (res) => {
+      let body = "";
+      res.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on("error", reject);
+    req.end(options.body);
+  });
+}
+
+export const initialize = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "0" } } });
+export const mcpHeaders = { "content-type": "application/json", accept: "application/json, text/event-stream" };

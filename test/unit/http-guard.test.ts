@@ -2,7 +2,7 @@
 
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import { allowedHostsFor, isLoopback, normalizeHost, refusalFor, tokenMatches } from "../../src/http-guard.ts";
+import { allowedHostsFor, bearerOf, isLoopback, normalizeHost, refusalFor, tokenMatches } from "../../src/http-guard.ts";
 
 function request(headers: Record<string, string>): IncomingMessage {
   return { headers } as IncomingMessage;
@@ -82,5 +82,30 @@ describe("refusalFor", () => {
     expect(tokenMatches("abc", "abc")).toBe(true);
     expect(tokenMatches("abc", "abcd")).toBe(false);
     expect(tokenMatches("", "abc")).toBe(false);
+  });
+});
+
+describe("refusalFor in caller mode", () => {
+  const options = { allowedHosts: allowedHostsFor("127.0.0.1", []), callerKeys: true };
+
+  it("wants a bearer key on every MCP request, of any value LiteLLM could be sent (LiteLLM judges it)", () => {
+    for (const authorization of ["Bearer sk-alice-0001", "bearer  eyJhbGciOiJSUzI1NiJ9.e30.sig"]) {
+      expect(refusalFor(request({ host: "localhost", authorization }), options, { needsToken: true })).toBeUndefined();
+    }
+    for (const authorization of [undefined, "Bearer ", "sk-alice-0001", "Basic dG9rOg==", "Bearer sk-with space", "Bearer sk-ключ"]) {
+      const headers: Record<string, string> = { host: "localhost" };
+      if (authorization) headers.authorization = authorization;
+      expect(refusalFor(request(headers), options, { needsToken: true })).toMatchObject({ status: 401, message: expect.stringMatching(/LiteLLM key as Authorization: Bearer/) });
+      expect(refusalFor(request(headers), options, { needsToken: false })).toBeUndefined();
+    }
+  });
+
+  it("still checks Host first", () => {
+    expect(refusalFor(request({ host: "attacker.example", authorization: "Bearer sk-alice-0001" }), options, { needsToken: true })?.status).toBe(403);
+  });
+
+  it("hands on the key exactly as sent", () => {
+    expect(bearerOf(request({ authorization: "Bearer sk-alice-0001 " }))).toBe("sk-alice-0001");
+    expect(bearerOf(request({ authorization: "Bearer sk-with space" }))).toBeUndefined();
   });
 });

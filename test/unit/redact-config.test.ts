@@ -31,6 +31,7 @@ describe("loadConfig", () => {
   it("defaults to a local proxy and sane timeouts", () => {
     expect(loadConfig({})).toEqual({
       host: "http://localhost:4000",
+      auth: "master",
       adminTimeoutMs: 15_000,
       completionTimeoutMs: 60_000,
       maxResponseBytes: 10 * 1024 * 1024,
