@@ -1,15 +1,14 @@
-// The HTTP mode scaled out: two built replicas in caller mode behind a real nginx running deploy/nginx.conf
+// The HTTP mode scaled out: two built replicas in caller mode behind a real nginx running the README's nginx site
 // (round-robin, no affinity), with the LiteLLM stand-in upstream. A bounded load is all answered and spread
 // over both replicas, every upstream call carries the key of the caller it was made for, and a streamed
 // completion's progress and its cancellation both cross the balancer.
 
-import { readFileSync } from "node:fs";
 import type { CallToolResult, Progress } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { cancellingFetch } from "../support/cancelling-fetch.ts";
 import { textOf } from "../support/connect.ts";
 import { FakeLiteLLM } from "../support/fake-litellm.ts";
-import { NGINX_SITE, nginxOrSkip, startNginx, type RunningNginx } from "../support/nginx.ts";
+import { nginxOrSkip, readmeNginxSite, siteFor, startNginx, type RunningNginx } from "../support/nginx.ts";
 import { connectHttp, initialize, mcpHeaders, raw, startHttpInstance, type HttpInstance } from "../support/spawn-http.ts";
 
 const CALLS = 2_000;
@@ -19,9 +18,10 @@ type Caller = keyof typeof KEYS;
 
 const nginx = nginxOrSkip("balancer");
 
-it("the README quotes the nginx site this suite runs, word for word", () => {
-  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-  expect(readme).toContain(`\`\`\`nginx\n${readFileSync(NGINX_SITE, "utf8")}\`\`\``);
+it("the README holds the one nginx site this suite runs, with the upstream and listen lines it swaps", () => {
+  const site = readmeNginxSite();
+  expect(site).toMatch(/^upstream litellm_mcp \{$/m);
+  expect(siteFor([new URL("http://127.0.0.1:1"), new URL("http://127.0.0.1:2")], 3)).toMatch(/server 127\.0\.0\.1:1;\n\s*server 127\.0\.0\.1:2;[\s\S]*listen 127\.0\.0\.1:3;/);
 });
 let upstream: FakeLiteLLM;
 let replicas: HttpInstance[] = [];

@@ -1,5 +1,5 @@
-// Runs Debian's nginx as a child process in front of litellm-mcp replicas, with deploy/nginx.conf — the
-// file the README quotes — as its site: only the replica and listen addresses are swapped for loopback
+// Runs Debian's nginx as a child process in front of litellm-mcp replicas, with the README's nginx block —
+// the site a user copies from it — as its site: only the replica and listen addresses are swapped for loopback
 // ports of the caller's. Everything nginx writes goes to a temporary prefix; its access log names the
 // replica that answered each request, so a test can see how the load was spread.
 
@@ -9,7 +9,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { refusedOrigin } from "./serve.ts";
 
-export const NGINX_SITE = new URL("../../deploy/nginx.conf", import.meta.url);
+const README = new URL("../../README.md", import.meta.url);
+
+/** The README's one ```nginx block, as a user copies it into /etc/nginx/conf.d/. */
+export function readmeNginxSite(readme = readFileSync(README, "utf8")): string {
+  const blocks = [...readme.matchAll(/^```nginx\n([\s\S]*?)^```$/gm)].map((match) => match[1]!);
+  if (blocks.length !== 1) throw new Error(`README.md should hold exactly one \`\`\`nginx block (the deployment's site); it holds ${blocks.length}.`);
+  return blocks[0]!;
+}
 
 /** The nginx binary, or undefined where none is installed. */
 export function findNginx(): string | undefined {
@@ -28,11 +35,11 @@ export function nginxOrSkip(suite: string): string | undefined {
   return nginx;
 }
 
-/** deploy/nginx.conf with these replicas and this listening port; fails loudly if the file's shape changed. */
-export function siteFor(replicas: readonly URL[], port: number, site = readFileSync(NGINX_SITE, "utf8")): string {
+/** The README's nginx site with these replicas and this listening port; fails loudly if the file's shape changed. */
+export function siteFor(replicas: readonly URL[], port: number, site = readmeNginxSite()): string {
   const upstream = /(upstream litellm_mcp \{\n)((?:\s*#.*\n)*)((?:\s*server \S+;\n)+)/.exec(site);
   const listen = /listen 127\.0\.0\.1:\d+;/.exec(site);
-  if (!upstream || !listen) throw new Error(`${NGINX_SITE.pathname} no longer has the upstream block and listen line this harness swaps.`);
+  if (!upstream || !listen) throw new Error(`README.md's nginx site no longer has the upstream block and listen line this harness swaps.`);
   const servers = replicas.map((url) => `    server ${url.host};\n`).join("");
   return site.replace(upstream[0], `${upstream[1]}${upstream[2]}${servers}`).replace(listen[0], `listen 127.0.0.1:${port};`);
 }
