@@ -3,7 +3,7 @@
 // turned into the bridge's usual sentences instead of thrown.
 
 import type { Config } from "./config.js";
-import { errorFromException, ResponseTooLargeError } from "./upstream-errors.js";
+import { errorFromException, errorFromResponse, ResponseTooLargeError } from "./upstream-errors.js";
 
 export interface Answer {
   status: number;
@@ -45,7 +45,14 @@ export async function getAnswer(config: Config, fetchImpl: Fetch, path: string, 
     const response = await fetchImpl(`${config.host}${path}`, {
       headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
       signal: AbortSignal.timeout(config.adminTimeoutMs),
+      // The doctor sends the master key, and fetch keeps Authorization across a same-origin redirect: a 3xx
+      // is reported where it points, as the tools report it, never followed.
+      redirect: "manual",
     });
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel();
+      return `${errorFromResponse(response, undefined, ctx).message.replace(/\.$/, "")} (GET ${path.split("?")[0]}).`;
+    }
     const text = await readCapped(response, config.maxResponseBytes);
     try {
       return { status: response.status, body: JSON.parse(text), json: true };

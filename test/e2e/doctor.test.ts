@@ -148,6 +148,13 @@ describe("litellm-mcp doctor", () => {
     expect([...faulty.requests.keys()]).toEqual(["GET /health/liveliness"]);
   });
 
+  it("a redirect is reported where it points, never followed (the doctor's calls carry the master key)", async () => {
+    const { faulty, run } = await doctorAgainstFault("redirect");
+    expect(run.code).toBe(1);
+    expect(checkLines(run.stdout)).toEqual([expect.stringMatching(/^FAIL +LiteLLM redirected the call \(HTTP 307\) to .*\/elsewhere\/collect.*redirects are not followed.*\(GET \/health\/liveliness\)\.$/)]);
+    expect([...faulty.requests.keys()]).toEqual(["GET /health/liveliness"]);
+  });
+
   it("a JSON service that is not LiteLLM fails at the model list, without blaming the key", async () => {
     const run = await doctorAgainstText('{"status": "ok"}', "application/json");
     expect(run.code).toBe(1);
