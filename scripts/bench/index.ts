@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --out FILE]`: measures what users of litellm-mcp pay, each cost beside
+// `npm run bench [-- --quick] [-- --out FILE] [-- --regen-from FILE]`: measures what users of litellm-mcp pay, each cost beside
 // its floor in the same run, prints one table and (full runs) writes it to BENCHMARKS.md.
 
 import { existsSync } from "node:fs";
@@ -12,7 +12,7 @@ import { buildFloorServers } from "./floor-server.ts";
 import { BOUNDED_HEAP_MB, measureBoundedHeap, measureMemory } from "./memory.ts";
 import { naiveTools, toolsListBytes } from "./naive-tools.ts";
 import { directCall, measureConcurrent, measureSequential, toolCall } from "./per-call.ts";
-import { measureRegenTypecheck, newestDocument } from "./regen-typecheck.ts";
+import { documentOfVersion, measureRegenTypecheck } from "./regen-typecheck.ts";
 import { markdown, table, type Row } from "./report.ts";
 import { BALANCED_CONCURRENCY, measureBalanced, measureHttpSequential } from "./http.ts";
 import { balancedRow, boundedHeapRow, coldStartRow, concurrentRow, httpSequentialRow, memoryRows, plainServerRow, regenRows, sequentialRow, sizeRow, skippedRows } from "./rows.ts";
@@ -21,6 +21,7 @@ import { shippedEntry, startServer, type Running } from "./spawn.ts";
 import { createWorkspace } from "./workspace.ts";
 import { TOOLSETS } from "../../src/toolsets.ts";
 import { VERSION } from "../../src/version.ts";
+import { specInfo } from "../../generated/spec-info.ts";
 import type { OperationRef } from "../regen/operations.ts";
 
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "../..");
@@ -48,7 +49,7 @@ async function withServers<T>(entries: string[], env: Record<string, string>, bo
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, out: { type: "string" } } });
+  const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, out: { type: "string" }, "regen-from": { type: "string" } } });
   const plan = values.quick ? QUICK : FULL;
   const out = values.out ?? (values.quick ? undefined : join(ROOT, "BENCHMARKS.md"));
   const started = Date.now();
@@ -121,15 +122,17 @@ async function main(): Promise<void> {
       rows.push(sizeRow(selection, tools.length, toolsListBytes(tools), toolsListBytes(naive)));
     }
 
-    const source = newestDocument(SHARED_DOCUMENTS);
+    // The whole document spec/ was generated from (spec/ keeps only the pruned one): given, or in ../shared.
+    const source = values["regen-from"] ?? documentOfVersion(SHARED_DOCUMENTS, specInfo.litellmVersion);
     if (source) {
       log(`regen and typecheck from ${source}: ${plan.regenRuns} × each, in copies of the project`);
       const rt = await measureRegenTypecheck(ROOT, source, workspace, plan.regenRuns);
       rows.push(...regenRows(rt));
       notes.push(...rt.failures.map((failure) => `Failed: ${failure}`));
     } else {
-      log(`regen and typecheck skipped: no openapi-<version>.json in ${SHARED_DOCUMENTS}`);
-      rows.push(...skippedRows(`no LiteLLM document in ${SHARED_DOCUMENTS}`));
+      const missing = `no openapi-${specInfo.litellmVersion}.json (the version spec/ was generated from) in ${SHARED_DOCUMENTS}; pass --regen-from <that document, e.g. saved from a ${specInfo.litellmVersion} proxy's /openapi.json>`;
+      log(`regen and typecheck skipped: ${missing}`);
+      rows.push(...skippedRows(missing));
     }
   } finally {
     await upstream.stop();

@@ -1,10 +1,10 @@
-// What regeneration and type-checking cost the developer: `npm run regen` from a whole LiteLLM document
-// (the newest one ../shared holds), and `npm run typecheck` of the project vs the same project carrying
+// What regeneration and type-checking cost the developer: `npm run regen` from the whole LiteLLM document
+// spec/ was generated from (an older one would report drift and fail the typecheck, measuring nothing), and `npm run typecheck` of the project vs the same project carrying
 // openapi-typescript's output for that whole, unpruned document (what skipping the prune step would leave
 // in generated/).
 
 import { execFile } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { typesFile } from "../regen/generate.ts";
@@ -94,16 +94,8 @@ export async function measureRegenTypecheck(root: string, source: string, worksp
   return result;
 }
 
-/** The ../shared LiteLLM document of the highest version (openapi-<version>.json), or undefined. */
-export function newestDocument(folder: string): string | undefined {
-  const versions = (existsSync(folder) ? readdirSync(folder) : [])
-    .map((name) => /^openapi-(\d+(?:\.\d+)*)\.json$/.exec(name)?.[1])
-    .filter((v): v is string => v !== undefined)
-    .sort((a, b) => {
-      const [x, y] = [a.split(".").map(Number), b.split(".").map(Number)];
-      for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
-      return 0;
-    });
-  const newest = versions.at(-1);
-  return newest === undefined ? undefined : join(folder, `openapi-${newest}.json`);
+/** The ../shared LiteLLM document (openapi-<version>.json) of this version, or undefined. */
+export function documentOfVersion(folder: string, version: string): string | undefined {
+  const file = join(folder, `openapi-${version}.json`);
+  return existsSync(file) ? file : undefined;
 }
