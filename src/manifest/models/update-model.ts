@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { patchModelModelIdUpdatePathFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../../define-tool.js";
+import { someChange } from "../some-change.js";
 import { credentialOnly } from "./credential-only.js";
 
 export const updateModel = defineTool({
@@ -17,8 +18,8 @@ export const updateModel = defineTool({
   // Replaces the credential and limits in place; the old values are not kept: destructive. The same
   // update twice leaves the same deployment: idempotent.
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
-  input: z
-    .strictObject(
+  input: someChange(
+    z.strictObject(
       {
         model_id: patchModelModelIdUpdatePathFields.model_id.min(1).describe("The deployment's id (get_model_info shows it)."),
         litellm_credential_name: z.string().min(1).optional().describe("A credential stored in LiteLLM."),
@@ -26,8 +27,9 @@ export const updateModel = defineTool({
         tpm: z.number().int().positive().optional().describe("Tokens per minute this deployment takes."),
       },
       { error: credentialOnly },
-    )
-    .refine((args) => Object.keys(args).some((k) => k !== "model_id"), { message: "Give at least one field to change besides model_id." }),
+    ),
+    "model_id",
+  ),
   // LiteLLM's PATCH merges: only the parameters sent change, and it checks that a named credential exists.
   request: (args) => ({
     params: { path: { model_id: args.model_id } },
