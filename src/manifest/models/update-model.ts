@@ -3,8 +3,12 @@
 import { z } from "zod";
 import { patchModelModelIdUpdatePathFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../../define-tool.js";
+import { documentedFields } from "../documented-fields.js";
 import { someChange } from "../some-change.js";
 import { credentialOnly } from "./credential-only.js";
+
+/** What the tool shows of the deployment row LiteLLM stored. */
+const stored = z.object({ model_id: z.string().nullable(), model_name: z.string().nullable() });
 
 export const updateModel = defineTool({
   name: "update_model",
@@ -35,10 +39,7 @@ export const updateModel = defineTool({
     params: { path: { model_id: args.model_id } },
     body: { litellm_params: { litellm_credential_name: args.litellm_credential_name, rpm: args.rpm, tpm: args.tpm } },
   }),
-  output: z.object({ model_id: z.string().nullable(), model_name: z.string().nullable() }),
+  output: stored,
   // LiteLLM declares `{}`; it answers with the stored row (litellm_params encrypted, never read here).
-  result: (data) => {
-    const row = (data ?? {}) as { model_id?: unknown; model_name?: unknown };
-    return { model_id: row.model_id ?? null, model_name: row.model_name ?? null };
-  },
+  result: (data) => documentedFields(stored, data),
 });
