@@ -8,11 +8,13 @@ import type { Tool } from "./define-tool.js";
 import { PolicyError } from "./errors.js";
 import { capabilityNotes, capabilityRefusal, type Capability } from "./policy-capabilities.js";
 import { ARGUMENT_RULES, removalRefusal, type ArgumentRule } from "./policy-limits.js";
+import type { ToolSelection } from "./toolsets.js";
 
 export { closedCapabilities, type Capability } from "./policy-capabilities.js";
 export { durationSeconds } from "./policy-limits.js";
 
-export interface Policy {
+/** The operator's limits, and (ToolSelection) which tools are served at all. */
+export interface Policy extends ToolSelection {
   /** LITELLM_MCP_ALLOWED_MODELS: the only models a key may be granted; undefined means any. */
   allowedModels?: readonly string[];
   /** LITELLM_MCP_MAX_KEY_DURATION, as the operator wrote it and in seconds. */
@@ -27,14 +29,6 @@ export interface Policy {
   maxTeamBudget?: number;
   /** LITELLM_MCP_REQUIRE_BUDGET: a key must carry a `max_budget`, of any size. */
   requireBudget: boolean;
-  /** LITELLM_MCP_READ_ONLY: only tools annotated readOnlyHint are registered. */
-  readOnly: boolean;
-  /** LITELLM_MCP_TOOLSETS: the toolsets served (src/toolsets.ts); undefined means the default set. */
-  toolsets?: readonly string[];
-  /** LITELLM_MCP_TOOLS: when set, only these tools are registered. */
-  tools?: readonly string[];
-  /** LITELLM_MCP_DISABLED_TOOLS: never registered, whatever else is set. */
-  disabledTools: readonly string[];
 }
 
 export const DEFAULT_POLICY: Policy = { allowNoExpiry: false, requireBudget: false, readOnly: false, disabledTools: [] };
