@@ -7,7 +7,7 @@
 import type { Tool } from "./define-tool.js";
 import { PolicyError } from "./errors.js";
 import { capabilityNotes, capabilityRefusal, type Capability } from "./policy-capabilities.js";
-import { ARGUMENT_RULES, removalRefusal, type ArgumentRule } from "./policy-limits.js";
+import { ARGUMENT_RULES, removalRefusal, type ArgumentRule, type RuleContext } from "./policy-limits.js";
 import type { ToolSelection } from "./toolsets.js";
 
 export { closedCapabilities, type Capability } from "./policy-capabilities.js";
@@ -41,6 +41,14 @@ function issuesOnEachCall(tool: Tool): boolean {
   return !tool.annotations.readOnlyHint && !tool.annotations.idempotentHint;
 }
 
+/**
+ * How the limits read a tool's arguments: whether it issues something on each call, and whose limits they
+ * set (a key's, unless its entry names another holder).
+ */
+function contextFor(tool: Tool, policy: Policy): Omit<RuleContext, "args"> {
+  return { policy, issues: issuesOnEachCall(tool), holder: tool.limits ?? "key" };
+}
+
 function rulesFor(tool: Tool): ArgumentRule[] {
   return ARGUMENT_RULES.filter((rule) => rule.field in tool.input.shape);
 }
@@ -50,7 +58,7 @@ function rulesFor(tool: Tool): ArgumentRule[] {
  * allows, or for what a disabled tool is for (`closed`, from closedCapabilities).
  */
 export function checkPolicy(tool: Tool, args: Record<string, unknown>, policy: Policy, closed: readonly Capability[] = []): void {
-  const context = { policy, issues: issuesOnEachCall(tool), holder: tool.limits ?? "key", args };
+  const context = { ...contextFor(tool, policy), args };
   const sideDoor = capabilityRefusal(tool, args, closed);
   if (sideDoor) throw new PolicyError(sideDoor);
   const removal = tool.removesLimits && removalRefusal(context.holder, policy);
@@ -69,7 +77,7 @@ export function checkPolicy(tool: Tool, args: Record<string, unknown>, policy: P
 
 /** A sentence for the tool's description listing the limits that apply to it, or "" when none do. */
 export function policyNote(tool: Tool, policy: Policy, closed: readonly Capability[] = []): string {
-  const context = { policy, issues: issuesOnEachCall(tool), holder: tool.limits ?? "key" };
+  const context = contextFor(tool, policy);
   const removal = tool.removesLimits && removalRefusal(context.holder, policy) ? `it is refused here, since what uses a ${context.holder} would keep no limit` : undefined;
   const notes = [...rulesFor(tool).map((rule) => rule.note(context)), ...capabilityNotes(tool, closed), removal].filter((note): note is string => !!note);
   return notes.length > 0 ? ` Operator policy: ${notes.join("; ")}.` : "";
