@@ -7,12 +7,14 @@
 import type { Tool } from "./define-tool.js";
 import { PolicyError } from "./errors.js";
 import { capabilityNotes, capabilityRefusal, type Capability } from "./policy-capabilities.js";
-import { ARGUMENT_RULES, removalRefusal, type ArgumentRule } from "./policy-limits.js";
+import { ARGUMENT_RULES, removalRefusal, type ArgumentRule, type RuleContext } from "./policy-limits.js";
+import type { ToolSelection } from "./toolsets.js";
 
 export { closedCapabilities, type Capability } from "./policy-capabilities.js";
 export { durationSeconds } from "./policy-limits.js";
 
-export interface Policy {
+/** The operator's limits, and (ToolSelection) which tools are served at all. */
+export interface Policy extends ToolSelection {
   /** LITELLM_MCP_ALLOWED_MODELS: the only models a key may be granted; undefined means any. */
   allowedModels?: readonly string[];
   /** LITELLM_MCP_MAX_KEY_DURATION, as the operator wrote it and in seconds. */
@@ -27,14 +29,6 @@ export interface Policy {
   maxTeamBudget?: number;
   /** LITELLM_MCP_REQUIRE_BUDGET: a key must carry a `max_budget`, of any size. */
   requireBudget: boolean;
-  /** LITELLM_MCP_READ_ONLY: only tools annotated readOnlyHint are registered. */
-  readOnly: boolean;
-  /** LITELLM_MCP_TOOLSETS: the toolsets served (src/toolsets.ts); undefined means the default set. */
-  toolsets?: readonly string[];
-  /** LITELLM_MCP_TOOLS: when set, only these tools are registered. */
-  tools?: readonly string[];
-  /** LITELLM_MCP_DISABLED_TOOLS: never registered, whatever else is set. */
-  disabledTools: readonly string[];
 }
 
 export const DEFAULT_POLICY: Policy = { allowNoExpiry: false, requireBudget: false, readOnly: false, disabledTools: [] };
@@ -47,6 +41,14 @@ function issuesOnEachCall(tool: Tool): boolean {
   return !tool.annotations.readOnlyHint && !tool.annotations.idempotentHint;
 }
 
+/**
+ * How the limits read a tool's arguments: whether it issues something on each call, and whose limits they
+ * set (a key's, unless its entry names another holder).
+ */
+function contextFor(tool: Tool, policy: Policy): Omit<RuleContext, "args"> {
+  return { policy, issues: issuesOnEachCall(tool), holder: tool.limits ?? "key" };
+}
+
 function rulesFor(tool: Tool): ArgumentRule[] {
   return ARGUMENT_RULES.filter((rule) => rule.field in tool.input.shape);
 }
@@ -56,7 +58,7 @@ function rulesFor(tool: Tool): ArgumentRule[] {
  * allows, or for what a disabled tool is for (`closed`, from closedCapabilities).
  */
 export function checkPolicy(tool: Tool, args: Record<string, unknown>, policy: Policy, closed: readonly Capability[] = []): void {
-  const context = { policy, issues: issuesOnEachCall(tool), holder: tool.limits ?? "key", args };
+  const context = { ...contextFor(tool, policy), args };
   const sideDoor = capabilityRefusal(tool, args, closed);
   if (sideDoor) throw new PolicyError(sideDoor);
   const removal = tool.removesLimits && removalRefusal(context.holder, policy);
@@ -75,7 +77,7 @@ export function checkPolicy(tool: Tool, args: Record<string, unknown>, policy: P
 
 /** A sentence for the tool's description listing the limits that apply to it, or "" when none do. */
 export function policyNote(tool: Tool, policy: Policy, closed: readonly Capability[] = []): string {
-  const context = { policy, issues: issuesOnEachCall(tool), holder: tool.limits ?? "key" };
+  const context = contextFor(tool, policy);
   const removal = tool.removesLimits && removalRefusal(context.holder, policy) ? `it is refused here, since what uses a ${context.holder} would keep no limit` : undefined;
   const notes = [...rulesFor(tool).map((rule) => rule.note(context)), ...capabilityNotes(tool, closed), removal].filter((note): note is string => !!note);
   return notes.length > 0 ? ` Operator policy: ${notes.join("; ")}.` : "";

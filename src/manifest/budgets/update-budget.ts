@@ -5,6 +5,7 @@ import { postBudgetUpdateBodyFields } from "../../../generated/request-schemas.j
 import { defineTool } from "../../define-tool.js";
 import { duration } from "../duration.js";
 import { required } from "../required.js";
+import { someChange } from "../some-change.js";
 import { budgetSummary, knownBudget, summarizeBudget } from "./budget-summary.js";
 
 const litellm = postBudgetUpdateBodyFields;
@@ -21,15 +22,16 @@ export const updateBudget = defineTool({
   // leaves the same budget: idempotent.
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   limits: "budget",
-  input: z
-    .strictObject({
+  input: someChange(
+    z.strictObject({
       budget_id: required(litellm.budget_id).min(1).describe("The budget's id."),
       max_budget: litellm.max_budget.unwrap().positive().optional().describe("New spend limit per holder, in USD."),
       budget_duration: duration.optional().describe('How often spend resets, e.g. "30d".'),
       tpm_limit: litellm.tpm_limit.unwrap().positive().optional(),
       rpm_limit: litellm.rpm_limit.unwrap().positive().optional(),
-    })
-    .refine((args) => Object.keys(args).some((k) => k !== "budget_id"), { message: "Give at least one field to change besides budget_id." }),
+    }),
+    "budget_id",
+  ),
   request: (args) => ({
     body: { budget_id: args.budget_id, max_budget: args.max_budget, budget_duration: args.budget_duration, tpm_limit: args.tpm_limit, rpm_limit: args.rpm_limit },
   }),

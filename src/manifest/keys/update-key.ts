@@ -7,6 +7,7 @@ import { documentedFields } from "../documented-fields.js";
 import { duration } from "../duration.js";
 import { modelNames } from "../model-names.js";
 import { required } from "../required.js";
+import { someChange } from "../some-change.js";
 
 const litellm = postKeyUpdateBodyFields;
 
@@ -32,8 +33,8 @@ export const updateKey = defineTool({
   // The same update twice leaves the same key: idempotent.
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   limits: "key",
-  input: z
-    .strictObject({
+  input: someChange(
+    z.strictObject({
       key: required(litellm.key).min(1).describe("The virtual key (sk-...) or its hashed token."),
       models: modelNames.optional().describe("New list of models the key may call."),
       max_budget: litellm.max_budget.unwrap().positive().optional().describe("New spend limit, in USD."),
@@ -42,8 +43,9 @@ export const updateKey = defineTool({
       key_alias: litellm.key_alias,
       metadata: litellm.metadata.describe("JSON stored with the key."),
       blocked: litellm.blocked.describe("true blocks the key, false unblocks it."),
-    })
-    .refine((args) => Object.keys(args).some((k) => k !== "key"), { message: "Give at least one field to change besides key." }),
+    }),
+    "key",
+  ),
   request: (args) => ({
     body: {
       key: args.key,

@@ -3,7 +3,11 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { defineTool } from "../../define-tool.js";
+import { documentedFields } from "../documented-fields.js";
 import { credentialOnly } from "./credential-only.js";
+
+/** What the tool shows of the deployment row LiteLLM stored. */
+const stored = z.object({ model_id: z.string().nullable().describe("The new deployment's id, for update_model and delete_model."), model_name: z.string().nullable() });
 
 export const addModel = defineTool({
   name: "add_model",
@@ -35,11 +39,8 @@ export const addModel = defineTool({
       model_info: { id: randomUUID() },
     },
   }),
-  output: z.object({ model_id: z.string().nullable().describe("The new deployment's id, for update_model and delete_model."), model_name: z.string().nullable() }),
+  output: stored,
   // LiteLLM declares `{}`; it answers with the stored row, whose litellm_params are encrypted with the
   // master key and are never read here.
-  result: (data) => {
-    const row = (data ?? {}) as { model_id?: unknown; model_name?: unknown };
-    return { model_id: row.model_id ?? null, model_name: row.model_name ?? null };
-  },
+  result: (data) => documentedFields(stored, data),
 });

@@ -3,7 +3,12 @@
 import { z } from "zod";
 import { patchModelModelIdUpdatePathFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../../define-tool.js";
+import { documentedFields } from "../documented-fields.js";
+import { someChange } from "../some-change.js";
 import { credentialOnly } from "./credential-only.js";
+
+/** What the tool shows of the deployment row LiteLLM stored. */
+const stored = z.object({ model_id: z.string().nullable(), model_name: z.string().nullable() });
 
 export const updateModel = defineTool({
   name: "update_model",
@@ -17,8 +22,8 @@ export const updateModel = defineTool({
   // Replaces the credential and limits in place; the old values are not kept: destructive. The same
   // update twice leaves the same deployment: idempotent.
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
-  input: z
-    .strictObject(
+  input: someChange(
+    z.strictObject(
       {
         model_id: patchModelModelIdUpdatePathFields.model_id.min(1).describe("The deployment's id (get_model_info shows it)."),
         litellm_credential_name: z.string().min(1).optional().describe("A credential stored in LiteLLM."),
@@ -26,17 +31,15 @@ export const updateModel = defineTool({
         tpm: z.number().int().positive().optional().describe("Tokens per minute this deployment takes."),
       },
       { error: credentialOnly },
-    )
-    .refine((args) => Object.keys(args).some((k) => k !== "model_id"), { message: "Give at least one field to change besides model_id." }),
+    ),
+    "model_id",
+  ),
   // LiteLLM's PATCH merges: only the parameters sent change, and it checks that a named credential exists.
   request: (args) => ({
     params: { path: { model_id: args.model_id } },
     body: { litellm_params: { litellm_credential_name: args.litellm_credential_name, rpm: args.rpm, tpm: args.tpm } },
   }),
-  output: z.object({ model_id: z.string().nullable(), model_name: z.string().nullable() }),
+  output: stored,
   // LiteLLM declares `{}`; it answers with the stored row (litellm_params encrypted, never read here).
-  result: (data) => {
-    const row = (data ?? {}) as { model_id?: unknown; model_name?: unknown };
-    return { model_id: row.model_id ?? null, model_name: row.model_name ?? null };
-  },
+  result: (data) => documentedFields(stored, data),
 });

@@ -7,6 +7,7 @@ import { documentedFields } from "../documented-fields.js";
 import { keySummary, summarizeKey } from "../key-summary.js";
 import { firstItems } from "../paging.js";
 import { required } from "../required.js";
+import { teamMember } from "./team-summary.js";
 
 const SHOWN = 20;
 
@@ -22,8 +23,6 @@ const team = z.object({
   blocked: z.boolean().nullable(),
   created_at: z.string().nullable(),
 });
-
-const member = z.object({ user_id: z.string().nullable(), user_email: z.string().nullable(), role: z.string().nullable() });
 
 export const getTeamInfo = defineTool({
   name: "get_team_info",
@@ -41,7 +40,7 @@ export const getTeamInfo = defineTool({
   output: z.object({
     team_id: z.string().nullable(),
     team: team.nullable(),
-    members: z.array(member),
+    members: z.array(teamMember),
     members_truncated: z.boolean(),
     keys: z.array(keySummary),
     keys_truncated: z.boolean().describe("More keys exist: list_keys with team_id pages through all."),
@@ -49,7 +48,7 @@ export const getTeamInfo = defineTool({
   // LiteLLM declares `{}`; it answers {team_id, team_info: <team row>, keys: [<key rows>], team_memberships}.
   result: (data) => {
     const answer = (data ?? {}) as { team_id?: unknown; team_info?: { members_with_roles?: unknown } | null; keys?: unknown };
-    const members = firstItems(answer.team_info?.members_with_roles ?? [], SHOWN, (m) => documentedFields(member, m));
+    const members = firstItems(answer.team_info?.members_with_roles ?? [], SHOWN, (m) => documentedFields(teamMember, m));
     const keys = firstItems(answer.keys ?? [], SHOWN, summarizeKey);
     return {
       team_id: answer.team_id ?? null,

@@ -5,6 +5,7 @@ import { postTeamUpdateBodyFields } from "../../../generated/request-schemas.js"
 import { defineTool } from "../../define-tool.js";
 import { duration } from "../duration.js";
 import { modelNames } from "../model-names.js";
+import { someChange } from "../some-change.js";
 import { summarizeTeam, teamSummary } from "./team-summary.js";
 
 const litellm = postTeamUpdateBodyFields;
@@ -22,8 +23,8 @@ export const updateTeam = defineTool({
   // twice leaves the same team: idempotent.
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   limits: "team",
-  input: z
-    .strictObject({
+  input: someChange(
+    z.strictObject({
       team_id: litellm.team_id.min(1).describe("The LiteLLM team id."),
       team_alias: litellm.team_alias.unwrap().min(1).optional(),
       models: modelNames.optional().describe("New list of models the team's keys may call."),
@@ -31,8 +32,9 @@ export const updateTeam = defineTool({
       budget_duration: duration.optional().describe('How often spend resets, e.g. "30d".'),
       metadata: litellm.metadata.describe("Replaces the team's metadata."),
       blocked: litellm.blocked.describe("true blocks every key of the team, false unblocks."),
-    })
-    .refine((args) => Object.keys(args).some((k) => k !== "team_id"), { message: "Give at least one field to change besides team_id." }),
+    }),
+    "team_id",
+  ),
   request: (args) => ({
     body: {
       team_id: args.team_id,

@@ -50,12 +50,16 @@ function usageOf(metrics: Metrics | null | undefined): Usage {
   return { spend: number(metrics?.spend), requests: number(metrics?.api_requests), tokens: number(metrics?.total_tokens) };
 }
 
+function addUsage(into: Usage, amount: Usage): void {
+  into.spend += amount.spend;
+  into.requests += amount.requests;
+  into.tokens += amount.tokens;
+}
+
 function add(into: Map<string, Spender>, id: string, label: string | null, amount: Usage): void {
   const seen = into.get(id) ?? { id, label, spend: 0, requests: 0, tokens: 0 };
   seen.label ??= label;
-  seen.spend += amount.spend;
-  seen.requests += amount.requests;
-  seen.tokens += amount.tokens;
+  addUsage(seen, amount);
   into.set(id, seen);
 }
 
@@ -99,9 +103,7 @@ export function report(results: readonly unknown[], grouping: Grouping): Report 
     .sort((a, b) => String(a.date).localeCompare(String(b.date)))
     .map((day) => {
       const amount = usageOf(day.metrics);
-      total.spend += amount.spend;
-      total.requests += amount.requests;
-      total.tokens += amount.tokens;
+      addUsage(total, amount);
       const spenders = [...spendersOf(day, grouping).values()];
       for (const s of spenders) add(overall, s.id, s.label, s);
       const top = spenders.sort(bySpend).slice(0, PER_DAY).map(({ label: _label, ...rest }) => rest);

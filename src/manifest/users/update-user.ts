@@ -6,6 +6,7 @@ import { defineTool } from "../../define-tool.js";
 import { duration } from "../duration.js";
 import { modelNames } from "../model-names.js";
 import { required } from "../required.js";
+import { someChange } from "../some-change.js";
 import { GRANTABLE_ROLES, summarizeUser, userFields, userSummary } from "./user-summary.js";
 
 const litellm = postUserUpdateBodyFields;
@@ -23,8 +24,8 @@ export const updateUser = defineTool({
   // twice leaves the same user: idempotent.
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   limits: "user",
-  input: z
-    .strictObject({
+  input: someChange(
+    z.strictObject({
       user_id: required(litellm.user_id).min(1).describe("The LiteLLM user id."),
       user_email: litellm.user_email.unwrap().min(1).optional(),
       user_alias: litellm.user_alias,
@@ -35,8 +36,9 @@ export const updateUser = defineTool({
       max_budget: litellm.max_budget.unwrap().positive().optional().describe("New spend limit, in USD."),
       budget_duration: duration.optional().describe('How often spend resets, e.g. "30d".'),
       metadata: litellm.metadata.describe("Replaces the user's metadata."),
-    })
-    .refine((args) => Object.keys(args).some((k) => k !== "user_id"), { message: "Give at least one field to change besides user_id." }),
+    }),
+    "user_id",
+  ),
   request: (args) => ({ body: userFields(args) }),
   output: userSummary,
   // LiteLLM declares `{}`; it answers {user_id, data: <the user's row after the update>}.
