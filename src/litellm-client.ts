@@ -115,22 +115,17 @@ export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch): L
         // The manifest typed `init` against this exact operation; here, where tools are handled
         // uniformly, the method and path are plain strings, so openapi-fetch's overloads cannot apply.
         const request = client.request as (m: string, p: string, i: object) => ReturnType<typeof client.GET>;
-        // Read as text and parse here, so an empty body or an HTML page on a 2xx gets its own sentence.
-        const { data, error, response } = await request(method, path, {
-          ...init,
-          parseAs: options.read ? "stream" : "text",
+        // The call's key and transport, shared by the role lookup a caller-mode refusal may make.
+        const sentAs = {
           headers: options.bearer === undefined ? {} : { authorization: `Bearer ${options.bearer}` },
           fetch: (outgoing: Request) => send(outgoing, controller.signal),
-        });
+        };
+        // Read as text and parse here, so an empty body or an HTML page on a 2xx gets its own sentence.
+        const { data, error, response } = await request(method, path, { ...init, parseAs: options.read ? "stream" : "text", ...sentAs });
         if (!response.ok && !options.acceptFailure?.(response.status, error)) {
-          const bearer = options.bearer;
-          if (!options.asCaller || bearer === undefined) throw errorFromResponse(response, error, ctx);
+          if (!options.asCaller || options.bearer === undefined) throw errorFromResponse(response, error, ctx);
           const askWithCallerKey: GetWithCallerKey = async (rolePath) => {
-            const asked = (await request("get", rolePath, {
-              parseAs: "json",
-              headers: { authorization: `Bearer ${bearer}` },
-              fetch: (outgoing: Request) => send(outgoing, controller.signal),
-            })) as { data?: unknown; error?: unknown; response: Response };
+            const asked = (await request("get", rolePath, { parseAs: "json", ...sentAs })) as { data?: unknown; error?: unknown; response: Response };
             return { status: asked.response.status, body: asked.data ?? asked.error };
           };
           const role = await roleToName(response.status, error, askWithCallerKey);
