@@ -19,7 +19,7 @@ export interface CallOptions {
   /** The key for `Authorization: Bearer` — the master key or the caller's virtual key; none for open routes. */
   bearer: string | undefined;
   credential: CallContext["credential"];
-  /** Caller mode: `bearer` is the key the MCP request carried (a refusal then names its LiteLLM role). */
+  /** Caller mode: `bearer`, when there is one, is the key the MCP request carried (a refusal then names its LiteLLM role). */
   asCaller?: boolean;
   timeoutMs: number;
   /** Aborted when the MCP client cancels the call. */

@@ -148,7 +148,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
             client.call(tool.operation.method, tool.operation.path, stream?.request ?? request, {
               bearer,
               credential: tool.credential,
-              asCaller: callerKey !== undefined && bearer !== undefined,
+              asCaller: callerKey !== undefined,
               timeoutMs,
               signal: extra.signal,
               read: stream?.read,
