@@ -65,11 +65,12 @@ function bearerFor(tool: Tool, args: Record<string, unknown>, config: Config, ca
 }
 
 /**
- * In caller mode a completion runs under the caller's own key, like every other tool, so it takes no `key`:
+ * A tool's input schema and the note its description gains: the manifest's as they are, except in caller
+ * mode, where a completion runs under the caller's own key, like every other tool, so it takes no `key`:
  * spend is always the caller's, and a key pasted into the conversation cannot redirect it.
  */
-function callerModeInput(tool: Tool): { input: Tool["input"]; note: string } {
-  if (tool.credential !== "caller") return { input: tool.input, note: "" };
+function inputFor(tool: Tool, callerMode: boolean): { input: Tool["input"]; note: string } {
+  if (!callerMode || tool.credential !== "caller") return { input: tool.input, note: "" };
   return { input: tool.input.omit({ key: true }), note: " It runs under your own LiteLLM key, the one your MCP client sends to this server." };
 }
 
@@ -122,7 +123,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
   // Disabled tools are never registered: not listed, not callable.
   for (const tool of served) {
     const timeoutMs = tool.credential === "caller" ? config.completionTimeoutMs : config.adminTimeoutMs;
-    const { input, note } = callerKey !== undefined ? callerModeInput(tool) : { input: tool.input, note: "" };
+    const { input, note } = inputFor(tool, callerKey !== undefined);
     const handle = server.registerTool(
       tool.name,
       {
