@@ -8,7 +8,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import type { FakeLiteLLM } from "../../test/support/fake-litellm.ts";
 import { findNginx, startNginx, type RunningNginx } from "../../test/support/nginx.ts";
-import { connectHttp, startHttpInstance, type HttpInstance } from "../../test/support/spawn-http.ts";
+import { connectHttp, mcpHeaders, startHttpInstance, type HttpInstance } from "../../test/support/spawn-http.ts";
 import { LATEST_PROTOCOL_VERSION } from "@modelcontextprotocol/sdk/types.js";
 import { clientCall, directCall, measureConcurrent, measureSequential, runConcurrent, toolCall, type Call, type Load } from "./per-call.ts";
 import { startServer } from "./spawn.ts";
@@ -138,12 +138,7 @@ async function busyCoresPerArm(pids: { replicas: number[]; nginx: number[] }) {
 /** list_models as one plain POST with the caller's key, checked for a successful result. */
 function postedCall(url: URL): Call {
   const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "list_models", arguments: {} } });
-  const headers = {
-    authorization: `Bearer ${CALLER_KEY}`,
-    "content-type": "application/json",
-    accept: "application/json, text/event-stream",
-    "mcp-protocol-version": LATEST_PROTOCOL_VERSION,
-  };
+  const headers = { ...mcpHeaders, authorization: `Bearer ${CALLER_KEY}`, "mcp-protocol-version": LATEST_PROTOCOL_VERSION };
   return async () => {
     const response = await fetch(url, { method: "POST", headers, body });
     const text = await response.text();
