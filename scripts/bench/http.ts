@@ -161,7 +161,8 @@ export async function measureBalanced(upstream: FakeLiteLLM, plan: HttpPlan): Pr
     const parts = { replicas: replicas.map((r) => r.pid), nginx: balancers.map((b) => b.pid) };
     const busy = await busyCoresPerArm(parts);
     const loads = await measureConcurrent(arms, BALANCED_CONCURRENCY, plan.balancedTotal, plan.rounds, busy.observe);
-    return { loads, ...(busy.result() ? { busy: busy.result()! } : {}) };
+    const cores = busy.result();
+    return { loads, ...(cores ? { busy: cores } : {}) };
   } finally {
     await stopAll(stops);
   }
