@@ -78,9 +78,13 @@ function timeoutError(): Error {
   return Object.assign(new Error("timeout"), { name: "TimeoutError" });
 }
 
-export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch): LiteLLMClient {
+/**
+ * `shared`: a transport that outlives this client (the HTTP mode's, whose kept-alive connections then serve
+ * every request, each call sending its own key); without one, the client keeps its own.
+ */
+export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch, shared?: Send): LiteLLMClient {
   // A test's fetch, when given, receives the call's signal itself and is told not to follow redirects.
-  const send: Send = fetchImpl ? (request, signal) => fetchImpl(request, { signal, redirect: "manual" }) : createHttpSend();
+  const send: Send = fetchImpl ? (request, signal) => fetchImpl(request, { signal, redirect: "manual" }) : (shared ?? createHttpSend());
   // Built on the first call, not here: openapi-fetch's Request loads Node's fetch classes, about 15 ms
   // that a server answering `initialize` or `tools/list` never needs.
   let built: ReturnType<typeof createClient<paths>> | undefined;

@@ -7,6 +7,7 @@ import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/t
 import { isHeaderSafeKey, type Config } from "./config.js";
 import type { Tool } from "./define-tool.js";
 import { BridgeError, ConfigError, InputError, UpstreamError } from "./errors.js";
+import type { Send } from "./http-transport.js";
 import { createLiteLLMClient } from "./litellm-client.js";
 import type { Logger } from "./log.js";
 import { manifest } from "./manifest/index.js";
@@ -23,6 +24,11 @@ import { VERSION } from "./version.js";
 export interface ServerDeps {
   /** The fetch LiteLLM calls go through (tests pass one; default: global fetch). */
   fetch?: typeof fetch;
+  /**
+   * The transport to LiteLLM, when one should outlive this server: the HTTP mode builds a server per request
+   * and passes them all one, so calls reuse its connections instead of opening a new one per request.
+   */
+  send?: Send;
   log?: Logger;
   tools?: readonly Tool[];
   /**
@@ -113,7 +119,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
   if ((config.auth === "caller") !== (callerKey !== undefined)) {
     throw new Error(`createServer: a caller key belongs with LITELLM_MCP_AUTH=caller and nowhere else (auth is "${config.auth}").`);
   }
-  const client = createLiteLLMClient(config, deps.fetch);
+  const client = createLiteLLMClient(config, deps.fetch, deps.send);
   const server = new McpServer({ name: "litellm-mcp", version: VERSION }, { jsonSchemaValidator: noElicitation });
 
   const registered = new Map<string, RegisteredTool>();
