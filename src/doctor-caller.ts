@@ -2,9 +2,10 @@
 // holds none, and that LiteLLM can accept its callers' keys at all — virtual keys live in its database, and
 // a proxy without one accepts no key but its master key. /health/readiness is open, so no key is needed.
 
+import type { Answer } from "./doctor-http.js";
 import type { Check } from "./doctor.js";
 
-type Get = (path: string) => Promise<{ status: number; body: unknown } | string>;
+type Get = (path: string) => Promise<Answer | string>;
 
 export async function callerModeChecks(get: Get): Promise<Check[]> {
   const checks: Check[] = [

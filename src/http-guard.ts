@@ -85,9 +85,14 @@ export interface GuardOptions {
   callerKeys?: boolean;
 }
 
+/** What a request sends as `Authorization: Bearer <credential>`, trimmed, whatever its characters. */
+function presentedBearer(req: IncomingMessage): string | undefined {
+  return /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "")?.[1]?.trim();
+}
+
 /** The bearer credential of a request, if it sends one that could go into a header again unchanged. */
 export function bearerOf(req: IncomingMessage): string | undefined {
-  const value = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "")?.[1]?.trim();
+  const value = presentedBearer(req);
   return value && isHeaderSafeKey(value) ? value : undefined;
 }
 
@@ -130,7 +135,8 @@ export function refusalFor(req: IncomingMessage, options: GuardOptions, { needsT
     return { status: 403, message: `Origin "${origin}" is not allowed: only pages of this server's own origin (scheme, name and port) may call it.` };
   }
   if (needsToken && options.token !== undefined) {
-    const presented = bearerOf(req);
+    // Compared as sent: the token only has to equal LITELLM_MCP_HTTP_TOKEN, which may hold a space.
+    const presented = presentedBearer(req);
     if (presented === undefined || !tokenMatches(presented, options.token)) {
       return { status: 401, message: "Send the access token as Authorization: Bearer <LITELLM_MCP_HTTP_TOKEN>." };
     }

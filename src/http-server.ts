@@ -1,5 +1,6 @@
 // The same tools over MCP Streamable HTTP, stateless: every POST /mcp gets a fresh server and transport
-// and nothing outlives the request, so any number of instances can sit behind any load balancer.
+// and nothing of the request outlives it (only the pool of connections to LiteLLM is shared, and it holds
+// no key), so any number of instances can sit behind any load balancer.
 // GET /healthz answers "ok" for load balancers; everything passes the Host/Origin gate first. In caller
 // mode the request's own bearer key is handed to that request's server and goes when the request goes.
 
@@ -7,11 +8,12 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import type { AddressInfo } from "node:net";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { Config } from "./config.js";
+import { createHttpSend } from "./http-transport.js";
 import { bearerOf, refusalFor, type GuardOptions } from "./http-guard.js";
 import { BATCH_REFUSAL, isBatch } from "./jsonrpc-batch.js";
 import type { Logger } from "./log.js";
 import { redact } from "./redact.js";
-import { createServer } from "./server.js";
+import { createServer, type ServerDeps } from "./server.js";
 
 export const MCP_PATH = "/mcp";
 /** Largest JSON-RPC request body read; the same ceiling the SDK uses for its own message streams. */
@@ -49,7 +51,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(Buffer.concat(chunks).toString("utf8"));
 }
 
-async function handleMcp(req: IncomingMessage, res: ServerResponse, config: Config, log: Logger, callerKey: string | undefined): Promise<void> {
+async function handleMcp(req: IncomingMessage, res: ServerResponse, config: Config, deps: ServerDeps): Promise<void> {
   let body: unknown;
   try {
     body = await readJson(req);
@@ -58,7 +60,7 @@ async function handleMcp(req: IncomingMessage, res: ServerResponse, config: Conf
     return sendJsonRpcError(res, 400, -32700, "Parse error: the body is not JSON.");
   }
   if (isBatch(body)) return sendJsonRpcError(res, 400, -32600, BATCH_REFUSAL);
-  const server = createServer(config, { log, ...(callerKey !== undefined ? { callerKey } : {}) });
+  const server = createServer(config, deps);
   // No session id: the stateless mode, where the transport answers this one request and is done.
   const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
   res.on("close", () => {
@@ -74,6 +76,9 @@ export async function startHttpServer(config: Config, options: HttpServerOptions
   const secrets = [config.masterKey, options.token];
   // Derived from the config, not taken from the caller: a caller-mode server can never run without the key check.
   const guard: GuardOptions = { ...options, callerKeys: config.auth === "caller" };
+  // One transport to LiteLLM for every request's server: its pooled connections carry no key (each call
+  // sends its own Authorization), and a request no longer pays for a connection of its own.
+  const send = createHttpSend();
 
   const httpServer: Server = createHttpServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
@@ -94,7 +99,7 @@ export async function startHttpServer(config: Config, options: HttpServerOptions
     // The guard let a caller-mode request through only with a key; every line logged for it hides that key.
     const callerKey = config.auth === "caller" ? bearerOf(req) : undefined;
     const requestLog: Logger = callerKey === undefined ? log : (level, message) => log(level, redact(message, [callerKey]));
-    handleMcp(req, res, config, requestLog, callerKey).catch((error: unknown) => {
+    handleMcp(req, res, config, { log: requestLog, send, ...(callerKey !== undefined ? { callerKey } : {}) }).catch((error: unknown) => {
       requestLog("error", `MCP request failed: ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error), secrets)}`);
       sendJsonRpcError(res, 500, -32603, "Internal error; see the server's log.");
     });

@@ -19,7 +19,7 @@ export interface CallOptions {
   /** The key for `Authorization: Bearer` — the master key or the caller's virtual key; none for open routes. */
   bearer: string | undefined;
   credential: CallContext["credential"];
-  /** Caller mode: `bearer` is the key the MCP request carried (a refusal then names its LiteLLM role). */
+  /** Caller mode: `bearer`, when there is one, is the key the MCP request carried (a refusal then names its LiteLLM role). */
   asCaller?: boolean;
   timeoutMs: number;
   /** Aborted when the MCP client cancels the call. */
@@ -78,9 +78,13 @@ function timeoutError(): Error {
   return Object.assign(new Error("timeout"), { name: "TimeoutError" });
 }
 
-export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch): LiteLLMClient {
+/**
+ * `shared`: a transport that outlives this client (the HTTP mode's, whose kept-alive connections then serve
+ * every request, each call sending its own key); without one, the client keeps its own.
+ */
+export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch, shared?: Send): LiteLLMClient {
   // A test's fetch, when given, receives the call's signal itself and is told not to follow redirects.
-  const send: Send = fetchImpl ? (request, signal) => fetchImpl(request, { signal, redirect: "manual" }) : createHttpSend();
+  const send: Send = fetchImpl ? (request, signal) => fetchImpl(request, { signal, redirect: "manual" }) : (shared ?? createHttpSend());
   // Built on the first call, not here: openapi-fetch's Request loads Node's fetch classes, about 15 ms
   // that a server answering `initialize` or `tools/list` never needs.
   let built: ReturnType<typeof createClient<paths>> | undefined;
@@ -115,22 +119,17 @@ export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch): L
         // The manifest typed `init` against this exact operation; here, where tools are handled
         // uniformly, the method and path are plain strings, so openapi-fetch's overloads cannot apply.
         const request = client.request as (m: string, p: string, i: object) => ReturnType<typeof client.GET>;
-        // Read as text and parse here, so an empty body or an HTML page on a 2xx gets its own sentence.
-        const { data, error, response } = await request(method, path, {
-          ...init,
-          parseAs: options.read ? "stream" : "text",
+        // The call's key and transport, shared by the role lookup a caller-mode refusal may make.
+        const sentAs = {
           headers: options.bearer === undefined ? {} : { authorization: `Bearer ${options.bearer}` },
           fetch: (outgoing: Request) => send(outgoing, controller.signal),
-        });
+        };
+        // Read as text and parse here, so an empty body or an HTML page on a 2xx gets its own sentence.
+        const { data, error, response } = await request(method, path, { ...init, parseAs: options.read ? "stream" : "text", ...sentAs });
         if (!response.ok && !options.acceptFailure?.(response.status, error)) {
-          const bearer = options.bearer;
-          if (!options.asCaller || bearer === undefined) throw errorFromResponse(response, error, ctx);
+          if (!options.asCaller || options.bearer === undefined) throw errorFromResponse(response, error, ctx);
           const askWithCallerKey: GetWithCallerKey = async (rolePath) => {
-            const asked = (await request("get", rolePath, {
-              parseAs: "json",
-              headers: { authorization: `Bearer ${bearer}` },
-              fetch: (outgoing: Request) => send(outgoing, controller.signal),
-            })) as { data?: unknown; error?: unknown; response: Response };
+            const asked = (await request("get", rolePath, { parseAs: "json", ...sentAs })) as { data?: unknown; error?: unknown; response: Response };
             return { status: asked.response.status, body: asked.data ?? asked.error };
           };
           const role = await roleToName(response.status, error, askWithCallerKey);

@@ -26,11 +26,12 @@ function errorType(body: unknown): string | undefined {
 }
 
 /** The key a caller's failure is about: the one in `key`, or in caller mode the one the MCP client sends. */
-function callersKey(asCaller: boolean): string {
+export function callersKey(asCaller: boolean): string {
   return asCaller ? "the LiteLLM key your MCP client sends" : 'the virtual key given in "key"';
 }
 
-const capitalized = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
+/** A phrase such as callersKey's, opening a sentence. */
+export const capitalized = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
 
 function databaseFailure(status: number, type: string | undefined, message: string | undefined, credential: Credential, asCaller: boolean): UpstreamError | undefined {
   if (message && DATABASE_UNREACHABLE.test(message)) {

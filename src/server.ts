@@ -7,6 +7,7 @@ import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/t
 import { isHeaderSafeKey, type Config } from "./config.js";
 import type { Tool } from "./define-tool.js";
 import { BridgeError, ConfigError, InputError, UpstreamError } from "./errors.js";
+import type { Send } from "./http-transport.js";
 import { createLiteLLMClient } from "./litellm-client.js";
 import type { Logger } from "./log.js";
 import { manifest } from "./manifest/index.js";
@@ -23,6 +24,11 @@ import { VERSION } from "./version.js";
 export interface ServerDeps {
   /** The fetch LiteLLM calls go through (tests pass one; default: global fetch). */
   fetch?: typeof fetch;
+  /**
+   * The transport to LiteLLM, when one should outlive this server: the HTTP mode builds a server per request
+   * and passes them all one, so calls reuse its connections instead of opening a new one per request.
+   */
+  send?: Send;
   log?: Logger;
   tools?: readonly Tool[];
   /**
@@ -65,11 +71,12 @@ function bearerFor(tool: Tool, args: Record<string, unknown>, config: Config, ca
 }
 
 /**
- * In caller mode a completion runs under the caller's own key, like every other tool, so it takes no `key`:
+ * A tool's input schema and the note its description gains: the manifest's as they are, except in caller
+ * mode, where a completion runs under the caller's own key, like every other tool, so it takes no `key`:
  * spend is always the caller's, and a key pasted into the conversation cannot redirect it.
  */
-function callerModeInput(tool: Tool): { input: Tool["input"]; note: string } {
-  if (tool.credential !== "caller") return { input: tool.input, note: "" };
+function inputFor(tool: Tool, callerMode: boolean): { input: Tool["input"]; note: string } {
+  if (!callerMode || tool.credential !== "caller") return { input: tool.input, note: "" };
   return { input: tool.input.omit({ key: true }), note: " It runs under your own LiteLLM key, the one your MCP client sends to this server." };
 }
 
@@ -112,7 +119,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
   if ((config.auth === "caller") !== (callerKey !== undefined)) {
     throw new Error(`createServer: a caller key belongs with LITELLM_MCP_AUTH=caller and nowhere else (auth is "${config.auth}").`);
   }
-  const client = createLiteLLMClient(config, deps.fetch);
+  const client = createLiteLLMClient(config, deps.fetch, deps.send);
   const server = new McpServer({ name: "litellm-mcp", version: VERSION }, { jsonSchemaValidator: noElicitation });
 
   const registered = new Map<string, RegisteredTool>();
@@ -122,7 +129,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
   // Disabled tools are never registered: not listed, not callable.
   for (const tool of served) {
     const timeoutMs = tool.credential === "caller" ? config.completionTimeoutMs : config.adminTimeoutMs;
-    const { input, note } = callerKey !== undefined ? callerModeInput(tool) : { input: tool.input, note: "" };
+    const { input, note } = inputFor(tool, callerKey !== undefined);
     const handle = server.registerTool(
       tool.name,
       {
@@ -148,7 +155,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
             client.call(tool.operation.method, tool.operation.path, stream?.request ?? request, {
               bearer,
               credential: tool.credential,
-              asCaller: callerKey !== undefined && bearer !== undefined,
+              asCaller: callerKey !== undefined,
               timeoutMs,
               signal: extra.signal,
               read: stream?.read,

@@ -3,7 +3,7 @@
 // for validation, and {"detail": "..."} or {"detail": {...}} on some routes.
 
 import { UpstreamError } from "./errors.js";
-import { knownFailure } from "./litellm-failures.js";
+import { callersKey, capitalized, knownFailure } from "./litellm-failures.js";
 import { roleLabel, roleNamedIn, whatRoleMay } from "./litellm-roles.js";
 
 export interface CallContext {
@@ -67,8 +67,8 @@ function retryAfterSeconds(headers: Headers): number | undefined {
 
 function whoseKey(ctx: CallContext): string {
   if (ctx.credential === "none") return "a request without a key";
-  if (ctx.asCaller) return "the LiteLLM key your MCP client sends";
-  return ctx.credential === "master" ? "the master key (LITELLM_MASTER_KEY)" : 'the virtual key given in "key"';
+  if (ctx.credential === "master" && !ctx.asCaller) return "the master key (LITELLM_MASTER_KEY)";
+  return callersKey(ctx.asCaller !== undefined);
 }
 
 function describeNonJson(body: string, contentType: string | null): string {
@@ -104,8 +104,7 @@ export function isRoleRefusal(status: number, message: string | undefined): bool
 }
 
 function notAllowed(status: number, said: string, ctx: CallContext): UpstreamError {
-  const who = whoseKey(ctx);
-  return new UpstreamError(`${who[0]!.toUpperCase()}${who.slice(1)} is not allowed to do this (HTTP ${status}).${said}`, status);
+  return new UpstreamError(`${capitalized(whoseKey(ctx))} is not allowed to do this (HTTP ${status}).${said}`, status);
 }
 
 /** In caller mode, a role refusal names the caller's role and what LiteLLM lets that role do. */

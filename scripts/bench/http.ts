@@ -5,11 +5,12 @@
 // stateless server needs no initialize first): the SDK's client costs more CPU per call than the server,
 // so with it the load generator, not the replicas, would run out of CPU first.
 
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import type { FakeLiteLLM } from "../../test/support/fake-litellm.ts";
 import { findNginx, startNginx, type RunningNginx } from "../../test/support/nginx.ts";
-import { connectHttp, startHttpInstance, type HttpInstance } from "../../test/support/spawn-http.ts";
+import { connectHttp, mcpHeaders, startHttpInstance, type HttpInstance } from "../../test/support/spawn-http.ts";
 import { LATEST_PROTOCOL_VERSION } from "@modelcontextprotocol/sdk/types.js";
+import { cpuMs, parentOf } from "./proc-stat.ts";
 import { clientCall, directCall, measureConcurrent, measureSequential, runConcurrent, toolCall, type Call, type Load } from "./per-call.ts";
 import { startServer } from "./spawn.ts";
 
@@ -22,8 +23,6 @@ export interface HttpPlan {
 export const BALANCED_CONCURRENCY = 50;
 const CALLER_KEY = "sk-bench-caller-0000000000";
 const WARM_UP_CALLS = 1_000;
-/** Linux reports process CPU time in clock ticks of 1/100 s (USER_HZ) on every architecture Node runs on. */
-const CLOCK_TICKS_PER_SECOND = 100;
 
 export interface HttpSequential {
   stdio: number[];
@@ -31,16 +30,6 @@ export interface HttpSequential {
   direct: number[];
   /** CPU milliseconds each server process spent per call (Linux: /proc/<pid>/stat), when readable. */
   cpuPerCall?: { stdio: number; http: number };
-}
-
-/** User + system CPU time of a process in ms, from /proc (Linux only); undefined elsewhere. */
-async function cpuMs(pid: number): Promise<number | undefined> {
-  try {
-    const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]!.split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Cores each part kept busy while an arm ran: CPU time ÷ wall time (Linux only: read from /proc). */
@@ -85,8 +74,7 @@ async function childrenOf(pid: number): Promise<number[]> {
   const children: number[] = [];
   for (const entry of await readdir("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
-    if (Number(stat.split(") ")[1]?.split(" ")[1]) === pid) children.push(Number(entry));
+    if ((await parentOf(Number(entry))) === pid) children.push(Number(entry));
   }
   return children;
 }
@@ -98,7 +86,7 @@ async function childrenOf(pid: number): Promise<number[]> {
 async function busyCoresPerArm(pids: { replicas: number[]; nginx: number[] }) {
   const nginx = [...pids.nginx, ...(await Promise.all(pids.nginx.map(childrenOf))).flat()];
   const sum = async (list: number[]) => {
-    const each = await Promise.all(list.map(cpuMs));
+    const each = await Promise.all(list.map((pid) => cpuMs(pid)));
     return each.some((ms) => ms === undefined) ? undefined : each.reduce((a, b) => a! + b!, 0)!;
   };
   const sample = async () => {
@@ -138,12 +126,7 @@ async function busyCoresPerArm(pids: { replicas: number[]; nginx: number[] }) {
 /** list_models as one plain POST with the caller's key, checked for a successful result. */
 function postedCall(url: URL): Call {
   const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "list_models", arguments: {} } });
-  const headers = {
-    authorization: `Bearer ${CALLER_KEY}`,
-    "content-type": "application/json",
-    accept: "application/json, text/event-stream",
-    "mcp-protocol-version": LATEST_PROTOCOL_VERSION,
-  };
+  const headers = { ...mcpHeaders, authorization: `Bearer ${CALLER_KEY}`, "mcp-protocol-version": LATEST_PROTOCOL_VERSION };
   return async () => {
     const response = await fetch(url, { method: "POST", headers, body });
     const text = await response.text();
@@ -178,7 +161,8 @@ export async function measureBalanced(upstream: FakeLiteLLM, plan: HttpPlan): Pr
     const parts = { replicas: replicas.map((r) => r.pid), nginx: balancers.map((b) => b.pid) };
     const busy = await busyCoresPerArm(parts);
     const loads = await measureConcurrent(arms, BALANCED_CONCURRENCY, plan.balancedTotal, plan.rounds, busy.observe);
-    return { loads, ...(busy.result() ? { busy: busy.result()! } : {}) };
+    const cores = busy.result();
+    return { loads, ...(cores ? { busy: cores } : {}) };
   } finally {
     await stopAll(stops);
   }

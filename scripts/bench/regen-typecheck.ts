@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { typesFile } from "../regen/generate.ts";
+import { cpuMs } from "./proc-stat.ts";
 import { now } from "./stats.ts";
 import type { Workspace } from "./workspace.ts";
 
@@ -36,15 +37,11 @@ interface Exit {
 }
 
 /**
- * CPU time of the children this process has waited for (Linux: cutime + cstime in /proc/self/stat, in
- * USER_HZ ticks of 10 ms). On a shared machine, wall time carries other people's load; CPU time does not.
+ * CPU time of the children this process has waited for (Linux only; NaN elsewhere). On a shared machine,
+ * wall time carries other people's load; CPU time does not.
  */
 async function childCpuMs(): Promise<number> {
-  const stat = await readFile("/proc/self/stat", "utf8").catch(() => "");
-  if (!stat) return Number.NaN;
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  // Fields after the command name start at field 3 (state); cutime and cstime are fields 16 and 17.
-  return (Number(fields[13]) + Number(fields[14])) * 10;
+  return (await cpuMs("self", "waited-for children")) ?? Number.NaN;
 }
 
 async function timedNpm(cwd: string, args: string[]): Promise<Exit> {

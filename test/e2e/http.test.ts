@@ -54,6 +54,16 @@ describe("--http on loopback", () => {
     await client.close();
   });
 
+  it("reuses its connections to LiteLLM from one MCP request to the next", async () => {
+    const server = await start();
+    const client = await connectHttp(server.url);
+    const before = upstream.connections;
+    for (let i = 0; i < 10; i++) expect((await client.callTool({ name: "list_models", arguments: {} })).isError).toBeFalsy();
+    await client.close();
+    // One connection serves calls made one after another; a new one per request would make ten.
+    expect(upstream.connections - before).toBeLessThanOrEqual(2);
+  });
+
   it("keeps no session: one client's requests alternate between two instances and all succeed", async () => {
     const [a, b] = [await start(), await start()];
     const hits = { a: 0, b: 0 };

@@ -58,6 +58,8 @@ export interface FakeLiteLLMOptions {
 
 export class FakeLiteLLM {
   readonly requests: RecordedRequest[] = [];
+  /** TCP connections accepted so far: how often a client opened one instead of reusing a kept-alive one. */
+  connections = 0;
   /** The keys minted so far, and the spend logged against them. */
   readonly state: StandInState;
   private server: Server | undefined;
@@ -74,6 +76,7 @@ export class FakeLiteLLM {
 
   async start(port = 0): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.on("connection", () => this.connections++);
     await new Promise<void>((resolve, reject) => {
       this.server!.once("error", reject);
       this.server!.listen(port, "127.0.0.1", resolve);

@@ -137,6 +137,17 @@ describe("what LiteLLM refuses names the caller's role", () => {
     expect(text).toMatch(/^LiteLLM refused this for your key \(a key of no LiteLLM user, HTTP 403\)/);
   });
 
+  it("an open route that refuses is not about the caller's key: no lookup, and no key is blamed", async () => {
+    const lookup = nock(TEST_HOST).get("/user/info").reply(200, { user_info: { user_role: "internal_user" } });
+    nock(TEST_HOST, { badheaders: ["authorization"] }).get("/health/readiness").reply(403, { error: { message: "You are not authorized to read this" } });
+    const bridge = await connectAsCaller();
+    const result = await bridge.call("check_health", {});
+    await bridge.close();
+    expect(lookup.isDone()).toBe(false);
+    nock.cleanAll();
+    expect(textOf(result)).toMatch(/^A request without a key is not allowed to do this \(HTTP 403\)/);
+  });
+
   it("a bad key is not a role question: no lookup, and the sentence is about the caller's key, not a key argument", async () => {
     const text = await refusal(() =>
       nock(TEST_HOST, asCaller).post("/key/delete").reply(401, { error: { message: "Authentication Error, Invalid API key provided.", type: "token_not_found_in_db", code: "401" } }),

@@ -78,6 +78,12 @@ describe("refusalFor", () => {
     }
   });
 
+  it("takes a token as the operator set it, spaces and all (only a caller's LiteLLM key must be header-safe)", () => {
+    const passphrase = { allowedHosts: options.allowedHosts, token: "correct horse battery staple" };
+    expect(refusalFor(request({ host: "localhost", authorization: "Bearer correct horse battery staple" }), passphrase, { needsToken: true })).toBeUndefined();
+    expect(refusalFor(request({ host: "localhost", authorization: "Bearer correct horse" }), passphrase, { needsToken: true })?.status).toBe(401);
+  });
+
   it("compares tokens over digests, so different lengths are simply unequal", () => {
     expect(tokenMatches("abc", "abc")).toBe(true);
     expect(tokenMatches("abc", "abcd")).toBe(false);
