@@ -3,7 +3,9 @@
 // a budget changes a key's settings as update_key does. Disabling a tool (LITELLM_MCP_DISABLED_TOOLS,
 // leaving it out of LITELLM_MCP_TOOLS, or LITELLM_MCP_READ_ONLY) closes what it is for in every tool.
 // A capability is recognised by the arguments of a call to any tool that acts on an existing key, so a
-// new tool with a `blocked` or `models` argument is covered without being named here.
+// new key tool with a `blocked` or `models` argument is covered without being named here. Tools that act
+// on a team or a user (update_team {"blocked": true}, update_user's models) are not side doors: changing a
+// team or user is what they are for, and they are switched off by their own name or toolset.
 
 import type { Tool } from "./define-tool.js";
 
