@@ -5,7 +5,6 @@ import { postTeamMemberAddBodyFields } from "../../../generated/request-schemas.
 import { defineTool } from "../../define-tool.js";
 import { documentedFields } from "../documented-fields.js";
 import { duration } from "../duration.js";
-import { membersListed } from "./team-summary.js";
 
 const litellm = postTeamMemberAddBodyFields;
 
@@ -51,11 +50,11 @@ export const addTeamMember = defineTool({
   }),
   // LiteLLM declares `{}`; it answers with the team's row plus updated_users, the user rows it touched.
   result: (data) => {
-    const answer = (data ?? {}) as { team_id?: unknown; updated_users?: unknown };
+    const answer = (data ?? {}) as { team_id?: unknown; updated_users?: unknown; members_with_roles?: unknown };
     return {
       team_id: answer.team_id ?? null,
       added: Array.isArray(answer.updated_users) ? answer.updated_users.map((u) => documentedFields(added, u)) : (answer.updated_users ?? null),
-      members_count: membersListed(data),
+      members_count: Array.isArray(answer.members_with_roles) ? answer.members_with_roles.length : null,
     };
   },
 });

@@ -3,7 +3,6 @@
 import { z } from "zod";
 import { postTeamMemberDeleteBodyFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../../define-tool.js";
-import { membersListed } from "./team-summary.js";
 
 const litellm = postTeamMemberDeleteBodyFields;
 
@@ -33,7 +32,11 @@ export const removeTeamMember = defineTool({
   }),
   // LiteLLM declares `{}`; it answers with the team's row after the removal.
   result: (data, args) => {
-    const team = (data ?? {}) as { team_id?: unknown };
-    return { team_id: team.team_id ?? null, removed: args.user_id ?? args.user_email, members_count: membersListed(data) };
+    const team = (data ?? {}) as { team_id?: unknown; members_with_roles?: unknown };
+    return {
+      team_id: team.team_id ?? null,
+      removed: args.user_id ?? args.user_email,
+      members_count: Array.isArray(team.members_with_roles) ? team.members_with_roles.length : null,
+    };
   },
 });

@@ -17,14 +17,13 @@ export const teamSummary = z.object({
 
 export const teamMember = z.object({ user_id: z.string().nullable(), user_email: z.string().nullable(), role: z.string().nullable() });
 
-/** How many members a team row lists in members_with_roles; null when it has no such list. */
-export function membersListed(row: unknown): number | null {
-  const members = (row as { members_with_roles?: unknown } | null | undefined)?.members_with_roles;
-  return Array.isArray(members) ? members.length : null;
-}
+type TeamRow = { members_count?: unknown; members_with_roles?: unknown } | null | undefined;
 
 /** A team row from any team route: /v2/team/list counts members itself, the others list them. */
 export function summarizeTeam(row: unknown): Record<keyof typeof teamSummary.shape, unknown> {
-  const counted = (row as { members_count?: unknown } | null | undefined)?.members_count;
-  return { ...documentedFields(teamSummary, row), members_count: counted ?? membersListed(row) };
+  const { members_count, members_with_roles } = (row ?? {}) as NonNullable<TeamRow>;
+  return {
+    ...documentedFields(teamSummary, row),
+    members_count: members_count ?? (Array.isArray(members_with_roles) ? members_with_roles.length : null),
+  };
 }
