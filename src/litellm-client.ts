@@ -117,8 +117,9 @@ export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch, sh
       if (options.signal?.aborted) cancelled();
       try {
         // The manifest typed `init` against this exact operation; here, where tools are handled
-        // uniformly, the method and path are plain strings, so openapi-fetch's overloads cannot apply.
-        const request = client.request as (m: string, p: string, i: object) => ReturnType<typeof client.GET>;
+        // uniformly, the method and path are plain strings, so openapi-fetch's overloads cannot apply. (Its
+        // own result type, a union over every path, is also too deep for tsc over an unpruned spec.)
+        const request = client.request as (m: string, p: string, i: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
         // The call's key and transport, shared by the role lookup a caller-mode refusal may make.
         const sentAs = {
           headers: options.bearer === undefined ? {} : { authorization: `Bearer ${options.bearer}` },
@@ -129,7 +130,7 @@ export function createLiteLLMClient(config: Config, fetchImpl?: typeof fetch, sh
         if (!response.ok && !options.acceptFailure?.(response.status, error)) {
           if (!options.asCaller || options.bearer === undefined) throw errorFromResponse(response, error, ctx);
           const askWithCallerKey: GetWithCallerKey = async (rolePath) => {
-            const asked = (await request("get", rolePath, { parseAs: "json", ...sentAs })) as { data?: unknown; error?: unknown; response: Response };
+            const asked = await request("get", rolePath, { parseAs: "json", ...sentAs });
             return { status: asked.response.status, body: asked.data ?? asked.error };
           };
           const role = await roleToName(response.status, error, askWithCallerKey);
