@@ -66,9 +66,13 @@ function seconds(since: number): string {
 /** Installs what the lock lists into .venv/; returns where it came from, or undefined on failure. */
 function installLocked(python: Python, lock: Lock): string | undefined {
   const pip = [join(VENV_DIR, "bin", "python"), "-m", "pip"] as const;
-  // --require-hashes on every pip call: a file whose sha256 the lock does not list is refused, and so is
-  // a dependency the lock does not pin.
-  const locked = ["--require-hashes", "-r", lock.path];
+  // The lock is complete (every distribution, each with its sha256), so pip is told to install exactly
+  // its lines and decide nothing: --no-deps keeps its resolver away from the packages' own requirements
+  // (pip 23.2.1, which a Python 3.11 venv carries, resolved litellm's `httpx[http2]` to a newer httpx than
+  // the lock's and gave up), --only-binary keeps it from building anything with unpinned build tools, and
+  // --require-hashes refuses any file whose sha256 the lock does not list. `pip check` afterwards proves
+  // the lock was complete: a dependency it left out fails the install instead of the proxy's first import.
+  const locked = ["--no-deps", "--only-binary", ":all:", "--require-hashes", "-r", lock.path];
   const pipInstall = (extra: string[]) => run(pip[0], [...pip.slice(1), "install", "--progress-bar", "off", "-q", "--no-compile", ...extra, ...locked]);
   const root = wheelCacheRoot();
   const cached = lockedWheels(root, python.tag, lock);
@@ -128,6 +132,10 @@ function main(argv: string[]): number {
   const source = installLocked(python, lock);
   if (!source) {
     console.error(`install-litellm: pip could not install ${REQUIREMENTS.join(" ")} from ${lock.path}; its messages are above (a hash that does not match the lock means a file is not the one locked).`);
+    return 1;
+  }
+  if (!run(join(VENV_DIR, "bin", "python"), ["-m", "pip", "check"])) {
+    console.error(`install-litellm: ${lock.path} leaves out a distribution that an installed package requires (pip check, above); make the lock again with \`npm run live:lock\`.`);
     return 1;
   }
   const compiling = performance.now();
