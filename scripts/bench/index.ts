@@ -26,8 +26,8 @@ import type { OperationRef } from "../regen/operations.ts";
 
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "../..");
 const MASTER_KEY = "sk-bench-master-0000000000";
-/** The team's saved LiteLLM documents (a user's clone has none: the regen rows are then skipped). */
-const SHARED_DOCUMENTS = join(ROOT, "../shared/litellm");
+/** Real LiteLLM documents committed with the tests; without the one spec/ came from, the regen rows are skipped. */
+const LITELLM_DOCUMENTS = join(ROOT, "test/fixtures/litellm");
 const LARGE_LIST = 100;
 /** The direct fetch sends what the bridge sends, User-Agent included. */
 const USER_AGENT = `litellm-mcp/${VERSION}`;
@@ -122,15 +122,15 @@ async function main(): Promise<void> {
       rows.push(sizeRow(selection, tools.length, toolsListBytes(tools), toolsListBytes(naive)));
     }
 
-    // The whole document spec/ was generated from (spec/ keeps only the pruned one): given, or in ../shared.
-    const source = values["regen-from"] ?? documentOfVersion(SHARED_DOCUMENTS, specInfo.litellmVersion);
+    // The whole document spec/ was generated from (spec/ keeps only the pruned one): given, or in test/fixtures/litellm/.
+    const source = values["regen-from"] ?? documentOfVersion(LITELLM_DOCUMENTS, specInfo.litellmVersion);
     if (source) {
       log(`regen and typecheck from ${source}: ${plan.regenRuns} × each, in copies of the project`);
       const rt = await measureRegenTypecheck(ROOT, source, workspace, plan.regenRuns);
       rows.push(...regenRows(rt));
       notes.push(...rt.failures.map((failure) => `Failed: ${failure}`));
     } else {
-      const missing = `no openapi-${specInfo.litellmVersion}.json (the version spec/ was generated from) in ${SHARED_DOCUMENTS}; pass --regen-from <that document, e.g. saved from a ${specInfo.litellmVersion} proxy's /openapi.json>`;
+      const missing = `no openapi-${specInfo.litellmVersion}.json (the version spec/ was generated from) in ${LITELLM_DOCUMENTS}; pass --regen-from <that document, e.g. saved from a ${specInfo.litellmVersion} proxy's /openapi.json>`;
       log(`regen and typecheck skipped: ${missing}`);
       rows.push(...skippedRows(missing));
     }

@@ -91,7 +91,7 @@ export async function measureRegenTypecheck(root: string, source: string, worksp
   return result;
 }
 
-/** The ../shared LiteLLM document (openapi-<version>.json) of this version, or undefined. */
+/** The saved LiteLLM document (openapi-<version>.json) of this version, or undefined. */
 export function documentOfVersion(folder: string, version: string): string | undefined {
   const file = join(folder, `openapi-${version}.json`);
   return existsSync(file) ? file : undefined;
