@@ -8,6 +8,8 @@ export default defineConfig({
   // Paths below are relative to the repository root, not to this file.
   root: new URL("..", import.meta.url).pathname,
   test: {
+    // The default output, and a run that requires the real things fails if any test skipped.
+    reporters: ["default", "./test/support/no-skips-reporter.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
