@@ -3,14 +3,15 @@
 // the sha256 the index served for it. pip resolves the pins without installing anything (--dry-run
 // --ignore-installed --report) in a throwaway venv, and its report lists each resolved file's hash.
 //
-// Run it after changing a pin, or to add a lock for another interpreter or platform; review and commit the
-// result. It trusts what the index serves at that moment: that is the moment the lock records, and every
+// Run it after changing a pin (the CI lock, cp311-linux-x86_64, first: the others take its versions), or to
+// add a lock for another interpreter or platform; review and commit the result. Wheels only: a source
+// distribution would be built with build tools no lock pins. It trusts what the index serves at that moment: that is the moment the lock records, and every
 // install after it gets exactly those files or fails.
 //
 // Exit codes: 0 written; 1 pip failed or reported a file without a hash; 2 no usable Python.
 
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { LOCK_PINS_LINE, REQUIREMENTS, lockPath } from "./litellm-pin.ts";
@@ -43,6 +44,23 @@ function lockText(items: readonly ReportItem[], tag: string): string {
   ].join("\n");
 }
 
+/**
+ * Another interpreter's lock keeps the versions of the committed CI lock (cp311-linux-x86_64) wherever that
+ * interpreter can have them, so every lock installs the same LiteLLM stack; only what differs by
+ * interpreter (backports such as tomli) is resolved anew. Returns a constraints file of those versions.
+ */
+function sameVersionsAs(tag: string, work: string): { tag: string; path: string } | undefined {
+  const reference = "cp311-linux-x86_64";
+  if (tag === reference || !existsSync(lockPath(reference))) return undefined;
+  const pins = readFileSync(lockPath(reference), "utf8")
+    .split("\n")
+    .filter((line) => line !== "" && !line.startsWith("#"))
+    .map((line) => line.split(" ")[0]);
+  const path = join(work, "constraints.txt");
+  writeFileSync(path, `${pins.join("\n")}\n`);
+  return { tag: reference, path };
+}
+
 function main(): number {
   const python = findPython();
   if (typeof python === "string") {
@@ -54,11 +72,19 @@ function main(): number {
     const venv = join(work, "venv");
     if (spawnSync(python.command, ["-m", "venv", venv], { stdio: "inherit" }).status !== 0) return 2;
     const report = join(work, "report.json");
-    console.log(`lock-litellm: resolving ${REQUIREMENTS.join(" ")} for ${python.tag} (nothing is installed)…`);
-    const pip = spawnSync(join(venv, "bin", "python"), ["-m", "pip", "install", "--dry-run", "--ignore-installed", "--quiet", "--progress-bar", "off", "--report", report, ...REQUIREMENTS], {
-      stdio: "inherit",
-    });
-    if (pip.status !== 0) {
+    const like = sameVersionsAs(python.tag, work);
+    const resolve = (constraints: string[]) =>
+      spawnSync(join(venv, "bin", "python"), ["-m", "pip", "install", "--dry-run", "--ignore-installed", "--only-binary", ":all:", "--quiet", "--progress-bar", "off", "--report", report, ...constraints, ...REQUIREMENTS], {
+        stdio: "inherit",
+      }).status === 0;
+    console.log(`lock-litellm: resolving ${REQUIREMENTS.join(" ")} for ${python.tag}${like ? `, at the versions ${like.tag}'s lock holds` : ""} (nothing is installed)…`);
+    let resolved = resolve(like ? ["--constraint", like.path] : []);
+    if (!resolved && like) {
+      // Some of those versions need a newer Python than this one (pydantic-settings 2.16 drops 3.10, say).
+      console.log(`lock-litellm: ${python.tag} cannot have all of ${like.tag}'s versions (pip's conflict is above); resolving the pins alone.`);
+      resolved = resolve([]);
+    }
+    if (!resolved) {
       console.error("lock-litellm: pip could not resolve the pins; its messages are above.");
       return 1;
     }
