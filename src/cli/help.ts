@@ -2,6 +2,7 @@
 // what it governs. test/e2e/cli.test.ts holds this list to the variables src/ reads.
 
 import { toolsetNames } from "../toolsets.js";
+import { TESTED_NODE_MAJORS } from "../version.js";
 import { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT } from "./args.js";
 
 export const USAGE = `Usage:
@@ -53,4 +54,10 @@ Which tools are offered:
   LITELLM_MCP_HTTP_TOKEN              bearer token clients must send; required beyond loopback (not in caller mode)
   LITELLM_MCP_HTTP_ALLOWED_HOSTS      extra host names clients may use (comma-separated)
 
-Booleans are true/false (or 1/0). Logs go to stderr; on stdio, stdout carries only MCP messages.`;
+Booleans are true/false (or 1/0). Logs go to stderr; on stdio, stdout carries only MCP messages.
+Tested on Node.js ${listed(TESTED_NODE_MAJORS)}.`;
+
+/** "20, 22 and 24". */
+function listed(items: readonly number[]): string {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}

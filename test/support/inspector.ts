@@ -15,6 +15,12 @@ export interface InspectorRun {
   stderr: string;
 }
 
+/** The environment's extra CA settings for Node and npm, and nothing else of it. */
+function trustSettings(): Record<string, string> {
+  const names = ["NODE_EXTRA_CA_CERTS", "SSL_CERT_FILE", "SSL_CERT_DIR", "npm_config_cafile"];
+  return Object.fromEntries(names.flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])));
+}
+
 export function runInspector(env: Record<string, string>, methodArgs: string[]): Promise<InspectorRun> {
   const envArgs = Object.entries(env).flatMap(([k, v]) => ["-e", `${k}=${v}`]);
   const args = ["-y", INSPECTOR, "--cli", ...envArgs, process.execPath, BUILT_SERVER, ...methodArgs];
@@ -26,7 +32,9 @@ export function runInspector(env: Record<string, string>, methodArgs: string[]):
       args,
       {
         // The npm cache is shared between runs so only the first run downloads.
-        env: { PATH: process.env.PATH ?? "", HOME: home, npm_config_cache: join(tmpdir(), "litellm-mcp-npx-cache"), npm_config_update_notifier: "false" },
+        // Certificates the machine adds to Node's trust (a TLS-inspecting proxy's) are kept: npm on another
+        // Node than the system's reads no global npmrc, so they are its only way to trust the registry.
+        env: { ...trustSettings(), PATH: process.env.PATH ?? "", HOME: home, npm_config_cache: join(tmpdir(), "litellm-mcp-npx-cache"), npm_config_update_notifier: "false" },
         timeout: 180_000,
       },
       (error, stdout, stderr) => {
