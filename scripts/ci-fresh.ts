@@ -14,7 +14,7 @@
 // Exit code: .ci/run's.
 
 import { spawn, spawnSync } from "node:child_process";
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,6 +34,9 @@ function freshEnvironment(work: string): NodeJS.ProcessEnv {
   const home = join(work, "home");
   const tmp = join(work, "tmp");
   for (const dir of [home, tmp]) mkdirSync(dir, { recursive: true });
+  // As /tmp is: the database kit, run as root, starts PostgreSQL as the postgres user in a folder under it.
+  chmodSync(work, 0o755);
+  chmodSync(tmp, 0o1777);
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
     // Settings that point at this project's caches or a proxy under test, and npm's per-run variables,
