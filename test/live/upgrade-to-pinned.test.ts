@@ -1,5 +1,5 @@
 // The upgrade this project made, replayed on real documents: a copy of the project as it stood on LiteLLM
-// 1.88.0 (spec/ from ../shared's 1.88.0 document, update_key building its key input on LiteLLM's required
+// 1.88.0 (spec/ from the 1.88.0 document in test/fixtures/litellm/, update_key building its key input on LiteLLM's required
 // field, and the tools that send fields 1.88.0 lacks without them), then `npm run regen` from
 // the pinned proxy this suite starts. The report must name the changes that touch what the manifest
 // sends and reads as breaking, exit 1, and typecheck must fail in the one that broke it and nowhere else; CI's lockstep
@@ -19,13 +19,12 @@ import {
   regen,
   removeCopy,
   REPO_ROOT,
-  sharedLitellmMissing,
   typecheck,
   type RunResult,
 } from "../support/project-copy.ts";
 
 const proxy = inject("liveProxy");
-const skip = !proxy || sharedLitellmMissing("the upgrade from ../shared's 1.88.0 to the pinned LiteLLM");
+const skip = !proxy;
 
 const UPDATE_KEY = "src/manifest/keys/update-key.ts";
 
@@ -79,7 +78,7 @@ const UPGRADE_BREAKING = [...teamModels("array<any>", "array<string>"), KEY_OPTI
 
 describe.skipIf(skip)("upgrade from 1.88.0 to the pinned LiteLLM, from its live document", () => {
   const source = `${proxy?.url}/openapi.json`;
-  const older = skip ? "" : documentVersion(OPENAPI_1_88_0);
+  const older = documentVersion(OPENAPI_1_88_0);
   let dir: string;
   let onOlder: { regen: RunResult; tsc: RunResult };
   let lockstep: RunResult;

@@ -1,4 +1,4 @@
-// The upgrade a user actually makes, on two real LiteLLM releases from ../shared: regen from the older
+// The upgrade a user actually makes, on two real LiteLLM releases (test/fixtures/litellm/): regen from the older
 // (1.80.17), then from the newer (1.88.0), in a copy of the project. The older predates things the
 // manifest relies on (reset_key_spend's whole route among them), so that step must name exactly those as
 // breaking; the step up must break nothing new and still run. Fields the manifest sends came after 1.88.0
@@ -19,15 +19,12 @@ import {
   removeCopy,
   REPO_ROOT,
   run,
-  sharedLitellmMissing,
   SPEC_VERSION,
   typecheck,
   unitTests,
   type RunResult,
 } from "../support/project-copy.ts";
 import { breakingSentences, partTokens, unchangedTools } from "../support/drift-report-text.ts";
-
-const skip = sharedLitellmMissing("the upgrade pair of two real LiteLLM documents");
 
 interface Step {
   regen: RunResult;
@@ -68,8 +65,8 @@ function mentions(report: string, tool: string): boolean {
   return report.includes(`\n    ${tool} (`) || unchangedTools(report).includes(tool);
 }
 
-describe.skipIf(skip)("upgrade pair: LiteLLM 1.80.17 then 1.88.0", () => {
-  const [older, newer] = skip ? ["", ""] : [documentVersion(OPENAPI_1_80_17), documentVersion(OPENAPI_1_88_0)];
+describe("upgrade pair: LiteLLM 1.80.17 then 1.88.0", () => {
+  const [older, newer] = [documentVersion(OPENAPI_1_80_17), documentVersion(OPENAPI_1_88_0)];
   let dir: string;
   // 1.80.17 breaks the manifest, so its step stops at what the tests read: the report and tsc's errors.
   let down: Pick<Step, "regen" | "tsc">;

@@ -3,7 +3,7 @@
 
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
@@ -12,29 +12,21 @@ import { specInfo } from "../../generated/spec-info.ts";
 import { regenCommand } from "../../scripts/regen/command.ts";
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
-/** The real LiteLLM documents; present in CI and on the team's machines, absent in a user's fresh clone. */
-export const SHARED_LITELLM = resolve(REPO_ROOT, "../shared/litellm");
-export const OPENAPI_1_80_17 = join(SHARED_LITELLM, "openapi-1.80.17.json");
-export const OPENAPI_1_88_0 = join(SHARED_LITELLM, "openapi-1.88.0.json");
+/** Real LiteLLM documents committed with the tests (test/fixtures/litellm/README.md says where they came from). */
+export const LITELLM_DOCUMENTS = join(REPO_ROOT, "test", "fixtures", "litellm");
+export const OPENAPI_1_80_17 = join(LITELLM_DOCUMENTS, "openapi-1.80.17.json");
+export const OPENAPI_1_88_0 = join(LITELLM_DOCUMENTS, "openapi-1.88.0.json");
 
 /** The LiteLLM release spec/ and generated/ were made from: tests read it here instead of naming one. */
 export const SPEC_VERSION: string = specInfo.litellmVersion;
 
-/** The `info.version` of a saved OpenAPI document, e.g. one of the ../shared releases. */
+/** The `info.version` of a saved OpenAPI document, e.g. one of test/fixtures/litellm/. */
 export function documentVersion(path: string): string {
   return (JSON.parse(readFileSync(path, "utf8")) as { info: { version: string } }).info.version;
 }
 
 /** What a copy needs to regenerate, typecheck and test the project; nothing else (not .venv/, not dist/). */
 export const PROJECT_ENTRIES = ["src", "scripts", "spec", "generated", "test", "package.json", "tsconfig.json"];
-
-/** Why tests that read ../shared/litellm cannot run here (printed once), or undefined when they can. */
-export function sharedLitellmMissing(suite: string): string | undefined {
-  if (existsSync(OPENAPI_1_80_17) && existsSync(OPENAPI_1_88_0)) return undefined;
-  const reason = `${SHARED_LITELLM} has no openapi-1.80.17.json and openapi-1.88.0.json`;
-  console.warn(`skipping ${suite}: ${reason}`);
-  return reason;
-}
 
 export async function copyProject(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "litellm-mcp-"));
