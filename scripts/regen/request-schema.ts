@@ -139,3 +139,15 @@ export function requestSchemas(doc: JsonObject, op: OperationRef, options: Simpl
   }
   return result;
 }
+
+/** The simplified schema of an operation's first 2xx JSON answer; `{}` when LiteLLM declares none. */
+export function answerSchema(doc: JsonObject, op: OperationRef, options: SimplifyOptions = {}): Json {
+  const item = isObject(doc.paths) ? doc.paths[op.path] : undefined;
+  const operation = isObject(item) ? item[op.method] : undefined;
+  const responses = isObject(operation) && isObject(operation.responses) ? operation.responses : {};
+  const code = Object.keys(responses).sort().find((c) => /^2/.test(c));
+  let response = code ? responses[code] : undefined;
+  if (isObject(response) && typeof response.$ref === "string") response = resolveRef(doc, response.$ref);
+  const content = isObject(response) && isObject(response.content) ? response.content["application/json"] : undefined;
+  return isObject(content) && content.schema !== undefined ? simplifySchema(doc, content.schema, options) : {};
+}
