@@ -74,11 +74,13 @@ export async function recordOperations({ root }: RecordOptions): Promise<string>
 
     const fields = builtOnFields(found, op);
     for (const [path, uses] of fields) op.builtOn[path] = builtOnFact(spec, op, path, uses);
-    // A sent value that is an argument built on a generated field follows LiteLLM's schema for that field.
+    // A value the mapping takes straight from an argument built on a generated field has that field's
+    // type, whatever LiteLLM makes of it: it follows the field (a helper with types of its own does not).
     const arguments_ = new Map([...fields].flatMap(([path, uses]) => uses.flatMap((u) => (u.argument ? [[u.argument, path] as const] : []))));
     op.sends = Object.fromEntries(
       Object.entries(sent).map(([path, { inputs, ...fact }]) => {
-        const follows = inputs.length === 1 ? arguments_.get(inputs[0]!) : undefined;
+        const argument = found.direct.get(path);
+        const follows = argument !== undefined && inputs.length === 1 && inputs[0] === argument ? arguments_.get(argument) : undefined;
         return [path, { ...fact, ...(follows ? { follows } : {}) }];
       }),
     );

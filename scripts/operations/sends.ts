@@ -18,6 +18,8 @@ interface Mark {
 
 interface Marks {
   values: Map<string | number, Mark>;
+  /** Objects and arrays of the arguments: one the request holds as it is came from that argument. */
+  objects: Map<object, Mark>;
   /** Keys of maps (records) among the arguments: a request key that is one of them is any key. */
   keys: Set<string>;
   next: number;
@@ -40,7 +42,11 @@ function marked(root: JsonObject, schema: Json, path: Segment[], marks: Marks, v
   if (member.const !== undefined) return member.const;
   if (type === "boolean") return variant === 0;
   if (type === "integer" || type === "number") return mark(1_000_000 * (variant + 1) + marks.next++);
-  if (type === "array") return [marked(root, member.items ?? {}, [...path, { item: true }], marks, variant, requiredOnly)];
+  const remember = <T extends object>(value: T): T => {
+    marks.objects.set(value, { path: formatPath(path), schema: node });
+    return value;
+  };
+  if (type === "array") return remember([marked(root, member.items ?? {}, [...path, { item: true }], marks, variant, requiredOnly)]);
   if (type === "object" || isObject(member.properties) || member.additionalProperties !== undefined) {
     const out: Record<string, unknown> = {};
     const required = new Set(Array.isArray(member.required) ? member.required.map(String) : []);
@@ -53,7 +59,7 @@ function marked(root: JsonObject, schema: Json, path: Segment[], marks: Marks, v
       marks.keys.add(key);
       out[key] = marked(root, isObject(member.additionalProperties) ? member.additionalProperties : {}, [...path, { value: true }], marks, variant, requiredOnly);
     }
-    return out;
+    return remember(out);
   }
   // Strings, enums (the mapping does not check them: the input schema did) and values of any kind.
   return mark(`\u0001${formatPath(path)}\u0001${variant}`);
@@ -68,6 +74,8 @@ function walk(value: unknown, path: Segment[], marks: Marks, into: Map<string, S
   const seen = (s: Seen): void => void into.set(where, [...(into.get(where) ?? []), s]);
   const from = typeof value === "string" || typeof value === "number" ? marks.values.get(value) : undefined;
   if (from) return seen({ from });
+  const passed = typeof value === "object" && value !== null ? marks.objects.get(value) : undefined;
+  if (passed) seen({ from: passed });
   if (Array.isArray(value)) {
     seen({ node: "array" });
     for (const item of value) walk(item, [...path, { item: true }], marks, into);
@@ -155,7 +163,7 @@ export interface SendingTool {
 /** Every path the tool's request mapping can send, with when and what. */
 export function sendsOf(tool: SendingTool): Record<string, SentPath> {
   const run = (variant: 0 | 1, requiredOnly: boolean) => {
-    const marks: Marks = { values: new Map(), keys: new Set(), next: 1 };
+    const marks: Marks = { values: new Map(), objects: new Map(), keys: new Set(), next: 1 };
     const args = marked(tool.inputSchema, tool.inputSchema, [], marks, variant, requiredOnly) as Record<string, unknown>;
     const request = tool.buildRequest(args);
     return { marks, request, seen: trace(request, marks) };

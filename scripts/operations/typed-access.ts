@@ -19,6 +19,11 @@ export interface ToolAccess {
   calls: Set<string>;
   /** Generated fields used, with the operation identifier they belong to. */
   builtOn: FieldUse[];
+  /**
+   * Request paths the mapping fills straight from an argument (`model: args.model`), with that argument:
+   * such a value has the argument's type, so it follows the generated field the argument is built on.
+   */
+  direct: Map<string, string>;
 }
 
 /** One use of a generated field: which, the calls made on it, and the input argument it builds (if one). */
@@ -120,6 +125,52 @@ function argumentOf(end: ts.Expression): string | undefined {
   return undefined;
 }
 
+/** Whether `node` runs only where `Array.isArray(<path>)` held: in the true branch of such a test or after `&&`. */
+function checkedArray(node: ts.Node, path: string, pathOf: (e: ts.Expression) => string | undefined): boolean {
+  const tests = (condition: ts.Expression) =>
+    ts.isCallExpression(condition) &&
+    condition.expression.getText() === "Array.isArray" &&
+    condition.arguments[0] !== undefined &&
+    pathOf(condition.arguments[0]) === path;
+  for (let child: ts.Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (ts.isConditionalExpression(parent) && parent.whenTrue === child && tests(parent.condition)) return true;
+    if (ts.isIfStatement(parent) && parent.thenStatement === child && tests(parent.expression)) return true;
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && parent.right === child && tests(parent.left)) return true;
+  }
+  return false;
+}
+
+/** The expression a request mapping returns, for `(args) => ({...})` and `(args) => { return {...}; }`. */
+function returned(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression | undefined {
+  if (!ts.isBlock(fn.body)) return fn.body;
+  const last = fn.body.statements.find(ts.isReturnStatement);
+  return last?.expression;
+}
+
+/** Request paths whose value is an argument as it is (`args.x`, or `args.x ?? constant`), with its name. */
+function directPaths(fn: ts.ArrowFunction | ts.FunctionExpression): Map<string, string> {
+  const out = new Map<string, string>();
+  const parameter = fn.parameters[0];
+  const args = parameter && ts.isIdentifier(parameter.name) ? parameter.name.text : undefined;
+  const visit = (node: ts.Expression | undefined, path: string): void => {
+    const expression = node && unwrap(node);
+    if (!expression || !args) return;
+    if (ts.isObjectLiteralExpression(expression)) {
+      for (const member of expression.properties) {
+        if (!ts.isPropertyAssignment(member) || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) continue;
+        const name = member.name.text;
+        // The request's top level names its parts: body, and params.path / params.query.
+        const child = path === "" ? (name === "params" ? "params" : name) : path === "params" ? name : `${path}.${name}`;
+        visit(member.initializer, child);
+      }
+    } else if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression) && expression.expression.text === args) {
+      out.set(path, expression.name.text);
+    }
+  };
+  visit(returned(fn), "");
+  return out;
+}
+
 function property(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
   for (const member of object.properties) {
     if (ts.isPropertyAssignment(member) && ts.isIdentifier(member.name) && member.name.text === name) return member.initializer;
@@ -168,7 +219,9 @@ export function typedAccess(root: string): ToolAccess[] {
     for (const definition of definitions) {
       const name = property(definition, "name");
       if (!name || !ts.isStringLiteral(name)) continue;
-      const access: ToolAccess = { tool: name.text, file, typedReads: new Set(), calls: new Set(), builtOn: builtOnHere };
+      const request = property(definition, "request");
+      const direct = request && (ts.isArrowFunction(request) || ts.isFunctionExpression(request)) ? directPaths(request) : new Map<string, string>();
+      const access: ToolAccess = { tool: name.text, file, typedReads: new Set(), calls: new Set(), builtOn: builtOnHere, direct };
       const result = property(definition, "result");
       const data = result && (ts.isArrowFunction(result) || ts.isFunctionExpression(result)) ? result.parameters[0] : undefined;
       const dataSymbol = data && ts.isIdentifier(data.name) ? checker.getSymbolAtLocation(data.name) : undefined;
@@ -181,9 +234,10 @@ export function typedAccess(root: string): ToolAccess[] {
               if (path === undefined) throw new Error(`${file}: cannot tell which answer path \`${node.getText()}\` reads; name it from the mapping's first parameter.`);
               access.typedReads.add(path);
             } else {
-              // A method of a value the mapping read by name: `(data.models ?? []).map(...)`.
+              // A method of a value the mapping read by name: `(data.models ?? []).map(...)`; one called
+              // only once `Array.isArray` said it is an array compiles whatever the value becomes.
               const receiver = answerPath(node.expression, dataSymbol, checker, generatedTypes);
-              if (receiver) access.calls.add(receiver);
+              if (receiver && !checkedArray(node, receiver, (e) => answerPath(e, dataSymbol, checker, generatedTypes))) access.calls.add(receiver);
             }
           }
           ts.forEachChild(node, inResult);

@@ -5,46 +5,56 @@
 // with scripts/regen/zod-chain.ts from spec/operations.json): the type stays what LiteLLM's document says,
 // so `npm run typecheck` fails at the manifest's call, while at run time the chain goes on and that one
 // argument refuses every value with a sentence saying why. An enum that lost values keeps the ones it has.
+// The stand-ins are the real zod schemas with the missing calls added to them, not proxies: zod keeps
+// its schemas in maps (toJSONSchema for tools/list), and a proxy would not be the object it finds there.
 
-import type { ToolOperation } from "./operations.ts";
-import { operationLabel } from "./operations.ts";
+import { operationLabel, type BuiltOn, type ToolOperation } from "./operations.ts";
+import { parseChain } from "./zod-chain.ts";
+
+/** The methods the manifest calls on a field, as the stand-in's list: `["unwrap","extract","optional"]`. */
+export function callsOn(built: BuiltOn | undefined): string {
+  const calls = new Set((built?.uses ?? []).flatMap((use) => parseChain(use).map((step) => step.method)));
+  calls.delete("required");
+  return JSON.stringify([...calls].sort());
+}
 
 /** The helpers a generated file needs once it has a stand-in; written once, before the first use. */
 export const STAND_IN_HELPERS = `/**
- * Stands in for a field LiteLLM's document no longer has (or no longer has as the manifest uses it): every
- * call on it goes on, and the argument built from it refuses every value, with this note as the reason.
+ * Stands in for a field LiteLLM's document no longer has (or no longer has as the manifest uses it): the
+ * manifest's calls on it go on, and the argument built from it refuses every value, saying why.
  */
-function refusing(note: string): z.ZodType {
-  return lenient(z.any().refine(() => false, note), note);
+function refusing(note: string, calls: readonly string[]): z.ZodType {
+  return lenient(z.any().refine(() => false, note), note, calls);
 }
 
 /**
- * LiteLLM's schema for a field, as generated, except that a call it no longer has gives refusing(note)
- * instead of a TypeError at start-up, and extract/exclude keep only the values the enum still has.
+ * LiteLLM's schema for a field, as generated, given the calls the manifest makes on it (spec/operations.json)
+ * that it lacks: each gives refusing(note) instead of a TypeError at start-up. extract/exclude keep the values
+ * the enum still has. What unwrap() returns and what a call clones forgive the same calls.
  */
-function lenient<T>(schema: T, note: string): T {
-  return new Proxy(schema as object, {
-    get(target, key) {
-      const value: unknown = Reflect.get(target, key);
-      if (typeof key !== "string" || (value !== undefined && typeof value !== "function")) return value;
-      if (value === undefined) return () => refusing(note);
-      return (...args: unknown[]) => {
-        if ((key === "extract" || key === "exclude") && Array.isArray(args[0])) {
-          const options: unknown[] = (target as { options?: unknown[] }).options ?? [];
-          const known = args[0].filter((v) => options.includes(v));
-          if (known.length === 0 && key === "extract") return refusing(note);
-          args = [known, ...args.slice(1)];
-        }
-        const out: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
-        return out instanceof z.ZodType ? lenient(out, note) : out;
-      };
-    },
-  }) as T;
+function lenient<T>(schema: T, note: string, calls: readonly string[]): T {
+  const inst = schema as unknown as Record<string, unknown> & { _zod: { def: Record<string, unknown> } };
+  const define = (name: string, value: unknown) => Object.defineProperty(inst, name, { value, enumerable: false, configurable: true, writable: true });
+  for (const name of calls) {
+    const real = inst[name];
+    if (typeof real !== "function") define(name, () => refusing(note, calls));
+    else if (name === "extract" || name === "exclude") {
+      define(name, (values: unknown[], ...rest: unknown[]) => {
+        const options = (inst.options as unknown[] | undefined) ?? [];
+        const known = values.filter((v) => options.includes(v));
+        return known.length === 0 && name === "extract" ? refusing(note, calls) : lenient((real as (...a: unknown[]) => unknown).call(inst, known, ...rest), note, calls);
+      });
+    }
+  }
+  const clone = inst.clone as (...a: unknown[]) => unknown;
+  define("clone", (...args: unknown[]) => lenient(clone.apply(inst, args), note, calls));
+  for (const inner of [inst._zod.def.innerType, inst._zod.def.element]) if (typeof inner === "object" && inner !== null) lenient(inner, note, calls);
+  return schema;
 }
 
 /** Adds a field the document lacks, for the manifest's code only: not enumerable, so the part's schema leaves it out. */
-function goneField(fields: object, name: string, note: string): void {
-  Object.defineProperty(fields, name, { get: () => refusing(note), enumerable: false });
+function goneField(fields: object, name: string, note: string, calls: readonly string[]): void {
+  Object.defineProperty(fields, name, { get: () => refusing(note, calls), enumerable: false });
 }
 `;
 

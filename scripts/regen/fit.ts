@@ -121,9 +121,13 @@ function checkSends(context: Context): void {
   const now = tree(doc);
   const failed: string[] = [];
   const paths = Object.keys(op.sends).sort();
+  // Values that follow a generated field have whatever type LiteLLM gives it (in the input and in the request).
+  const following = paths.filter((p) => op.sends[p]!.follows);
   for (const path of paths) {
     if (failed.some((f) => isWithin(path, f))) continue;
     const sent = op.sends[path]!;
+    const follows = following.some((f) => isWithin(path, f));
+    if (follows && !resolve(now, path).schemas.length && following.some((f) => f !== path && isWithin(path, f))) continue;
     const file = sent.when === "streaming" ? STREAMING_FILE : op.file;
     const how = sent.when === "streaming" ? "the tool sends it when it streams (src/streaming.ts adds it)" : "the tool sends it";
     const found = resolve(now, path);
@@ -142,7 +146,7 @@ function checkSends(context: Context): void {
       }
       continue;
     }
-    if (!sent.follows) checkSentValues(context, path, sent, found.schemas, file);
+    if (!follows) checkSentValues(context, path, sent, found.schemas, file);
     if (sent.kinds.includes("object")) checkRequired(context, path, found.schemas, file);
   }
 }

@@ -3,7 +3,7 @@
 
 import { createHash } from "node:crypto";
 import openapiTS, { astToString } from "openapi-typescript";
-import { STAND_IN_HELPERS, standInNote } from "./field-stand-ins.ts";
+import { callsOn, STAND_IN_HELPERS, standInNote } from "./field-stand-ins.ts";
 import { generatedFieldShape } from "./fit.ts";
 import { canonicalJson, isObject, type JsonObject } from "./json.ts";
 import { operationIdentifier, operationLabel, type OperationRef, type ToolOperation } from "./operations.ts";
@@ -92,7 +92,8 @@ function zodFile(spec: JsonObject, operations: readonly (OperationRef | ToolOper
       const name = operationIdentifier(op) + PART_SUFFIX[part];
       const { gone, changed } = standIns(spec, op, part);
       const note = (field: string, what: "gone" | "changed") => JSON.stringify(standInNote(op as ToolOperation, version, `${part}.${field}`, what));
-      const wrap = (field: string, code: string) => (changed.has(field) ? `lenient(${code}, ${note(field, "changed")})` : code);
+      const calls = (field: string) => callsOn("builtOn" in op ? op.builtOn[`${part}.${field}`] : undefined);
+      const wrap = (field: string, code: string) => (changed.has(field) ? `lenient(${code}, ${note(field, "changed")}, ${calls(field)})` : code);
       helpers ||= gone.length > 0 || changed.size > 0;
       if (schema) {
         const code = zodCode(schema, `${name}Fields`, wrap);
@@ -104,7 +105,7 @@ function zodFile(spec: JsonObject, operations: readonly (OperationRef | ToolOper
       } else if (gone.length) {
         lines.push(`/** ${operationLabel(op)} — no request ${part} in LiteLLM ${version}'s document; the manifest builds on it. */`, `export const ${name}Fields = {};`, "");
       }
-      for (const field of gone) lines.push(`goneField(${name}Fields, ${JSON.stringify(field)}, ${note(field, "gone")});`);
+      for (const field of gone) lines.push(`goneField(${name}Fields, ${JSON.stringify(field)}, ${note(field, "gone")}, ${calls(field)});`);
       if (gone.length) lines.push("");
     }
     if (parts.length || present.includes(op)) index.push(`  ${JSON.stringify(operationLabel(op))}: { ${parts.join(", ")} },`);

@@ -78,10 +78,14 @@ function brief(value: Json | undefined): string {
   return isObject(value) || Array.isArray(value) ? "a schema" : JSON.stringify(value);
 }
 
-/** What a map's values may be, per additionalProperties: absent and true both mean anything. */
+/**
+ * What a map's values may be, per additionalProperties: `true` anything, absent or false nothing. JSON
+ * Schema reads an absent one as anything, but openapi-typescript reads it as a closed object (an object
+ * with no properties becomes Record<string, never>), and that is what the manifest compiles against.
+ */
 function valuesType(value: Json | undefined): string {
-  if (value === undefined || value === true) return "any";
-  if (value === false) return "none";
+  if (value === true) return "any";
+  if (value === undefined || value === false) return "none";
   return typeName(value);
 }
 
