@@ -62,7 +62,7 @@ export interface Read {
 export interface ToolOperation extends OperationRef {
   /** The manifest tool that calls this operation. */
   tool: string;
-  /** The tool's file, where `npm run typecheck` shows what no longer fits. */
+  /** The tool's file, where `npm run typecheck` shows what no longer fits; "" for an entry added by hand. */
   file: string;
   /** Request paths, each starting with its part: "path.key", "query.page", "body.messages[].role". */
   sends: Record<string, Sent>;
@@ -204,7 +204,7 @@ export function parseOperationList(raw: unknown): ToolOperation[] {
     const op: ToolOperation = {
       tool,
       // An entry added by hand for a tool not written yet has no file: `npm run operations` records it.
-      file: typeof file === "string" ? file : "src/manifest/",
+      file: typeof file === "string" ? file : "",
       method: method as HttpMethod,
       path,
       sends: parseSends(fields.sends, `${where}.sends`),

@@ -67,7 +67,8 @@ export function parseChain(text: string): ChainStep[] {
     .filter(Boolean)
     .map((step) => {
       const match = /^(\w+)(?:\((.*)\))?$/.exec(step);
-      if (!match) throw new Error(`"${step}" is not a step of a chain of calls.`);
+      // Only extract and exclude are written with their arguments: the values they name.
+      if (!match || (match[2] !== undefined && !["extract", "exclude"].includes(match[1]!))) throw new Error(`"${step}" is not a step of a chain of calls.`);
       return { method: match[1]!, ...(match[2] !== undefined ? { values: match[2] === "" ? [] : match[2].split("|") } : {}) };
     });
 }
