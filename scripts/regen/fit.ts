@@ -294,7 +294,9 @@ function checkReads(context: Context): void {
       const fails = typedReadFails(answer, path);
       if (fails) {
         failed.push(fails.at);
-        const what = fails.why === "gone" ? `its answer's field ${fails.at} is gone` : `its answer's field ${fails.at} has no declared shape (any value)`;
+        const before = context.previous && hasOperation(context.previous, op) ? typedReadFails(answerSchema(context.previous, op, MARK_NULLABLE), path) : undefined;
+        const gone = before?.at === fails.at && before.why === "gone" ? `its answer has no field ${fails.at}` : `its answer's field ${fails.at} is gone`;
+        const what = fails.why === "gone" ? gone : `its answer's field ${fails.at} has no declared shape (any value)`;
         const reads = fails.at === path ? "the tool reads it by name" : `the tool reads ${path} by name`;
         add(context, "response", fails.at, `${what} in LiteLLM ${v}, and ${reads}: ${typecheck(op.file)}`);
         continue;
