@@ -3,10 +3,11 @@
 // field and to which of its calls exist on what.
 
 import { describe, expect, it } from "vitest";
+import type { JsonObject } from "../../scripts/regen/json.ts";
 import { chainFailure, fieldShape, parseChain, shapeOf } from "../../scripts/regen/zod-chain.ts";
 
 const role = { type: "string", enum: ["proxy_admin", "internal_user", "internal_user_viewer"] };
-const fails = (schema: object, required: boolean, chain: string) => chainFailure(fieldShape(schema, required), parseChain(chain));
+const fails = (schema: JsonObject, required: boolean, chain: string) => chainFailure(fieldShape(schema, required), parseChain(chain));
 
 describe("shapeOf", () => {
   it("gives the class json-schema-to-zod makes", () => {
