@@ -208,7 +208,7 @@ function checkBuiltOn(context: Context): void {
   for (const [path, built] of Object.entries(op.builtOn).sort(([a], [b]) => (a < b ? -1 : 1))) {
     const { part, rest } = split(path);
     // A gone field the tool sends is said once, by the sends check.
-    if (context.breaks.some((b) => b.part === part && isWithin(rest, b.path) && b.path !== "")) continue;
+    if (context.breaks.some((b) => b.part === part && isWithin(rest, b.path))) continue;
     const shape = generatedFieldShape(doc, op, path);
     const where = fieldName(part, rest);
     if (!shape) {
