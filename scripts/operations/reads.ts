@@ -5,9 +5,9 @@
 // output schema run again, as the server runs them on a real answer. What fails is recorded with the
 // output field it fails at: the drift report's account of breaks no type can show.
 
-import { isObject, type Json, type JsonObject } from "../regen/json.ts";
+import { isObject, type Json } from "../regen/json.ts";
 import { MAPPING_THROWS, OWN_ERROR, type Read } from "../regen/operations.ts";
-import { formatPath, kindsAt, members, parsePath, VALUE_KINDS, type Kind, type Segment } from "../regen/schema-path.ts";
+import { documentsShape, formatPath, kindsAt, parsePath, VALUE_KINDS, type Kind, type Segment } from "../regen/schema-path.ts";
 import { MAP_KEY, sampleAnswer } from "./samples.ts";
 
 export interface ReadingTool {
@@ -130,14 +130,9 @@ function outcome(tool: ReadingTool, answer: Json): Outcome {
   return tool.checkOutput(result);
 }
 
-/** Whether LiteLLM documents the answer's shape: fields or items, not just "an object" or "anything". */
-function documents(schema: Json): boolean {
-  return members(schema).some((m) => isObject(m.properties) || m.items !== undefined || (typeof m.type === "string" && !["object", "null"].includes(m.type)));
-}
-
 /** Every path the mapping reads, what the document allowed there, and what it would not survive. */
 export function readsOf(tool: ReadingTool): Record<string, Read> {
-  const declared = documents(tool.answerSchema);
+  const declared = documentsShape(tool.answerSchema);
   const trace: Trace = { reads: new Set() };
   const answer = declared ? sampleAnswer(tool.answerSchema) : null;
   try {

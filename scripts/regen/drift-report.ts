@@ -7,7 +7,7 @@
 import { fitOf, type Break } from "./fit.ts";
 import { isObject, type Json, type JsonObject } from "./json.ts";
 import { REQUEST_PARTS, type RequestPart, type ToolOperation } from "./operations.ts";
-import { answerSchema, requestSchemas, type SimplifyOptions } from "./request-schema.ts";
+import { answerSchema, hasOperation, releaseOf, requestSchemas, type SimplifyOptions } from "./request-schema.ts";
 import { changesInside, isNullable, shape, typeName, type Note } from "./schema-diff.ts";
 import { isWithin, parsePath, type Kind } from "./schema-path.ts";
 
@@ -71,10 +71,6 @@ type Fields = { props: JsonObject; required: Set<string> };
 
 const MARK_NULLABLE: SimplifyOptions = { markNullable: true };
 
-function version(doc: JsonObject): string {
-  return isObject(doc.info) ? String(doc.info.version ?? "unknown") : "unknown";
-}
-
 /** Compares dotted release numbers ("1.80.17" < "1.108.7"); undefined when either is something else. */
 export function direction(from: string, to: string): Direction | undefined {
   if (from === to) return "same release";
@@ -86,11 +82,6 @@ export function direction(from: string, to: string): Direction | undefined {
     if (x !== y) return x < y ? "upgrade" : "downgrade";
   }
   return undefined;
-}
-
-function hasOperation(doc: JsonObject, op: ToolOperation): boolean {
-  const item = isObject(doc.paths) ? doc.paths[op.path] : undefined;
-  return isObject(item) && isObject(item[op.method]);
 }
 
 function fieldsOf(schema: Json | undefined): Fields {
@@ -219,9 +210,9 @@ function driftOf(previous: JsonObject | undefined, next: JsonObject, op: ToolOpe
 export function compareSpecs(previous: JsonObject | undefined, next: JsonObject, operations: readonly ToolOperation[]): DriftReport {
   const drifts = operations.map((op) => driftOf(previous, next, op)).sort((x, y) => (x.op.tool < y.op.tool ? -1 : 1));
   const breaking = drifts.flatMap((d) => d.breaks.map((b) => b.sentence));
-  const to = version(next);
+  const to = releaseOf(next);
   if (!previous) return { to, operations: drifts, breaking };
-  const from = version(previous);
+  const from = releaseOf(previous);
   const moved = direction(from, to);
   return { from, to, ...(moved ? { direction: moved } : {}), operations: drifts, breaking };
 }

@@ -10,8 +10,8 @@
 
 import { isObject, type Json, type JsonObject } from "./json.ts";
 import { kindsText, MAPPING_THROWS, OWN_ERROR, operationLabel, partOf, type OperationRef, type RequestPart, type Sent, type ToolOperation } from "./operations.ts";
-import { answerSchema, requestSchemas, type SimplifyOptions } from "./request-schema.ts";
-import { formatPath, isAny, isWithin, kindOfValue, kindsAt, kindsOf, members, memberValues, openValues, parsePath, resolve, sortKinds, type Kind } from "./schema-path.ts";
+import { answerSchema, hasOperation, releaseOf, requestSchemas, type SimplifyOptions } from "./request-schema.ts";
+import { documentsShape, formatPath, isAny, isWithin, kindOfValue, kindsAt, kindsOf, members, memberValues, openValues, parsePath, resolve, sortKinds, type Kind } from "./schema-path.ts";
 import { chainFailure, describeShape, fieldShape, parseChain, type ZodShape } from "./zod-chain.ts";
 
 export type FitPart = RequestPart | "response" | "operation";
@@ -28,15 +28,6 @@ const MARK_NULLABLE: SimplifyOptions = { markNullable: true };
 
 /** The file the compiler fails in for a request path: src/streaming.ts adds what a streamed call sends. */
 const STREAMING_FILE = "src/streaming.ts";
-
-function version(doc: JsonObject): string {
-  return isObject(doc.info) ? String(doc.info.version ?? "unknown") : "unknown";
-}
-
-function hasOperation(doc: JsonObject | undefined, op: OperationRef): boolean {
-  const item = doc && isObject(doc.paths) ? doc.paths[op.path] : undefined;
-  return isObject(item) && isObject(item[op.method]);
-}
 
 /** Where the compiler shows a break; an entry added by hand for a tool not written yet has no file. */
 const typecheck = (file: string) => (file ? `\`npm run typecheck\` fails in ${file}.` : "no manifest entry calls it yet (the entry was added by hand).");
@@ -113,7 +104,7 @@ function add(context: Context, part: FitPart, path: string, sentence: string): v
 /** "is gone" when the previous document had it, "LiteLLM v has no" when it never did. */
 function goneOrNever(context: Context, tree: (doc: JsonObject) => JsonObject, path: string, name: string): string {
   const before = context.previous ? resolve(tree(context.previous), path) : undefined;
-  return before && before.schemas.length ? `${name} is gone` : `LiteLLM ${version(context.doc)} has no ${name}`;
+  return before && before.schemas.length ? `${name} is gone` : `LiteLLM ${releaseOf(context.doc)} has no ${name}`;
 }
 
 function checkSends(context: Context): void {
@@ -139,9 +130,9 @@ function checkSends(context: Context): void {
       const last = parsePath(at).pop();
       if (at === "body") {
         const fields = paths.filter((p) => parsePath(p).length === 2 && p.startsWith("body.")).map((p) => split(p).rest);
-        add(context, "body", "", `LiteLLM ${version(doc)} declares no request body, and the tool sends ${fields.join(", ")} in one: ${typecheck(op.file)}`);
+        add(context, "body", "", `LiteLLM ${releaseOf(doc)} declares no request body, and the tool sends ${fields.join(", ")} in one: ${typecheck(op.file)}`);
       } else if (last && "value" in last) {
-        add(context, where.part, formatPath(parsePath(where.rest).slice(0, -1)), `${fieldName(where.part, formatPath(parsePath(where.rest).slice(0, -1)))} takes no fields of other names (a closed object in LiteLLM ${version(doc)}), and the tool sends fields of the caller's choosing in it: ${typecheck(file)}`);
+        add(context, where.part, formatPath(parsePath(where.rest).slice(0, -1)), `${fieldName(where.part, formatPath(parsePath(where.rest).slice(0, -1)))} takes no fields of other names (a closed object in LiteLLM ${releaseOf(doc)}), and the tool sends fields of the caller's choosing in it: ${typecheck(file)}`);
       } else {
         add(context, where.part, where.rest, `${goneOrNever(context, tree, at, fieldName(where.part, where.rest))}, and ${isWithin(path, at) && path !== at ? "the tool sends fields in it" : how}: ${typecheck(file)}`);
       }
@@ -157,7 +148,7 @@ function checkSentValues(context: Context, path: string, sent: Sent, schemas: Js
   const accepted = sortKinds(schemas.flatMap(kindsOf));
   const refusedKinds = sent.kinds.filter((k) => k !== "null" && !kindsAccept(accepted, k));
   const where = fieldName(part, rest);
-  const v = version(context.doc);
+  const v = releaseOf(context.doc);
   if (refusedKinds.length) {
     add(context, part, rest, `${where} takes ${kindsText(accepted.filter((k) => k !== "null"))} in LiteLLM ${v}, and the tool sends ${kindsText(sent.kinds.filter((k) => k !== "null"))}: ${typecheck(file)}`);
     return;
@@ -193,7 +184,7 @@ function checkRequired(context: Context, path: string, schemas: JsonObject[], fi
   const { part, rest } = split(path);
   for (const name of [...new Set(unmet.flat())].sort()) {
     const child = rest ? `${rest}.${name}` : name;
-    add(context, part, child, `LiteLLM ${version(context.doc)} requires ${fieldName(part, child)}, which the tool ${ever.has(name) ? "does not always send" : "never sends"}: ${typecheck(file)}`);
+    add(context, part, child, `LiteLLM ${releaseOf(context.doc)} requires ${fieldName(part, child)}, which the tool ${ever.has(name) ? "does not always send" : "never sends"}: ${typecheck(file)}`);
   }
 }
 
@@ -259,11 +250,6 @@ function typedReadFails(answer: Json, path: string): { at: string; why: "gone" |
   return undefined;
 }
 
-/** Whether LiteLLM documents an answer's shape (fields or items), as the recorder judged it. */
-function documents(schema: Json): boolean {
-  return members(schema).some((m) => isObject(m.properties) || m.items !== undefined || (typeof m.type === "string" && !["object", "null"].includes(m.type)));
-}
-
 /** "null or left out", "a string", "any value": what a path may now hold, in words. */
 function kindWords(kinds: readonly Kind[]): string {
   const values: readonly Kind[] = kinds.filter((k) => k !== "absent" && k !== "null");
@@ -280,7 +266,7 @@ function checkReads(context: Context): void {
   const { op, doc } = context;
   const answer = answerSchema(doc, op, MARK_NULLABLE);
   const failed: string[] = [];
-  const v = version(doc);
+  const v = releaseOf(doc);
   const typed = Object.keys(op.reads).filter((path) => op.reads[path]!.typed);
   if (typed.length && typedReadFails(answer, typed[0]!)?.at === "" && isAny(answer)) {
     // The whole answer is untyped now: one sentence for every name the mapping reads on it.
@@ -302,7 +288,7 @@ function checkReads(context: Context): void {
         continue;
       }
     }
-    if (!documents(answer)) continue;
+    if (!documentsShape(answer)) continue;
     const now = kindsAt(answer, path);
     const kinds = now.length ? now : (["absent"] as Kind[]);
     const fresh = kinds.filter((k) => !read.was.includes(k) && !(k === "integer" && read.was.includes("number")));
@@ -342,7 +328,7 @@ function checkReads(context: Context): void {
 export function fitOf(doc: JsonObject, op: ToolOperation, previous?: JsonObject): Break[] {
   const context: Context = { op, doc, ...(previous ? { previous } : {}), breaks: [] };
   if (!hasOperation(doc, op)) {
-    const sentence = hasOperation(previous, op) ? `${operationLabel(op)} is gone from LiteLLM ${version(doc)}` : `LiteLLM ${version(doc)} has no ${operationLabel(op)}`;
+    const sentence = hasOperation(previous, op) ? `${operationLabel(op)} is gone from LiteLLM ${releaseOf(doc)}` : `LiteLLM ${releaseOf(doc)} has no ${operationLabel(op)}`;
     add(context, "operation", "", `${sentence}: ${typecheck(op.file)}`);
     return context.breaks;
   }

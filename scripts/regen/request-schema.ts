@@ -151,3 +151,14 @@ export function answerSchema(doc: JsonObject, op: OperationRef, options: Simplif
   const content = isObject(response) && isObject(response.content) ? response.content["application/json"] : undefined;
   return isObject(content) && content.schema !== undefined ? simplifySchema(doc, content.schema, options) : {};
 }
+
+/** Whether a document has the operation (its path, with that method). */
+export function hasOperation(doc: JsonObject | undefined, op: OperationRef): boolean {
+  const item = doc && isObject(doc.paths) ? doc.paths[op.path] : undefined;
+  return isObject(item) && isObject(item[op.method]);
+}
+
+/** The LiteLLM release a document describes (`info.version`). */
+export function releaseOf(doc: JsonObject): string {
+  return isObject(doc.info) ? String(doc.info.version ?? "unknown") : "unknown";
+}

@@ -170,3 +170,8 @@ export function kindsAt(root: Json, path: string): Kind[] {
   }
   return sortKinds(kinds);
 }
+
+/** Whether a schema documents a shape (fields, items, or a value type), not just "an object" or "anything". */
+export function documentsShape(schema: Json): boolean {
+  return members(schema).some((m) => isObject(m.properties) || m.items !== undefined || (typeof m.type === "string" && !["object", "null"].includes(m.type)));
+}

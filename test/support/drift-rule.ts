@@ -5,7 +5,7 @@
 // it names. Many copies are type-checked in one tsc run (test/support/project-copy.ts), so a suite of
 // documents costs one compiler start.
 
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { cp, mkdtemp, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
@@ -98,9 +98,4 @@ export async function listedTools(dir: string): Promise<string[]> {
 /** regen from a document into a copy: what it printed and its exit code. */
 export function regenFrom(dir: string, document: string): Promise<RunResult> {
   return regenInProcess(dir, "--from", document);
-}
-
-/** Whether a folder holds a built server. */
-export function built(dir: string): boolean {
-  return readdirSync(join(dir, "dist")).includes("index.cjs");
 }
