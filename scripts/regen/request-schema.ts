@@ -3,6 +3,7 @@
 
 import { isObject, type Json, type JsonObject } from "./json.ts";
 import { componentOfRef } from "./prune-spec.ts";
+import { NULLABLE_MARK } from "./schema-path.ts";
 import type { OperationRef, RequestPart } from "./operations.ts";
 
 export type { RequestPart };
@@ -17,11 +18,7 @@ export interface RequestSchemas {
 // and send them upstream; titles and examples only add bytes.
 const DROPPED_KEYS = new Set(["default", "title", "example", "examples"]);
 
-/**
- * Set (only when asked) where a union with null was collapsed, so the drift report can tell a field that
- * became nullable; generated code never sees it.
- */
-export const NULLABLE_MARK = "x-litellm-mcp-nullable";
+export { NULLABLE_MARK };
 
 export interface SimplifyOptions {
   /** Record collapsed nulls as NULLABLE_MARK: true (the drift report's view of a schema). */

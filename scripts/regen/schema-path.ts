@@ -4,7 +4,12 @@
 // new document. "." goes between properties, "[]" into array items, "{}" into the values of a map (any key).
 
 import { isObject, type Json, type JsonObject } from "./json.ts";
-import { NULLABLE_MARK } from "./request-schema.ts";
+
+/**
+ * Set (only when asked, by simplifySchema in request-schema.ts) where a union with null was collapsed, so
+ * the drift report can tell a field that became nullable; generated code never sees it.
+ */
+export const NULLABLE_MARK = "x-litellm-mcp-nullable";
 
 export type Segment = { prop: string } | { item: true } | { value: true };
 

@@ -37,7 +37,9 @@ describe("chainFailure", () => {
   it("fails a method the field's new class lacks, and extract() of a value the enum lost", () => {
     expect(fails({ type: "string" }, false, "min describe")).toEqual({ step: "min", why: "a optional string has no min()" });
     expect(fails({ type: "string" }, false, "unwrap positive")).toEqual({ step: "positive", why: "a string has no positive()" });
-    expect(fails({ type: "string", enum: ["internal_user"] }, false, "unwrap extract(internal_user|internal_user_viewer)")?.why).toBe("the enum no longer has internal_user_viewer");
+    expect(fails({ type: "string", enum: ["proxy_admin", "internal_user"] }, false, "unwrap extract(internal_user|internal_user_viewer)")?.why).toBe("the enum no longer has internal_user_viewer");
+    // json-schema-to-zod writes an enum of one value as z.literal(), which has no extract() at all.
+    expect(fails({ type: "string", enum: ["internal_user"] }, false, "unwrap extract(internal_user)")?.why).toBe("a literal has no extract()");
     expect(fails({ type: "string" }, false, "unwrap extract(internal_user)")?.why).toBe("a string has no extract()");
   });
 
