@@ -79,6 +79,25 @@ function refusedValues(schemas: readonly JsonObject[], values: readonly Json[]):
   );
 }
 
+/** Why a member's bounds refuse a value the tool sends ("at most 500"), or undefined when they take it. */
+function outOfBounds(member: JsonObject, value: Json): string | undefined {
+  const bound = (key: string) => (typeof member[key] === "number" ? (member[key] as number) : undefined);
+  if (typeof value === "number") {
+    const [min, max, over, under] = [bound("minimum"), bound("maximum"), bound("exclusiveMinimum"), bound("exclusiveMaximum")];
+    if (max !== undefined && value > max) return `at most ${max}`;
+    if (min !== undefined && value < min) return `at least ${min}`;
+    if (under !== undefined && value >= under) return `less than ${under}`;
+    if (over !== undefined && value <= over) return `more than ${over}`;
+  }
+  if (typeof value === "string") {
+    const [min, max] = [bound("minLength"), bound("maxLength")];
+    if (max !== undefined && value.length > max) return `at most ${max} characters`;
+    if (min !== undefined && value.length < min) return `at least ${min} characters`;
+    if (typeof member.pattern === "string" && !new RegExp(member.pattern, "u").test(value)) return `only text matching ${member.pattern}`;
+  }
+  return undefined;
+}
+
 /** Whether every member taking a kind of value names its values (an enum), so "any string" no longer fits. */
 function enumOnly(schemas: readonly JsonObject[], kind: Kind): Json[] | undefined {
   const taking = schemas.flatMap(members).filter((m) => isAny(m) || kindsOf(m).some((k) => k === kind || (kind === "integer" && k === "number")));
@@ -155,7 +174,18 @@ function checkSentValues(context: Context, path: string, sent: Sent, schemas: Js
   }
   if (sent.values) {
     const refused = refusedValues(schemas, sent.values);
-    if (refused.length) add(context, part, rest, `${where} does not allow ${show(refused)} in LiteLLM ${v}, and the tool sends ${refused.length > 1 ? "them" : "it"}: ${typecheck(file)}`);
+    if (refused.length) {
+      add(context, part, rest, `${where} does not allow ${show(refused)} in LiteLLM ${v}, and the tool sends ${refused.length > 1 ? "them" : "it"}: ${typecheck(file)}`);
+      return;
+    }
+    // Bounds are no type's business: a constant beyond a new maximum fails only when LiteLLM checks it.
+    for (const value of sent.values) {
+      const reasons = schemas.flatMap(members).map((m) => outOfBounds(m, value));
+      if (reasons.every((r) => r !== undefined)) {
+        add(context, part, rest, `${where} takes ${reasons[0]} in LiteLLM ${v}, and the tool sends ${show([value])}${sent.when === "always" ? " on every call" : ""}; no type shows it, but at run time LiteLLM refuses such a request. Change what the tool sends in ${file}.`);
+        return;
+      }
+    }
     return;
   }
   for (const kind of sent.kinds) {

@@ -38,6 +38,16 @@ export const BREAKING: Variant[] = [
     ],
   },
   {
+    name: "bound narrowed under a constant: api_key_limit at most 500, and get_usage_report always sends 1000",
+    mutate: (doc) => (doc.paths["/user/daily/activity/aggregated"].get.parameters.find((p: { name: string }) => p.name === "api_key_limit").schema.maximum = 500),
+    named: ["get_usage_report"],
+    typecheck: [],
+    report: [
+      /^ {6}query: ~api_key_limit\(maximum 1000→500!\)$/m,
+      /get_usage_report: query parameter api_key_limit takes at most 500 in LiteLLM \S+, and the tool sends 1000 on every call; no type shows it, but at run time LiteLLM refuses such a request\. Change what the tool sends in src\/manifest\/usage\/get-usage-report\.ts\./,
+    ],
+  },
+  {
     name: "nested send: member[].user_email, which add_team_member sends inside a closed object, removed",
     mutate: (doc) => delete schemas(doc).Member.properties.user_email,
     named: ["add_team_member"],
