@@ -70,7 +70,12 @@ export async function recordOperations({ root }: RecordOptions): Promise<string>
           return streamingCall(request, extra, { secrets: [], budgetBytes: 1 })!.request as Request;
         }
       : undefined;
-    const sent = sendsOf({ inputSchema: input, buildRequest: (args) => tool.buildRequest(args) as Request, ...(streamed ? { streamed } : {}) });
+    let sent: ReturnType<typeof sendsOf>;
+    try {
+      sent = sendsOf({ inputSchema: input, buildRequest: (args) => tool.buildRequest(args) as Request, ...(streamed ? { streamed } : {}) });
+    } catch (error) {
+      throw new Error(`${tool.name}: its request mapping threw on sample arguments made from its input schema (${(error as Error).message}); the recorder cannot tell what it sends.`);
+    }
 
     const fields = builtOnFields(found, op);
     for (const [path, uses] of fields) op.builtOn[path] = builtOnFact(spec, op, path, uses);
@@ -102,8 +107,7 @@ export async function recordOperations({ root }: RecordOptions): Promise<string>
       reads[path] = { ...(reads[path] ?? { was: kinds.length ? kinds : ["absent"] }), typed: true };
     }
     for (const path of found.calls) if (reads[path]?.typed) reads[path] = { ...reads[path]!, calls: true };
-    // Key order as the file writes it: typed, calls, was, rejects.
-    op.reads = Object.fromEntries(Object.entries(reads).map(([path, r]) => [path, { ...(r.typed ? { typed: true } : {}), ...(r.calls ? { calls: true } : {}), was: r.was, ...(r.rejects ? { rejects: r.rejects } : {}) } as Read]));
+    op.reads = reads;
     return op;
   });
   return formatOperationList(entries);
