@@ -137,11 +137,12 @@ function checkSends(context: Context): void {
   for (const path of paths) {
     if (failed.some((f) => isWithin(path, f))) continue;
     const sent = op.sends[path]!;
+    const found = resolve(now, path);
     const follows = following.some((f) => isWithin(path, f));
-    if (follows && !resolve(now, path).schemas.length && following.some((f) => f !== path && isWithin(path, f))) continue;
+    // Inside a value that follows its field, what the field no longer declares zod no longer takes either.
+    if (follows && !found.schemas.length && following.some((f) => f !== path && isWithin(path, f))) continue;
     const file = sent.when === "streaming" ? STREAMING_FILE : op.file;
     const how = sent.when === "streaming" ? "the tool sends it when it streams (src/streaming.ts adds it)" : "the tool sends it";
-    const found = resolve(now, path);
     if (!found.schemas.length) {
       const at = found.undeclaredAt!;
       failed.push(at);
@@ -151,7 +152,8 @@ function checkSends(context: Context): void {
         const fields = paths.filter((p) => parsePath(p).length === 2 && p.startsWith("body.")).map((p) => split(p).rest);
         add(context, "body", "", `LiteLLM ${releaseOf(doc)} declares no request body, and the tool sends ${fields.join(", ")} in one: ${typecheck(op.file)}`);
       } else if (last && "value" in last) {
-        add(context, where.part, formatPath(parsePath(where.rest).slice(0, -1)), `${fieldName(where.part, formatPath(parsePath(where.rest).slice(0, -1)))} takes no fields of other names (a closed object in LiteLLM ${releaseOf(doc)}), and the tool sends fields of the caller's choosing in it: ${typecheck(file)}`);
+        const map = formatPath(parsePath(where.rest).slice(0, -1));
+        add(context, where.part, map, `${fieldName(where.part, map)} takes no fields of other names (a closed object in LiteLLM ${releaseOf(doc)}), and the tool sends fields of the caller's choosing in it: ${typecheck(file)}`);
       } else {
         add(context, where.part, where.rest, `${goneOrNever(context, tree, at, fieldName(where.part, where.rest))}, and ${isWithin(path, at) && path !== at ? "the tool sends fields in it" : how}: ${typecheck(file)}`);
       }
