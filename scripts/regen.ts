@@ -7,9 +7,10 @@
 //   npm run regen -- --dry-run [--from ...]         print the drift report, write nothing
 //   npm run regen -- --check [--from ...]           exit 1 if spec/ or generated/ are not what regen writes
 //
-// Every run prints the drift report against the committed spec/openapi.json. Exit codes: 0 done;
-// 1 breaking drift (files still written, so `npm run typecheck` points at the manifest) or stale files
-// (--check); 2 the source or the arguments are unusable, and nothing was written.
+// Every run prints the drift report against the committed spec/openapi.json, and judges the document
+// against what spec/operations.json records of the manifest. Exit codes: 0 done, and typecheck, build and
+// tools/list pass on what was written; 1 breaking drift (files still written; each breaking sentence says
+// where it shows) or stale files (--check); 2 the source or the arguments are unusable, nothing written.
 
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";

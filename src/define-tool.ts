@@ -25,19 +25,35 @@ export type OperationRequest<P extends PathWith<M>, M extends HttpMethod> = Para
 type BodyOf<P extends PathWith<M>, M extends HttpMethod> = NonNullable<OperationRequest<P, M> extends { body?: infer B } ? B : never>;
 type ParamsOf<P extends PathWith<M>, M extends HttpMethod> = NonNullable<OperationRequest<P, M> extends { params?: infer Q } ? Q : never>;
 
-/** Keys of T that Allowed lacks must be `never`, so a field the spec no longer has fails at the manifest. */
-type NoExtraKeys<T, Allowed> = T & { [K in Exclude<keyof T, keyof NonNullable<Allowed>>]: never };
+/** Every key of any member of a union (keyof a union gives only the keys all members share). */
+type KeysOf<A> = A extends unknown ? keyof A : never;
+/** The type at key K in whichever members of a union have it. */
+type ValueAt<A, K extends PropertyKey> = A extends unknown ? (K extends keyof A ? A[K] : never) : never;
+type ItemOf<A> = A extends readonly (infer E)[] ? E : never;
+
+/**
+ * T, with `never` at every key, at any depth, that the allowed type A does not declare: a field the spec no
+ * longer has fails at the manifest, however deep the tool sends it. Where A takes anything (`unknown`,
+ * an open map), T stands as it is; whether its values fit is plain assignability's to check.
+ */
+type Exact<T, A> = unknown extends A
+  ? T
+  : T extends readonly (infer E)[]
+    ? Exact<E, ItemOf<NonNullable<A>>>[]
+    : T extends object
+      ? { [K in keyof T]: K extends KeysOf<Extract<NonNullable<A>, object>> ? Exact<T[K], ValueAt<Extract<NonNullable<A>, object>, K>> : never }
+      : T;
 
 /**
  * openapi-fetch's types accept any superset of a body (TypeScript checks excess properties only on fresh
- * literals, and an inferred arrow-function return is not one); this restores the check one level down,
+ * literals, and an inferred arrow-function return is not one); this restores the check at every depth,
  * for the body's fields and each kind of parameter.
  */
 export type ExactRequest<R, P extends PathWith<M>, M extends HttpMethod> = {
   [K in keyof R]: K extends "body"
-    ? NoExtraKeys<R[K], BodyOf<P, M>>
+    ? Exact<R[K], BodyOf<P, M>>
     : K extends "params"
-      ? { [L in keyof R[K]]: L extends keyof ParamsOf<P, M> ? NoExtraKeys<R[K][L], ParamsOf<P, M>[L]> : never }
+      ? { [L in keyof R[K]]: L extends keyof ParamsOf<P, M> ? Exact<R[K][L], ParamsOf<P, M>[L]> : never }
       : never;
 };
 

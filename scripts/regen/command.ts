@@ -30,7 +30,7 @@ const USAGE = "usage: npm run regen -- [--from <file|http(s)-url>] [--check | --
 // the same here, so they can only be what the committed spec itself lacks (a listed operation, say).
 const CHECK_PASSES_ALL_THE_SAME = wrap(
   "--check passes all the same: ",
-  "the breaking lines above are already in the committed spec/, and --check asks only whether spec/ and generated/ are what regen writes from this document. Whether the manifest fits them is `npm run typecheck`'s to say.".split(" "),
+  "the breaking lines above are already in the committed spec/, and --check asks only whether spec/ and generated/ are what regen writes from this document.".split(" "),
   2,
 ).join("\n");
 
@@ -115,8 +115,8 @@ async function regen(argv: string[], context: RegenContext): Promise<number> {
   out(`wrote ${stale.join(", ")} from ${source.label}.`);
   out(
     code === 0
-      ? "run `npm run typecheck` to see where the manifest no longer fits."
-      : "breaking drift: run `npm run typecheck` to see the manifest lines to fix, then update spec/operations.json to match.",
+      ? "nothing breaks the tools: `npm run typecheck` and `npm run build` pass on what was written."
+      : "breaking drift: each sentence above says where it shows. Fix the manifest until `npm run typecheck` passes, then `npm run operations` records what the tools now use.",
   );
   return code;
 }

@@ -1,9 +1,11 @@
 // Lays a drift report out for a person at a terminal: changes to what the tools send and read first, the
 // rest apart, unchanged operations on one line, and the breaking changes spelled out as sentences at the
 // end. Each changed operation gets a line, then one per changed part of it; lines wrap at WIDTH columns.
+// Inside a "~x(…)" token the notes about paths a tool uses come first and are never counted away.
 
 import { operationLabel } from "./operations.ts";
 import type { DriftChange, DriftPart, DriftReport, OperationDrift } from "./drift-report.ts";
+import { noteList } from "./schema-diff.ts";
 
 export const WIDTH = 100;
 
@@ -21,7 +23,8 @@ const LEGEND = [
   "- removed",
   "x:a→b type changed",
   "x:required/optional/nullable/non-null",
-  "~x(…) changed inside x",
+  "~x(…) changed inside x, what tools use first",
+  "=x unchanged but breaks a tool",
   "! breaks a tool",
 ];
 
@@ -48,13 +51,23 @@ function wrapSentence(prefix: string, sentence: string): string[] {
   return wrap(prefix, sentence.split(" "), prefix.length + 2);
 }
 
+/** A change as the table shows it: "-user_id!", "~metadata(-total_api_keys!, +x, … 3 more)". */
+function tokenText(change: DriftChange): string {
+  const mark = (broken: boolean) => (broken ? "!" : "");
+  if (!change.notes) return change.token + mark(change.breaking.length > 0);
+  const kept = change.notes.filter((n) => n.touches).map((n) => n.text + mark(n.breaks));
+  const rest = change.notes.filter((n) => !n.touches).map((n) => n.text);
+  const unplaced = change.breaking.length > 0 && !change.notes.some((n) => n.breaks);
+  return `${change.token}(${noteList(rest, kept)})${mark(unplaced)}`;
+}
+
 /** One entry: the tool and its operation, then a line per part of the request or answer that changed. */
 function entry(drift: OperationDrift, changes: readonly DriftChange[]): string[] {
   const head = `    ${drift.op.tool} (${operationLabel(drift.op)})`;
-  if (drift.status !== "changed") return [`${head}: ${STATUS_TEXT[drift.status as keyof typeof STATUS_TEXT]}`];
+  if (drift.status === "removed" || drift.status === "missing") return [`${head}: ${STATUS_TEXT[drift.status]}`];
   const lines = [head];
   for (const part of PARTS) {
-    const tokens = changes.filter((c) => c.part === part).map((c) => c.token + (c.breaking.length ? "!" : ""));
+    const tokens = changes.filter((c) => c.part === part).map(tokenText);
     if (!tokens.length) continue;
     const start = `      ${part}: `;
     // A ~x(…) token may break between its notes, like any other words.
@@ -73,7 +86,7 @@ export function formatDriftReport(report: DriftReport): string {
   const other: string[] = [];
   for (const drift of report.operations) {
     if (drift.status === "removed" || drift.status === "missing") affecting.push(...entry(drift, []));
-    if (drift.status !== "changed") continue;
+    if (drift.status !== "changed" && drift.status !== "new") continue;
     const [touches, rest] = [drift.changes.filter((c) => c.affectsTools), drift.changes.filter((c) => !c.affectsTools)];
     if (touches.length) affecting.push(...entry(drift, touches));
     if (rest.length) other.push(...entry(drift, rest));

@@ -3,16 +3,20 @@
 
 import { createHash } from "node:crypto";
 import openapiTS, { astToString } from "openapi-typescript";
+import { callsOn, STAND_IN_HELPERS, standInNote } from "./field-stand-ins.ts";
+import { generatedFieldShape } from "./fit.ts";
 import { canonicalJson, isObject, type JsonObject } from "./json.ts";
-import { operationIdentifier, operationLabel, type OperationRef } from "./operations.ts";
+import { operationIdentifier, operationLabel, type OperationRef, type ToolOperation } from "./operations.ts";
 import { pruneSpec } from "./prune-spec.ts";
 import { requestSchemas, type RequestPart } from "./request-schema.ts";
-import { zodCode } from "./zod-code.ts";
+import { chainFailure, parseChain } from "./zod-chain.ts";
+import { fieldGetters, zodCode } from "./zod-code.ts";
 
 export interface GenerateInput {
   /** LiteLLM's OpenAPI document, whole or already pruned. */
   document: JsonObject;
-  operations: readonly OperationRef[];
+  /** What to generate for; with what the manifest builds on them (spec/operations.json), stand-ins where needed. */
+  operations: readonly (OperationRef | ToolOperation)[];
   /** documentSha256 of the whole document, recorded in spec/provenance.json. */
   sourceSha256: string;
 }
@@ -62,27 +66,52 @@ export async function typesFile(spec: JsonObject): Promise<string> {
   return astToString(ast);
 }
 
-function zodFile(spec: JsonObject, operations: readonly OperationRef[]): string {
-  const lines = ['import { z } from "zod";', ""];
+/** The fields of one request part the manifest builds on that need a stand-in: gone, or no longer fitting its calls. */
+function standIns(spec: JsonObject, op: OperationRef | ToolOperation, part: RequestPart): { gone: string[]; changed: Set<string> } {
+  const gone: string[] = [];
+  const changed = new Set<string>();
+  for (const [path, built] of Object.entries("builtOn" in op ? op.builtOn : {})) {
+    if (!path.startsWith(`${part}.`)) continue;
+    const field = path.slice(part.length + 1);
+    const shape = generatedFieldShape(spec, op, path);
+    if (!shape) gone.push(field);
+    else if (built.uses.some((use) => chainFailure(shape, parseChain(use)))) changed.add(field);
+  }
+  return { gone: gone.sort(), changed };
+}
+
+function zodFile(spec: JsonObject, operations: readonly (OperationRef | ToolOperation)[], present: readonly OperationRef[], version: string): string {
+  const lines: string[] = [];
   const index: string[] = [];
+  let helpers = false;
   for (const op of operations) {
-    const schemas = requestSchemas(spec, op);
+    const schemas = present.includes(op) ? requestSchemas(spec, op) : {};
     const parts: string[] = [];
     for (const part of ["path", "query", "body"] as const) {
       const schema = schemas[part];
-      if (!schema) continue;
       const name = operationIdentifier(op) + PART_SUFFIX[part];
-      const code = zodCode(schema, `${name}Fields`);
-      if (code.fields) {
-        lines.push(`/** ${operationLabel(op)} — request ${part} fields, each built when first read. */`, `export const ${name}Fields = ${code.fields};`, "");
+      const { gone, changed } = standIns(spec, op, part);
+      const note = (field: string, what: "gone" | "changed") => JSON.stringify(standInNote(op as ToolOperation, version, `${part}.${field}`, what));
+      const calls = (field: string) => callsOn("builtOn" in op ? op.builtOn[`${part}.${field}`] : undefined);
+      const wrap = (field: string, code: string) => (changed.has(field) ? `lenient(${code}, ${note(field, "changed")}, ${calls(field)})` : code);
+      helpers ||= gone.length > 0 || changed.size > 0;
+      if (schema) {
+        const code = zodCode(schema, `${name}Fields`, wrap);
+        // A part that is no plain object has no field getters of its own; the manifest may still build on its fields.
+        const fields = code.fields ?? (gone.length || changed.size ? fieldGetters(schema, wrap) : undefined);
+        if (fields) lines.push(`/** ${operationLabel(op)} — request ${part} fields, each built when first read. */`, `export const ${name}Fields = ${fields};`, "");
+        lines.push(`/** ${operationLabel(op)} — request ${part}. */`, `export const ${name} = ${code.schema};`, "");
+        parts.push(`${part}: ${name}`);
+      } else if (gone.length) {
+        lines.push(`/** ${operationLabel(op)} — no request ${part} in LiteLLM ${version}'s document; the manifest builds on it. */`, `export const ${name}Fields = {};`, "");
       }
-      lines.push(`/** ${operationLabel(op)} — request ${part}. */`, `export const ${name} = ${code.schema};`, "");
-      parts.push(`${part}: ${name}`);
+      for (const field of gone) lines.push(`goneField(${name}Fields, ${JSON.stringify(field)}, ${note(field, "gone")}, ${calls(field)});`);
+      if (gone.length) lines.push("");
     }
-    index.push(`  ${JSON.stringify(operationLabel(op))}: { ${parts.join(", ")} },`);
+    if (parts.length || present.includes(op)) index.push(`  ${JSON.stringify(operationLabel(op))}: { ${parts.join(", ")} },`);
   }
   lines.push("/** Every generated request schema, keyed by operation. */", "export const requestSchemas = {", ...index, "} as const;", "");
-  return lines.join("\n");
+  return ['import { z } from "zod";', "", ...(helpers ? [STAND_IN_HELPERS] : []), ...lines].join("\n");
 }
 
 function infoFile(version: string, specSha: string, operations: readonly OperationRef[]): string {
@@ -111,7 +140,7 @@ export async function generate(input: GenerateInput): Promise<GenerateOutput> {
   const files = new Map<string, string>([
     [INFO_FILE, head + "\n" + infoFile(version, specSha, present)],
     [TYPES_FILE, head + "\n" + (await typesFile(spec))],
-    [ZOD_FILE, head + "\n" + zodFile(spec, present)],
+    [ZOD_FILE, head + "\n" + zodFile(spec, input.operations, present, version)],
     [SPEC_FILE, specText],
     [PROVENANCE_FILE, canonicalJson(provenance)],
   ]);

@@ -1,9 +1,12 @@
-// The operations of LiteLLM's document the bridge uses, and how to name and order them.
-// `spec/operations.json` is the hand-kept list; everything regen writes is limited to it. Each entry also
-// names the tool that calls the operation and the fields it sends (which of them on every call, which only
-// when it streams) and reads, so the drift report can say which changes break the bridge without importing
-// src/ (whose imports regen may be about to change). test/drift/manifest-operations.test.ts holds each
-// entry to what the manifest really does.
+// The operations of LiteLLM's document the bridge uses, how to name and order them, and what each tool
+// does with them. `spec/operations.json` is written by `npm run operations` (scripts/operations/) from the
+// manifest itself, never by hand: regen cannot import the manifest it may be about to invalidate, so the
+// manifest's facts are recorded here for it. Everything regen writes is limited to these operations, and
+// the drift report judges a new document against what each entry says the tool sends, builds on and reads.
+
+import { isObject, type Json } from "./json.ts";
+import { parsePath, sortKinds, VALUE_KINDS, type Kind } from "./schema-path.ts";
+import { parseChain } from "./zod-chain.ts";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
@@ -14,25 +17,70 @@ export interface OperationRef {
 
 export type RequestPart = "path" | "query" | "body";
 
-export type RequestFields = Record<RequestPart, string[]>;
+export const REQUEST_PARTS: readonly RequestPart[] = ["path", "query", "body"];
+
+/** On every call (whenever the object it is in is sent), only on some, or only when the tool streams. */
+export type When = "always" | "sometimes" | "streaming";
+
+/** A request path the tool sends ("body.litellm_params.model"), and what it puts there. */
+export interface Sent {
+  when: When;
+  /** The kinds of value it sends: "object" and "array" for the containers it builds or passes on. */
+  kinds: Kind[];
+  /** The only values it sends (an enum of its input, a constant), when there are only so many. */
+  values?: Json[];
+  /**
+   * The argument it sends is built on this generated field (a path of builtOn), so what it sends follows
+   * LiteLLM's schema, and the chains recorded there say where that no longer compiles.
+   */
+  follows?: string;
+}
+
+/** A generated field (generated/request-schemas.ts) the tool's input is built on, as it was when recorded. */
+export interface BuiltOn {
+  /** The zod class it was ("optional string", "enum (a, b)"), for the report's sentences. */
+  was: string;
+  /** Each chain of calls the manifest makes on it: "unwrap extract(a|b) optional describe". */
+  uses: string[];
+}
+
+/** An answer path the tool's output mapping reads ("metadata.total_api_keys"), and what it stands. */
+export interface Read {
+  /** The mapping names it on LiteLLM's typed answer, so the compiler checks that it exists. */
+  typed?: true;
+  /** The mapping calls a method on it (`.map`), so the compiler also checks what kind of value it is. */
+  calls?: true;
+  /** The kinds of value LiteLLM's document allowed there when recorded ("absent" for an optional field). */
+  was: Kind[];
+  /**
+   * Kinds the mapping and the output schema do not take, each with the output field the output check
+   * then fails at, or MAPPING_THROWS / OWN_ERROR. The file groups them by that output field.
+   */
+  rejects?: Partial<Record<Kind, string>>;
+}
 
 export interface ToolOperation extends OperationRef {
   /** The manifest tool that calls this operation. */
   tool: string;
-  /** Top-level request fields the tool's request mapping can send, per part of the request. */
-  sends: RequestFields;
-  /** Of `sends`, those every call carries (its input requires them, or the mapping always sets them). */
-  sendsAlways: RequestFields;
-  /** Fields src/streaming.ts adds to the request when the tool streams. */
-  sendsWhenStreaming: RequestFields;
-  /** Top-level fields of the 2xx answer the tool's output mapping reads. */
-  reads: string[];
+  /** The tool's file, where `npm run typecheck` shows what no longer fits; "" for an entry added by hand. */
+  file: string;
+  /** Request paths, each starting with its part: "path.key", "query.page", "body.messages[].role". */
+  sends: Record<string, Sent>;
+  /** Generated request fields the input is built on: "body.user_role". */
+  builtOn: Record<string, BuiltOn>;
+  /** Answer paths, from the answer itself: "keys[].token", "[].budget_id" for an array answer. */
+  reads: Record<string, Read>;
 }
 
-const ENTRY_KEYS = ["tool", "method", "path", "sends", "sendsAlways", "sendsWhenStreaming", "reads"];
+/** What rejects a kind when the output mapping itself throws on it (the server then reports a malformed answer). */
+export const MAPPING_THROWS = "(the output mapping throws)";
+/** What rejects a kind when the tool answers it with its own error on purpose. */
+export const OWN_ERROR = "(the tool's own error)";
 
+const ENTRY_KEYS = ["tool", "file", "method", "path", "sends", "builtOn", "reads"];
 const METHODS: readonly HttpMethod[] = ["get", "post", "put", "patch", "delete"];
-export const REQUEST_PARTS: readonly RequestPart[] = ["path", "query", "body"];
+const WHEN: readonly When[] = ["always", "sometimes", "streaming"];
+const KINDS: readonly Kind[] = ["absent", ...VALUE_KINDS];
 
 /** "POST /key/generate" — how reports and headers name an operation. */
 export function operationLabel(op: OperationRef): string {
@@ -52,58 +100,117 @@ export function compareOperations(a: OperationRef, b: OperationRef): number {
   return a.path === b.path ? a.method.localeCompare(b.method) : a.path < b.path ? -1 : 1;
 }
 
-function names(value: unknown, where: string): string[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value) || !value.every((v) => typeof v === "string" && v.length > 0)) {
-    throw new Error(`${where} must be an array of field names.`);
+/** The part a request path starts with ("body" of "body.model"). */
+export function partOf(path: string): RequestPart {
+  const first = parsePath(path)[0];
+  return (first && "prop" in first ? first.prop : "body") as RequestPart;
+}
+
+/** "integer|string" ↔ ["integer", "string"]; "any" is every kind of value. */
+export function kindsText(kinds: readonly Kind[]): string {
+  const values: readonly Kind[] = kinds.filter((k) => k !== "absent");
+  const any = VALUE_KINDS.every((k) => values.includes(k));
+  return [...(kinds.includes("absent") ? ["absent"] : []), ...(any ? ["any"] : values)].join("|");
+}
+
+function parseKinds(value: unknown, where: string): Kind[] {
+  if (typeof value !== "string" || value === "") throw new Error(`${where} must be kinds joined by "|", e.g. "string|null".`);
+  const kinds = value.split("|").flatMap((k) => (k === "any" ? VALUE_KINDS : [k as Kind]));
+  const unknown = kinds.find((k) => !KINDS.includes(k));
+  if (unknown) throw new Error(`${where} has "${unknown}"; kinds are any, ${KINDS.join(", ")}.`);
+  return sortKinds(kinds);
+}
+
+function object(value: unknown, where: string): Record<string, unknown> {
+  if (value === undefined) return {};
+  if (!isObject(value)) throw new Error(`${where} must be an object keyed by path.`);
+  return value;
+}
+
+function onlyKeys(value: Record<string, unknown>, keys: readonly string[], where: string): void {
+  const stray = Object.keys(value).find((k) => !keys.includes(k));
+  if (stray) throw new Error(`${where} has "${stray}"; it has ${keys.join(", ")}.`);
+}
+
+function parseSends(raw: unknown, where: string): Record<string, Sent> {
+  const out: Record<string, Sent> = {};
+  for (const [path, value] of Object.entries(object(raw, where))) {
+    const at = `${where}["${path}"]`;
+    if (!REQUEST_PARTS.includes(partOf(path))) throw new Error(`${at}: a request path starts with path, query or body.`);
+    const fact = object(value, at);
+    onlyKeys(fact, ["when", "type", "values", "follows"], at);
+    if (!WHEN.includes(fact.when as When)) throw new Error(`${at}.when must be one of ${WHEN.join(", ")}.`);
+    if (fact.values !== undefined && !Array.isArray(fact.values)) throw new Error(`${at}.values must be an array.`);
+    if (fact.follows !== undefined && typeof fact.follows !== "string") throw new Error(`${at}.follows must be a path of builtOn.`);
+    out[path] = {
+      when: fact.when as When,
+      kinds: parseKinds(fact.type, `${at}.type`),
+      ...(fact.values ? { values: fact.values as Json[] } : {}),
+      ...(typeof fact.follows === "string" ? { follows: fact.follows } : {}),
+    };
   }
-  return [...value].sort();
+  return out;
 }
 
-function parseFields(value: unknown, where: string): RequestFields {
-  const raw = (value ?? {}) as Record<string, unknown>;
-  if (typeof raw !== "object" || Array.isArray(raw)) throw new Error(`${where} must be an object keyed by path, query, body.`);
-  const unknownPart = Object.keys(raw).find((k) => !REQUEST_PARTS.includes(k as RequestPart));
-  if (unknownPart) throw new Error(`${where} has "${unknownPart}"; use path, query or body.`);
-  return { path: names(raw.path, `${where}.path`), query: names(raw.query, `${where}.query`), body: names(raw.body, `${where}.body`) };
-}
-
-/** sendsAlways names fields of sends; sendsWhenStreaming names fields sends does not. */
-function checkFieldLists(op: ToolOperation, where: string): void {
-  for (const part of REQUEST_PARTS) {
-    const stray = op.sendsAlways[part].find((name) => !op.sends[part].includes(name));
-    if (stray) throw new Error(`${where}.sendsAlways.${part} has ${stray}, which sends.${part} does not list.`);
-    const twice = op.sendsWhenStreaming[part].find((name) => op.sends[part].includes(name));
-    if (twice) throw new Error(`${where}.sendsWhenStreaming.${part} has ${twice}, which sends.${part} lists already.`);
+function parseBuiltOn(raw: unknown, where: string): Record<string, BuiltOn> {
+  const out: Record<string, BuiltOn> = {};
+  for (const [path, value] of Object.entries(object(raw, where))) {
+    const at = `${where}["${path}"]`;
+    const fact = object(value, at);
+    onlyKeys(fact, ["was", "uses"], at);
+    if (typeof fact.was !== "string" || !Array.isArray(fact.uses) || !fact.uses.every((u) => typeof u === "string")) {
+      throw new Error(`${at} needs was (what zod made of the field) and uses (the chains of calls on it).`);
+    }
+    for (const use of fact.uses as string[]) parseChain(use);
+    out[path] = { was: fact.was, uses: fact.uses as string[] };
   }
+  return out;
 }
 
-/** Validates the hand-kept list so a typo fails with the entry's position, not later. */
+function parseReads(raw: unknown, where: string): Record<string, Read> {
+  const out: Record<string, Read> = {};
+  for (const [path, value] of Object.entries(object(raw, where))) {
+    const at = `${where}["${path}"]`;
+    const fact = object(value, at);
+    onlyKeys(fact, ["typed", "calls", "was", "rejects"], at);
+    // In the file: output field → the kinds it fails on ("key": "absent|null").
+    const rejects: Partial<Record<Kind, string>> = {};
+    for (const [output, kinds] of Object.entries(object(fact.rejects, `${at}.rejects`))) {
+      for (const kind of parseKinds(kinds, `${at}.rejects["${output}"]`)) rejects[kind] = output;
+    }
+    out[path] = {
+      ...(fact.typed === true ? { typed: true as const } : {}),
+      ...(fact.calls === true ? { calls: true as const } : {}),
+      was: parseKinds(fact.was, `${at}.was`),
+      ...(Object.keys(rejects).length ? { rejects } : {}),
+    };
+  }
+  return out;
+}
+
+/** Validates the recorded list, so a hand edit fails with the entry's position, not later. */
 export function parseOperationList(raw: unknown): ToolOperation[] {
   if (!Array.isArray(raw)) throw new Error(`spec/operations.json must be a JSON array of { ${ENTRY_KEYS.join(", ")} }.`);
   const seen = new Set<string>();
   const tools = new Set<string>();
   const ops = raw.map((entry, i) => {
     const where = `spec/operations.json entry ${i}`;
-    const fields = (entry ?? {}) as Record<string, unknown>;
-    const stray = Object.keys(fields).find((key) => !ENTRY_KEYS.includes(key));
-    if (stray) throw new Error(`${where} has "${stray}"; an entry has ${ENTRY_KEYS.join(", ")}.`);
-    const { tool, method, path, sends, sendsAlways, sendsWhenStreaming, reads } = fields;
+    const fields = object(entry, where);
+    onlyKeys(fields, ENTRY_KEYS, where);
+    const { tool, file, method, path } = fields;
     if (typeof tool !== "string" || !/^[a-z][a-z0-9_]*$/.test(tool)) throw new Error(`${where}: tool must be the manifest tool's snake_case name.`);
-    if (typeof method !== "string" || !METHODS.includes(method as HttpMethod)) {
-      throw new Error(`${where}: method must be one of ${METHODS.join(", ")}.`);
-    }
+    if (typeof method !== "string" || !METHODS.includes(method as HttpMethod)) throw new Error(`${where}: method must be one of ${METHODS.join(", ")}.`);
     if (typeof path !== "string" || !path.startsWith("/")) throw new Error(`${where}: path must start with "/".`);
     const op: ToolOperation = {
       tool,
+      // An entry added by hand for a tool not written yet has no file: `npm run operations` records it.
+      file: typeof file === "string" ? file : "",
       method: method as HttpMethod,
       path,
-      sends: parseFields(sends, `${where}.sends`),
-      sendsAlways: parseFields(sendsAlways, `${where}.sendsAlways`),
-      sendsWhenStreaming: parseFields(sendsWhenStreaming, `${where}.sendsWhenStreaming`),
-      reads: names(reads, `${where}.reads`),
+      sends: parseSends(fields.sends, `${where}.sends`),
+      builtOn: parseBuiltOn(fields.builtOn, `${where}.builtOn`),
+      reads: parseReads(fields.reads, `${where}.reads`),
     };
-    checkFieldLists(op, where);
     const label = operationLabel(op);
     if (seen.has(label)) throw new Error(`spec/operations.json lists ${label} twice.`);
     if (tools.has(tool)) throw new Error(`spec/operations.json lists tool ${tool} twice.`);
@@ -112,4 +219,54 @@ export function parseOperationList(raw: unknown): ToolOperation[] {
     return op;
   });
   return ops.sort(compareOperations);
+}
+
+function sendsJson(sent: Sent): Json {
+  return { when: sent.when, type: kindsText(sent.kinds), ...(sent.values ? { values: sent.values } : {}), ...(sent.follows ? { follows: sent.follows } : {}) };
+}
+
+function readJson(read: Read): Json {
+  const byOutput = new Map<string, Kind[]>();
+  for (const [kind, output] of Object.entries(read.rejects ?? {}) as [Kind, string][]) byOutput.set(output, [...(byOutput.get(output) ?? []), kind]);
+  const rejects = Object.fromEntries([...byOutput.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([output, kinds]) => [output, kindsText(sortKinds(kinds))]));
+  return {
+    ...(read.typed ? { typed: true } : {}),
+    ...(read.calls ? { calls: true } : {}),
+    was: kindsText(read.was),
+    ...(byOutput.size ? { rejects } : {}),
+  };
+}
+
+/** Sorted keys of a path map, so the file reads in request order and diffs stay small. */
+function sortedEntries<T>(record: Record<string, T>): [string, T][] {
+  return Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function block(name: string, record: Record<string, unknown>, toJson: (value: never) => Json, last: boolean): string[] {
+  const entries = sortedEntries(record);
+  if (entries.length === 0) return [`    ${JSON.stringify(name)}: {}${last ? "" : ","}`];
+  return [
+    `    ${JSON.stringify(name)}: {`,
+    ...entries.map(([path, value], i) => `      ${JSON.stringify(path)}: ${JSON.stringify(toJson(value as never))}${i < entries.length - 1 ? "," : ""}`),
+    `    }${last ? "" : ","}`,
+  ];
+}
+
+/** The file's text: an entry per operation (sorted as regen sorts them), one line per path. */
+export function formatOperationList(ops: readonly ToolOperation[]): string {
+  const sorted = [...ops].sort(compareOperations);
+  const entries = sorted.map((op) =>
+    [
+      "  {",
+      `    "tool": ${JSON.stringify(op.tool)},`,
+      `    "file": ${JSON.stringify(op.file)},`,
+      `    "method": ${JSON.stringify(op.method)},`,
+      `    "path": ${JSON.stringify(op.path)},`,
+      ...block("sends", op.sends, sendsJson, false),
+      ...block("builtOn", op.builtOn, (b: BuiltOn) => b as unknown as Json, false),
+      ...block("reads", op.reads, readJson, true),
+      "  }",
+    ].join("\n"),
+  );
+  return `[\n${entries.join(",\n")}\n]\n`;
 }

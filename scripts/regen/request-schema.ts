@@ -3,6 +3,7 @@
 
 import { isObject, type Json, type JsonObject } from "./json.ts";
 import { componentOfRef } from "./prune-spec.ts";
+import { NULLABLE_MARK } from "./schema-path.ts";
 import type { OperationRef, RequestPart } from "./operations.ts";
 
 export type { RequestPart };
@@ -17,11 +18,7 @@ export interface RequestSchemas {
 // and send them upstream; titles and examples only add bytes.
 const DROPPED_KEYS = new Set(["default", "title", "example", "examples"]);
 
-/**
- * Set (only when asked) where a union with null was collapsed, so the drift report can tell a field that
- * became nullable; generated code never sees it.
- */
-export const NULLABLE_MARK = "x-litellm-mcp-nullable";
+export { NULLABLE_MARK };
 
 export interface SimplifyOptions {
   /** Record collapsed nulls as NULLABLE_MARK: true (the drift report's view of a schema). */
@@ -138,4 +135,27 @@ export function requestSchemas(doc: JsonObject, op: OperationRef, options: Simpl
     if (isObject(schema)) result.body = schema;
   }
   return result;
+}
+
+/** The simplified schema of an operation's first 2xx JSON answer; `{}` when LiteLLM declares none. */
+export function answerSchema(doc: JsonObject, op: OperationRef, options: SimplifyOptions = {}): Json {
+  const item = isObject(doc.paths) ? doc.paths[op.path] : undefined;
+  const operation = isObject(item) ? item[op.method] : undefined;
+  const responses = isObject(operation) && isObject(operation.responses) ? operation.responses : {};
+  const code = Object.keys(responses).sort().find((c) => /^2/.test(c));
+  let response = code ? responses[code] : undefined;
+  if (isObject(response) && typeof response.$ref === "string") response = resolveRef(doc, response.$ref);
+  const content = isObject(response) && isObject(response.content) ? response.content["application/json"] : undefined;
+  return isObject(content) && content.schema !== undefined ? simplifySchema(doc, content.schema, options) : {};
+}
+
+/** Whether a document has the operation (its path, with that method). */
+export function hasOperation(doc: JsonObject | undefined, op: OperationRef): boolean {
+  const item = doc && isObject(doc.paths) ? doc.paths[op.path] : undefined;
+  return isObject(item) && isObject(item[op.method]);
+}
+
+/** The LiteLLM release a document describes (`info.version`). */
+export function releaseOf(doc: JsonObject): string {
+  return isObject(doc.info) ? String(doc.info.version ?? "unknown") : "unknown";
 }

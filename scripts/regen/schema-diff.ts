@@ -1,12 +1,19 @@
 // How two versions of one field's schema differ, in words short enough for the drift report: its type
 // name, whether it may be null, and notes for what changed inside it ("+skills", "[].cache_control.ttl",
-// "maximum 100→1000"). Works on schemas simplifySchema made with { markNullable: true }.
+// "maximum 100→1000"), each with the path it is about, so the report can tell the ones a tool uses.
+// Works on schemas simplifySchema made with { markNullable: true }.
 
 import { isObject, type Json, type JsonObject } from "./json.ts";
 import { NULLABLE_MARK } from "./request-schema.ts";
 
-/** At most this many notes per field; the rest are counted. */
+/** At most this many notes per field about paths no tool uses; the rest are counted. */
 export const NOTE_LIMIT = 4;
+
+/** One thing that changed inside a field: its words, and the path (relative to the field) it is about. */
+export interface Note {
+  text: string;
+  path: string;
+}
 
 /** Keys with notes of their own (or none: prose), not "<key> a→b". */
 const STRUCTURE_KEYS = new Set(["description", "type", "properties", "required", "items", "additionalProperties", "anyOf", "oneOf", "enum", NULLABLE_MARK]);
@@ -71,10 +78,14 @@ function brief(value: Json | undefined): string {
   return isObject(value) || Array.isArray(value) ? "a schema" : JSON.stringify(value);
 }
 
-/** What a map's values may be, per additionalProperties: absent and true both mean anything. */
+/**
+ * What a map's values may be, per additionalProperties: `true` anything, absent or false nothing. JSON
+ * Schema reads an absent one as anything, but openapi-typescript reads it as a closed object (an object
+ * with no properties becomes Record<string, never>), and that is what the manifest compiles against.
+ */
 function valuesType(value: Json | undefined): string {
-  if (value === undefined || value === true) return "any";
-  if (value === false) return "none";
+  if (value === true) return "any";
+  if (value === undefined || value === false) return "none";
   return typeName(value);
 }
 
@@ -82,22 +93,22 @@ function requiredSet(schema: JsonObject): Set<string> {
   return new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
 }
 
-function compareProperties(a: JsonObject, b: JsonObject, path: string, notes: string[]): void {
+function compareProperties(a: JsonObject, b: JsonObject, path: string, notes: Note[]): void {
   const [pa, pb] = [isObject(a.properties) ? a.properties : {}, isObject(b.properties) ? b.properties : {}];
   const [ra, rb] = [requiredSet(a), requiredSet(b)];
   for (const name of [...new Set([...Object.keys(pa), ...Object.keys(pb)])].sort()) {
     const where = child(path, name);
-    if (!(name in pa)) notes.push(`+${where}${rb.has(name) ? ":required" : ""}`);
-    else if (!(name in pb)) notes.push(`-${where}`);
+    if (!(name in pa)) notes.push({ text: `+${where}${rb.has(name) ? ":required" : ""}`, path: where });
+    else if (!(name in pb)) notes.push({ text: `-${where}`, path: where });
     else {
-      if (ra.has(name) !== rb.has(name)) notes.push(tag(where, rb.has(name) ? "required" : "optional"));
+      if (ra.has(name) !== rb.has(name)) notes.push({ text: tag(where, rb.has(name) ? "required" : "optional"), path: where });
       collect(pa[name]!, pb[name]!, where, notes);
     }
   }
 }
 
 /** Pairs union members: equal ones drop out; the rest pair by the most property names in common. */
-function compareUnion(a: Json[], b: Json[], path: string, notes: string[]): void {
+function compareUnion(a: Json[], b: Json[], path: string, notes: Note[]): void {
   const left = a.filter((x) => !b.some((y) => shape(y) === shape(x)));
   const right = b.filter((y) => !a.some((x) => shape(x) === shape(y)));
   const names = (s: Json) => new Set(isObject(s) && isObject(s.properties) ? Object.keys(s.properties) : []);
@@ -115,40 +126,53 @@ function compareUnion(a: Json[], b: Json[], path: string, notes: string[]): void
       unpaired.splice(best[1], 1);
     } else removed += 1;
   }
-  if (unpaired.length) notes.push(`${at(path)}+${unpaired.length} variant${unpaired.length > 1 ? "s" : ""}`);
-  if (removed) notes.push(`${at(path)}-${removed} variant${removed > 1 ? "s" : ""}`);
+  if (unpaired.length) notes.push({ text: `${at(path)}+${unpaired.length} variant${unpaired.length > 1 ? "s" : ""}`, path });
+  if (removed) notes.push({ text: `${at(path)}-${removed} variant${removed > 1 ? "s" : ""}`, path });
 }
 
-function collect(a: Json, b: Json, path: string, notes: string[]): void {
+function collect(a: Json, b: Json, path: string, notes: Note[]): void {
   if (shape(a) === shape(b)) return;
   if (!isObject(a) || !isObject(b)) {
-    notes.push(tag(path, "changed"));
+    notes.push({ text: tag(path, "changed"), path });
     return;
   }
   const [ta, tb] = [typeName(a), typeName(b)];
   if (ta !== tb) {
-    notes.push(tag(path, `${ta}→${tb}`));
+    notes.push({ text: tag(path, `${ta}→${tb}`), path });
     return;
   }
-  if (isNullable(a) !== isNullable(b)) notes.push(tag(path, isNullable(b) ? "nullable" : "non-null"));
+  if (isNullable(a) !== isNullable(b)) notes.push({ text: tag(path, isNullable(b) ? "nullable" : "non-null"), path });
   compareProperties(a, b, path, notes);
   if (a.items !== undefined || b.items !== undefined) collect(a.items ?? {}, b.items ?? {}, `${path}[]`, notes);
   if (isObject(a.additionalProperties) && isObject(b.additionalProperties)) collect(a.additionalProperties, b.additionalProperties, `${path}{}`, notes);
   else if (valuesType(a.additionalProperties) !== valuesType(b.additionalProperties)) {
-    notes.push(`${path}{}:${valuesType(a.additionalProperties)}→${valuesType(b.additionalProperties)}`);
+    notes.push({ text: `${path}{}:${valuesType(a.additionalProperties)}→${valuesType(b.additionalProperties)}`, path: `${path}{}` });
   }
   for (const key of ["anyOf", "oneOf"] as const) {
     const [ua, ub] = [a[key], b[key]];
     if (Array.isArray(ua) && Array.isArray(ub)) compareUnion(ua, ub, path, notes);
-    else if (shape(ua ?? null) !== shape(ub ?? null)) notes.push(`${at(path)}${key} changed`);
+    else if (shape(ua ?? null) !== shape(ub ?? null)) notes.push({ text: `${at(path)}${key} changed`, path });
   }
-  const [ea, eb] = [Array.isArray(a.enum) ? a.enum.map(String) : [], Array.isArray(b.enum) ? b.enum.map(String) : []];
-  const values = [...eb.filter((v) => !ea.includes(v)).map((v) => `+${v}`), ...ea.filter((v) => !eb.includes(v)).map((v) => `-${v}`)];
-  if (values.length) notes.push(`${at(path)}enum ${values.join(" ")}`);
+  const enumNote = enumChange(a, b);
+  if (enumNote) notes.push({ text: `${at(path)}${enumNote}`, path });
   for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
     if (STRUCTURE_KEYS.has(key) || shape(a[key] ?? null) === shape(b[key] ?? null)) continue;
-    notes.push(`${at(path)}${key} ${brief(a[key])}→${brief(b[key])}`);
+    notes.push({ text: `${at(path)}${key} ${brief(a[key])}→${brief(b[key])}`, path });
   }
+}
+
+/**
+ * "enum +c -b" when both versions list values; an enum that goes away is a widening (any value of its
+ * type is allowed now), and one that appears a narrowing to the values it lists, so neither is shown
+ * as if every value had been removed or added one by one.
+ */
+function enumChange(a: JsonObject, b: JsonObject): string | undefined {
+  const [ea, eb] = [Array.isArray(a.enum) ? a.enum.map(String) : undefined, Array.isArray(b.enum) ? b.enum.map(String) : undefined];
+  if (ea && !eb) return "enum dropped (any value)";
+  if (!ea && eb) return `enum only ${eb.join("|")}`;
+  if (!ea || !eb) return undefined;
+  const values = [...eb.filter((v) => !ea.includes(v)).map((v) => `+${v}`), ...ea.filter((v) => !eb.includes(v)).map((v) => `-${v}`)];
+  return values.length ? `enum ${values.join(" ")}` : undefined;
 }
 
 /**
@@ -156,15 +180,19 @@ function collect(a: Json, b: Json, path: string, notes: string[]): void {
  * ("." between properties, "[]" for array items, "{}" for map values; union members are matched up, so
  * their paths do not say which member). Its own nullability is left out: the report says that apart.
  */
-export function changesInside(before: Json, after: Json): string[] {
-  const notes: string[] = [];
+export function changesInside(before: Json, after: Json): Note[] {
+  const notes: Note[] = [];
   const strip = (s: Json) => (isObject(s) ? Object.fromEntries(Object.entries(s).filter(([k]) => k !== NULLABLE_MARK)) : s);
   collect(strip(before), strip(after), "", notes);
-  return [...new Set(notes)];
+  return [...new Map(notes.map((n) => [n.text, n])).values()];
 }
 
-/** "+a, +b, c:string→integer, … 3 more": the notes for a `~field(...)` token. */
-export function noteList(notes: readonly string[]): string {
+/**
+ * "+a, +b, c:string→integer, … 3 more": the notes for a `~field(...)` token. Notes about paths a tool
+ * uses (`kept`) all come first and are never counted away; at most NOTE_LIMIT of the others follow.
+ */
+export function noteList(notes: readonly string[], kept: readonly string[] = []): string {
   const shown = notes.slice(0, NOTE_LIMIT);
-  return notes.length > NOTE_LIMIT ? `${shown.join(", ")}, … ${notes.length - NOTE_LIMIT} more` : shown.join(", ");
+  const rest = notes.length > NOTE_LIMIT ? [...shown, `… ${notes.length - NOTE_LIMIT} more`] : shown;
+  return [...kept, ...rest].join(", ");
 }

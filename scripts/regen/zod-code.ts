@@ -25,19 +25,28 @@ export interface ZodCode {
   schema: string;
 }
 
-export function zodCode(schema: JsonObject, fieldsName: string): ZodCode {
+/** Rewrites one field's zod code (regen wraps a field the manifest can no longer use as it does). */
+export type FieldWrapper = (name: string, code: string) => string;
+
+/** `{ get "name"() { return <zod>; }, ... }` for each property of an object schema. */
+export function fieldGetters(schema: JsonObject, wrap: FieldWrapper = (_name, code) => code): string {
+  const properties = isObject(schema.properties) ? schema.properties : {};
+  const required = new Set(Array.isArray(schema.required) ? schema.required : []);
+  const getters = Object.entries(properties).map(([name, field]) => {
+    const code = jsonSchemaToZod(field as never, OPTIONS) + (required.has(name) ? "" : ".optional()");
+    return `  get ${JSON.stringify(name)}() { return ${wrap(name, code)}; },`;
+  });
+  return `{\n${getters.join("\n")}\n}`;
+}
+
+export function zodCode(schema: JsonObject, fieldsName: string, wrap?: FieldWrapper): ZodCode {
   const properties = schema.properties;
   if (schema.type !== "object" || !isObject(properties) || !fieldwise(schema)) {
     return { schema: jsonSchemaToZod(schema as never, OPTIONS) };
   }
-  const required = new Set(Array.isArray(schema.required) ? schema.required : []);
-  const getters = Object.entries(properties).map(([name, field]) => {
-    const code = jsonSchemaToZod(field as never, OPTIONS) + (required.has(name) ? "" : ".optional()");
-    return `  get ${JSON.stringify(name)}() { return ${code}; },`;
-  });
   const description = typeof schema.description === "string" ? `.describe(${JSON.stringify(schema.description)})` : "";
   // An object that allows other fields (LiteLLM's Deployment, the /model/new body) keeps them, as
   // json-schema-to-zod's .catchall(z.any()) does; z.looseObject does it without reading the getters.
   const object = schema.additionalProperties === true ? "z.looseObject" : "z.object";
-  return { fields: `{\n${getters.join("\n")}\n}`, schema: `${object}(${fieldsName})${description}` };
+  return { fields: fieldGetters(schema, wrap), schema: `${object}(${fieldsName})${description}` };
 }

@@ -1,7 +1,7 @@
 // The manifest: every tool the server offers, each mapped onto one LiteLLM operation. The server is
 // built from this list alone; adding a tool means adding an entry here (its file in the folder of its
-// toolset), its operation (with the fields it sends and reads) to spec/operations.json, then
-// `npm run regen`. The order here is the order of tools/list.
+// toolset) and its operation to spec/operations.json, then `npm run regen`, and `npm run operations` to
+// record what it sends and reads. The order here is the order of tools/list.
 
 import type { Tool } from "../define-tool.js";
 import { createBudget } from "./budgets/create-budget.js";
