@@ -58,6 +58,12 @@ const EXPECTED: Record<Exclude<Fault, "healthy" | "echo-secrets">, RegExp> = {
   "slow-drip": /did not answer within 1\.5 s/,
   // Not followed: a same-origin 307 would carry the key to another path. The sentence says where to.
   "deep-json": /LiteLLM's answer is nested more than 1000 levels deep.*LITELLM_HOST/,
+  "control-status-line": /sent a status line with a control character in it, so the call was dropped.*LITELLM_HOST/,
+  "status-999": /sent HTTP status 999, which is not one an answer can have, so the call was dropped/,
+  "switching-protocols": /sent an answer that switched protocols \(HTTP 101\), so the call was dropped/,
+  "duplicate-content-length": /sent an answer Node's HTTP parser refused \(duplicate content-length/,
+  "conflicting-content-length": /sent an answer Node's HTTP parser refused \(duplicate content-length/,
+  "bad-header-token": /sent an answer Node's HTTP parser refused \(invalid header token/,
   redirect: new RegExp(`redirected the call \\(HTTP 307\\) to http://127\\.0\\.0\\.1:\\d+${REDIRECT_TARGET}.*not followed.*LITELLM_HOST`),
 };
 

@@ -33,6 +33,12 @@ export const FAULTS = [
   "echo-secrets",
   "redirect",
   "deep-json",
+  "control-status-line",
+  "status-999",
+  "switching-protocols",
+  "duplicate-content-length",
+  "conflicting-content-length",
+  "bad-header-token",
 ] as const;
 
 export type Fault = (typeof FAULTS)[number] | "healthy";
@@ -205,6 +211,22 @@ export class FaultyUpstream {
         res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": String(GZIP_BOMB.length) });
         res.end(GZIP_BOMB);
         return;
+      // Malformed HTTP, written straight to the socket (Node's own server would refuse to send it).
+      case "control-status-line":
+        return this.raw(req, "HTTP/1.1 200 O\x01K", ["content-type: application/json"], JSON.stringify(healthyAnswer(route, body, url)));
+      case "status-999":
+        return this.raw(req, "HTTP/1.1 999 Whatever", ["content-type: application/json"], JSON.stringify(healthyAnswer(route, body, url)));
+      case "switching-protocols":
+        // Then silence, the socket left open: a client that waits for a final answer waits for ever.
+        return void req.socket.write("HTTP/1.1 101 Switching Protocols\r\nconnection: upgrade\r\nupgrade: websocket\r\n\r\n");
+      case "duplicate-content-length":
+      case "conflicting-content-length": {
+        const whole = JSON.stringify(healthyAnswer(route, body, url));
+        const second = this.fault === "duplicate-content-length" ? whole.length : whole.length + 7;
+        return this.raw(req, "HTTP/1.1 200 OK", ["content-type: application/json", `content-length: ${second}`], whole);
+      }
+      case "bad-header-token":
+        return this.raw(req, "HTTP/1.1 200 OK", ["content-type: application/json", "x bad header: 1"], JSON.stringify(healthyAnswer(route, body, url)));
       case "slow-drip": {
         res.writeHead(200, { "content-type": "application/json" });
         res.write("{");
@@ -213,6 +235,12 @@ export class FaultyUpstream {
         return;
       }
     }
+  }
+
+  /** Writes a whole answer byte for byte (a Content-Length for the body is added), bypassing Node's checks. */
+  private raw(req: IncomingMessage, statusLine: string, headers: string[], body: string): void {
+    const head = [statusLine, ...headers, `content-length: ${Buffer.byteLength(body)}`].join("\r\n");
+    req.socket.end(`${head}\r\n\r\n${body}`);
   }
 
   /** Starts an event whose data never ends: STALL_BYTES without a newline, then nothing, socket open. */
