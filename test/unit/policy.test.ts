@@ -13,6 +13,7 @@ import { createServer } from "../../src/server.ts";
 import { capture } from "../support/capture.ts";
 import { TEST_HOST, connect, listedTools, textOf } from "../support/connect.ts";
 import { generatedKey, keyInfo, modelList } from "../support/litellm-answers.ts";
+import { userInfo } from "../support/litellm-admin-answers.ts";
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -20,20 +21,23 @@ afterAll(() => nock.enableNetConnect());
 
 const key = { models: ["mock-gpt"], user_id: "u-1", duration: "7d" };
 
-/** Calls a tool with the policy in `env`; returns the result and whether LiteLLM was asked. */
+/** Calls a tool with the policy in `env`; returns the result and whether a write reached LiteLLM. */
 async function attempt(env: Record<string, string>, tool: string, args: Record<string, unknown>, tools?: readonly Tool[]) {
   nock.cleanAll();
-  const scope = nock(TEST_HOST)
+  const write = nock(TEST_HOST)
     .post(/.*/)
-    .reply(200, (_uri, body) => generatedKey(body as Record<string, unknown>))
+    .reply(200, (_uri, body) => generatedKey(body as Record<string, unknown>));
+  // What a write reads first (the key's user, its team, the models served) is answered by one body that has
+  // each; reading is not sending.
+  nock(TEST_HOST)
+    .persist()
     .get(/.*/)
-    .reply(200, { ...keyInfo, ...modelList });
+    .reply(200, { ...keyInfo, ...modelList, ...userInfo(0, 0) });
   const bridge = await connect(env, tools ? { tools } : {});
   const result = await bridge.call(tool, args);
   await bridge.close();
   capture("policy", result);
-  const sent = scope.activeMocks().length < 2;
-  return { result, text: textOf(result), sent };
+  return { result, text: textOf(result), sent: write.isDone() };
 }
 
 async function refused(env: Record<string, string>, tool: string, args: Record<string, unknown>, tools?: readonly Tool[]): Promise<string> {
@@ -96,6 +100,7 @@ describe("policy settings are validated at start", () => {
       allowNoExpiry: false,
       maxBudget: 12.5,
       requireBudget: true,
+      metadataFields: [],
       readOnly: false,
       tools: ["generate_key", "list_models"],
       disabledTools: ["list_models"],
@@ -143,11 +148,18 @@ describe("key expiry", () => {
     await allowed(max, "generate_key", { ...key, duration });
   });
 
-  it.each(["31d", "721h", "5w", "1mo", "99999999999999999999d"])("with a 30d maximum, %s is refused", async (duration) => {
+  it.each(["31d", "721h", "5w", "1mo"])("with a 30d maximum, %s is refused", async (duration) => {
     const text = await refused(max, "generate_key", { ...key, duration });
     expect(text).toBe(
       `Refused by policy: keys may last at most 30d (LITELLM_MCP_MAX_KEY_DURATION), and "${duration}" is longer. Pass a shorter duration, or have the operator raise LITELLM_MCP_MAX_KEY_DURATION.`,
     );
+  });
+
+  it.each(["0s", "59s", "0d", "36501d", "99999999999d", "99999999999999999999d"])("whatever the policy, %s is no duration a key can have, and nothing is sent", async (duration) => {
+    const { result, text, sent } = await attempt({}, "generate_key", { ...key, duration });
+    expect(result.isError).toBe(true);
+    expect(text).toMatch(/duration/);
+    expect(sent).toBe(false);
   });
 
   it("with a maximum, a key without duration is refused naming the maximum", async () => {
@@ -220,6 +232,8 @@ describe("rules follow argument names and annotations, not tool names", () => {
     annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
     input: limited,
     buildRequest: (args) => ({ body: args }),
+    // Argument rules only: these tools read nothing of LiteLLM's state first.
+    judge: undefined,
   };
   // A future tool that creates something on each call, like generate_key.
   const createTeamKey: Tool = { ...updateKey, name: "create_team_key", annotations: { ...base.annotations } };
