@@ -6,6 +6,7 @@
 import { UpstreamError } from "./errors.js";
 import type { CallOptions, LiteLLMClient } from "./litellm-client.js";
 import { keyHash } from "./manifest/key-hash.js";
+import { NotLiteLLMAnswer } from "./upstream-errors.js";
 
 export interface UserState {
   user_id: string;
@@ -78,7 +79,8 @@ async function found<T>(read: () => Promise<T>, missing: readonly number[] = [40
   try {
     return await read();
   } catch (error) {
-    if (error instanceof UpstreamError && error.status !== undefined && missing.includes(error.status)) return undefined;
+    // Only LiteLLM's own answer says what it has: a proxy's HTML 404 page says nothing about the user.
+    if (error instanceof UpstreamError && !(error instanceof NotLiteLLMAnswer) && error.status !== undefined && missing.includes(error.status)) return undefined;
     throw error;
   }
 }

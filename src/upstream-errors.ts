@@ -83,9 +83,12 @@ function statusLabel(response: Response): string {
   return `${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
 }
 
+/** An answer that is not LiteLLM's (not JSON): its status says nothing about what LiteLLM has. */
+export class NotLiteLLMAnswer extends UpstreamError {}
+
 /** Whatever the status, an answer that is not JSON usually means LITELLM_HOST points somewhere else. */
 function notJsonError(response: Response, body: string, ctx: CallContext): UpstreamError {
-  return new UpstreamError(
+  return new NotLiteLLMAnswer(
     `LiteLLM answered HTTP ${statusLabel(response)} with ${describeNonJson(body, response.headers.get("content-type"))} instead of JSON. Check that LITELLM_HOST (${ctx.host}) points at the LiteLLM proxy itself.`,
     response.status,
   );

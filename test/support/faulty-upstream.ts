@@ -7,7 +7,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { gzipSync } from "node:zlib";
 import { manifest } from "../../src/manifest/index.ts";
 import { HEALTHY_ANSWERS, routeOf } from "./healthy-litellm.ts";
-import { chatCompletion, generatedKey, keyInfo } from "./litellm-answers.ts";
+import { chatCompletion, generatedKey, keyInfo, modelList } from "./litellm-answers.ts";
 
 export const FAULTS = [
   "timeout",
@@ -319,12 +319,19 @@ function echoed(value: unknown, bearer: string): unknown {
 function echoingAnswer(route: string, body: Record<string, unknown>, url: URL, bearer: string): unknown {
   switch (route) {
     case "POST /key/generate":
-      return { ...generatedKey({ models: [bearer], user_id: bearer }), key_alias: bearer };
+      return { ...generatedKey({ models: [bearer], user_id: bearer, key_type: "llm_api", duration: "1h" }), key_alias: bearer };
+    case "POST /key/regenerate":
+      return { ...generatedKey({ key_type: "llm_api", duration: "1h", models: keyInfo.info.models }), key: "sk-regenerated-Zz99Yy88", key_alias: bearer, key_name: `sk-...${bearer.slice(-4)}` };
+    // Read before a write, never returned: the role stays one a key may be minted for, the email carries the echo.
+    case "GET /user/info": {
+      const answer = healthyAnswer(route, body, url) as { user_info: Record<string, unknown> };
+      return { ...answer, user_info: { ...answer.user_info, user_email: `echo ${bearer}` } };
+    }
     case "GET /key/info":
       // Also as an object key: metadata is free-form, and a careless proxy may key it by what it received.
       return { ...keyInfo, info: { ...keyInfo.info, key_alias: bearer, key_name: `sk-...${bearer.slice(-4)}`, metadata: { echoed: bearer, [bearer]: { [`by-${bearer}`]: true } } } };
     case "GET /models":
-      return { object: "list", data: [{ id: bearer, object: "model", created: 1, owned_by: `owner ${bearer.slice(0, 10)}` }] };
+      return { object: "list", data: [{ id: bearer, object: "model", created: 1, owned_by: `owner ${bearer.slice(0, 10)}` }, ...modelList.data] };
     case "POST /chat/completions":
       return chatCompletion(bearer, `the key you sent is ${bearer}`);
     default:
