@@ -8,7 +8,7 @@ import type { Tool } from "./define-tool.js";
 import { PolicyError } from "./errors.js";
 import { capabilityNotes, capabilityRefusal, type Capability } from "./policy-capabilities.js";
 import { ARGUMENT_RULES, removalRefusal, type ArgumentRule, type RuleContext } from "./policy-limits.js";
-import { metadataRule } from "./policy-metadata.js";
+import { metadataNotice, metadataRule } from "./policy-metadata.js";
 import type { ToolSelection } from "./toolsets.js";
 
 export { closedCapabilities, type Capability } from "./policy-capabilities.js";
@@ -87,4 +87,9 @@ export function policyNote(tool: Tool, policy: Policy, closed: readonly Capabili
   const removal = tool.removesLimits && removalRefusal(context.holder, policy) ? `it is refused here, since what uses a ${context.holder} would keep no limit` : undefined;
   const notes = [...rulesFor(tool).map((rule) => rule.note(context)), ...capabilityNotes(tool, closed), removal].filter((note): note is string => !!note);
   return notes.length > 0 ? ` Operator policy: ${notes.join("; ")}.` : "";
+}
+
+/** What the operator should hear at start-up about the policy they set: choices that leave LiteLLM room to act. */
+export function policyNotices(policy: Policy): string[] {
+  return [metadataNotice(policy)].filter((notice): notice is string => notice !== undefined);
 }

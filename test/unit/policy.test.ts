@@ -9,6 +9,7 @@ import { loadConfig } from "../../src/config.ts";
 import type { Tool } from "../../src/define-tool.ts";
 import { ConfigError } from "../../src/errors.ts";
 import { manifest } from "../../src/manifest/index.ts";
+import { policyNotices } from "../../src/policy.ts";
 import { createServer } from "../../src/server.ts";
 import { capture } from "../support/capture.ts";
 import { TEST_HOST, connect, listedTools, textOf } from "../support/connect.ts";
@@ -70,6 +71,10 @@ describe("policy settings are validated at start", () => {
     [{ LITELLM_MCP_TOOLS: "list_models," }, /LITELLM_MCP_TOOLS must be a comma-separated list/],
     [{ LITELLM_MCP_RETRIES: "-1" }, /LITELLM_MCP_RETRIES must be a whole number/],
     [{ LITELLM_MCP_RETRY_MAX_WAIT_MS: "0" }, /LITELLM_MCP_RETRY_MAX_WAIT_MS must be a positive whole number/],
+    [{ LITELLM_MCP_METADATA_FIELDS: "purpose,,team" }, /LITELLM_MCP_METADATA_FIELDS must be a comma-separated list/],
+    // LiteLLM adds temp_budget_increase to a key's max_budget: no ceiling would hold.
+    [{ LITELLM_MCP_METADATA_FIELDS: "temp_budget_increase", LITELLM_MCP_MAX_BUDGET: "5" }, /LITELLM_MCP_METADATA_FIELDS names temp_budget_increase, which LiteLLM adds to a key's max_budget, while LITELLM_MCP_MAX_BUDGET caps budgets/],
+    [{ LITELLM_MCP_METADATA_FIELDS: "purpose,temp_budget_expiry", LITELLM_MCP_REQUIRE_BUDGET: "true" }, /temp_budget_expiry.*LITELLM_MCP_REQUIRE_BUDGET/],
   ])("%j fails naming the variable", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -105,6 +110,36 @@ describe("policy settings are validated at start", () => {
       tools: ["generate_key", "list_models"],
       disabledTools: ["list_models"],
     });
+  });
+});
+
+describe("metadata: only the fields the operator lists", () => {
+  it("refuses any field by default, and names the variable", async () => {
+    const text = await refused({}, "generate_key", { ...key, metadata: { purpose: "ci" } });
+    expect(text).toMatch(/metadata may carry no field at all, since the operator allows none, and "purpose" is not among them.*LITELLM_MCP_METADATA_FIELDS/);
+  });
+
+  it("takes the listed fields, whatever they hold, and refuses every other, however spelled", async () => {
+    const env = { LITELLM_MCP_METADATA_FIELDS: "purpose" };
+    await allowed(env, "generate_key", { ...key, metadata: { purpose: { temp_budget_increase: 1000 } } });
+    for (const other of ["temp_budget_increase", "Temp_Budget_Increase", " purpose", "purpose\u200b", "model_rpm_limit"]) {
+      expect(await refused(env, "generate_key", { ...key, metadata: { purpose: "ci", [other]: 1 } })).toContain(JSON.stringify(other));
+    }
+  });
+
+  it("refuses metadata over 8 KB as JSON, counted without recursion", async () => {
+    const env = { LITELLM_MCP_METADATA_FIELDS: "purpose" };
+    const { result, text, sent } = await attempt(env, "generate_key", { ...key, metadata: { purpose: "x".repeat(9_000) } });
+    expect(result.isError).toBe(true);
+    expect(text).toMatch(/metadata may take at most 8192 bytes/);
+    expect(sent).toBe(false);
+  });
+
+  it("says at start-up which allowed fields LiteLLM acts on", () => {
+    expect(policyNotices(loadConfig({ LITELLM_MCP_METADATA_FIELDS: "purpose,tags,guardrails" }).policy)).toEqual([
+      "LITELLM_MCP_METADATA_FIELDS lets the assistant write tags, guardrails, which LiteLLM acts on (limits, guardrails, logging or routing of every call with the key, user or team), not only stores.",
+    ]);
+    expect(policyNotices(loadConfig({ LITELLM_MCP_METADATA_FIELDS: "purpose" }).policy)).toEqual([]);
   });
 });
 
