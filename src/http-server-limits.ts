@@ -24,6 +24,8 @@ export const MAX_JSON_DEPTH = 1_000;
 /** A request's headers must arrive within this time, and the whole request (headers and body) within the next. */
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 30_000;
+/** Connections held at once; beyond it Node closes new ones as they arrive (a balancer in front keeps a few dozen). */
+export const MAX_CONNECTIONS = 1_024;
 /** How long an idle client connection stays open: longer than the balancer in front keeps one (nginx: 60 s). */
 export const IDLE_CONNECTION_MS = 65_000;
 /**
@@ -118,4 +120,5 @@ export function applyConnectionLimits(server: Server): void {
   server.keepAliveTimeout = IDLE_CONNECTION_MS;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.maxConnections = MAX_CONNECTIONS;
 }

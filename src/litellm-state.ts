@@ -97,13 +97,14 @@ export function liteLLMState(client: LiteLLMClient, options: CallOptions): LiteL
       found(async () => {
         const answer = asRow(await get("/user/info", { user_id: userId }));
         const info = asRow(answer.user_info);
-        if (text(info.user_id) === null && text(answer.user_id) === null) throw unreadable(`which user "${userId}" is`);
-        return { user_id: text(info.user_id) ?? text(answer.user_id)!, user_role: text(info.user_role) };
+        // The row must be the user asked about, exactly: a key for "alice " belongs to no user named "alice".
+        if (text(info.user_id) !== userId) throw unreadable(`the role of user "${userId}" (its answer was about ${JSON.stringify(info.user_id ?? null)})`);
+        return { user_id: userId, user_role: text(info.user_role) };
       }),
     team: (teamId) =>
       found(async () => {
         const info = asRow(asRow(await get("/team/info", { team_id: teamId })).team_info);
-        if (text(info.team_id) === null) throw unreadable(`which team "${teamId}" is`);
+        if (text(info.team_id) !== teamId) throw unreadable(`the admins of team "${teamId}" (its answer was about ${JSON.stringify(info.team_id ?? null)})`);
         const members = Array.isArray(info.members_with_roles) ? info.members_with_roles.map(asRow) : [];
         const admins = [...members.filter((m) => m.role === "admin").map((m) => text(m.user_id)), ...names(info.admins)];
         return { team_id: text(info.team_id)!, models: names(info.models), admins: admins.filter((id): id is string => id !== null) };

@@ -24,8 +24,8 @@ export const HEALTHY_ANSWERS: Record<string, (body: Body, query: URLSearchParams
   // The regenerated row keeps the key's settings, its LLM-API-only routes among them.
   "POST /key/regenerate": (body) => ({ ...generatedKey({ key_type: "llm_api", models: keyInfo.info.models, ...body }), key: "sk-regenerated-Zz99Yy88", key_name: "sk-...Yy88" }),
   "GET /key/list": () => ({ keys: [keyRow()], total_count: 1, current_page: 1, total_pages: 1 }),
-  "GET /user/info": () => userInfo(),
-  "GET /team/info": () => teamInfo(),
+  "GET /user/info": (_body, query) => userInfo(1, 1, query.get("user_id") ?? undefined),
+  "GET /team/info": (_body, query) => teamInfo(1, 2, query.get("team_id") ?? undefined),
   "GET /spend/logs/v2": () => ({ data: [spendLogRow()], total: 1, page: 1, page_size: 20, total_pages: 1 }),
   // One deployment when asked by id (as add_model reads back the one it added), else all of them.
   "GET /model/info": (_body, query) =>

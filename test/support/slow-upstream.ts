@@ -81,7 +81,7 @@ function echo(route: string, url: URL, body: Record<string, unknown>): unknown {
       return generatedKey(body);
     // generate_key reads the key's user first.
     case "GET /user/info":
-      return userInfo(0, 0);
+      return userInfo(0, 0, url.searchParams.get("user_id") ?? undefined);
     default:
       return modelList;
   }

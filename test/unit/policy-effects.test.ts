@@ -33,6 +33,14 @@ describe("generate_key reads LiteLLM's state first and refuses before writing", 
     );
   });
 
+  it("an answer about another user than the one asked for (a key for \"alice \" belongs to no user \"alice\")", async () => {
+    nock(TEST_HOST, asMaster)
+      .get("/user/info")
+      .query({ user_id: "alice " })
+      .reply(200, { user_id: "alice", user_info: { user_id: "alice", user_role: "internal_user" } });
+    expect(await refusal({ ...key, user_id: "alice " })).toMatch(/^LiteLLM's answer did not say the role of user "alice " \(its answer was about "alice"\).*nothing was changed/);
+  });
+
   it("a team LiteLLM does not have", async () => {
     keyHolderReads({ userId: "u-1", teamId: "t-none", teamAdmins: "missing" }, asMaster);
     expect(await refusal({ ...key, team_id: "t-none" })).toMatch(/^LiteLLM has no team "t-none"/);

@@ -33,7 +33,7 @@ async function attempt(env: Record<string, string>, tool: string, args: Record<s
   nock(TEST_HOST)
     .persist()
     .get(/.*/)
-    .reply(200, { ...keyInfo, ...modelList, ...userInfo(0, 0) });
+    .reply(200, (uri) => ({ ...keyInfo, ...modelList, ...userInfo(0, 0, new URL(uri, TEST_HOST).searchParams.get("user_id") ?? undefined) }));
   const bridge = await connect(env, tools ? { tools } : {});
   const result = await bridge.call(tool, args);
   await bridge.close();
