@@ -16,6 +16,7 @@ const PAGE_SIZE = 20;
 // /spend/logs/v2 wants "YYYY-MM-DD HH:MM:SS" in UTC; a bare date means the whole day.
 const date = z
   .string()
+  .max(19)
   .regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}:\d{2})?$/, 'Use "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS" (UTC).');
 
 function at(value: string, endOfDay: boolean): string {

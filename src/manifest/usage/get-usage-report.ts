@@ -17,6 +17,7 @@ const KEY_LIMIT = 1000;
 const DAY_MS = 86_400_000;
 const date = z
   .string()
+  .max(10)
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use "YYYY-MM-DD" (UTC).')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { message: "Not a calendar date." });
 
