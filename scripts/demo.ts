@@ -3,7 +3,8 @@
 // and result (test/support/tool-tour.ts: mint a key, use it, change it, look it up, delete it). Without
 // LITELLM_HOST it first starts the local stand-in the e2e tests use (it answers like LiteLLM; it is not
 // LiteLLM); with LITELLM_HOST (and LITELLM_MASTER_KEY) set it runs against that proxy instead: it really
-// mints a virtual key (valid one hour), and deletes it at the end. Against a real proxy it skips the
+// mints a virtual key (valid one hour) for the internal user litellm-mcp-demo, which must exist there, and
+// deletes it at the end. Against a real proxy it skips the
 // steps that cost money or need what a plain proxy may lack, and says why.
 
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";

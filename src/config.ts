@@ -3,6 +3,7 @@
 
 import { ConfigError } from "./errors.js";
 import { durationSeconds, type Policy } from "./policy.js";
+import { metadataFieldsFrom } from "./policy-metadata.js";
 
 /**
  * LITELLM_MCP_AUTH: whose key the tools send. "master": the operator's LITELLM_MASTER_KEY for admin routes
@@ -84,6 +85,14 @@ function policyFrom(env: Env): Policy {
   const maxBudget = positiveAmount(env, "LITELLM_MCP_MAX_BUDGET");
   const maxUserBudget = positiveAmount(env, "LITELLM_MCP_MAX_USER_BUDGET");
   const maxTeamBudget = positiveAmount(env, "LITELLM_MCP_MAX_TEAM_BUDGET");
+  const requireBudget = flag(env, "LITELLM_MCP_REQUIRE_BUDGET") ?? false;
+  const ceilings = [
+    ["LITELLM_MCP_MAX_BUDGET", maxBudget],
+    ["LITELLM_MCP_MAX_USER_BUDGET", maxUserBudget],
+    ["LITELLM_MCP_MAX_TEAM_BUDGET", maxTeamBudget],
+    ["LITELLM_MCP_REQUIRE_BUDGET", requireBudget || undefined],
+  ].filter(([, value]) => value !== undefined).map(([variable]) => variable as string);
+  const metadataFields = metadataFieldsFrom(nameList(env, "LITELLM_MCP_METADATA_FIELDS"), { set: ceilings.length > 0, variables: ceilings.join(", ") });
   const toolsets = nameList(env, "LITELLM_MCP_TOOLSETS");
   const tools = nameList(env, "LITELLM_MCP_TOOLS");
   return {
@@ -93,7 +102,8 @@ function policyFrom(env: Env): Policy {
     ...(maxBudget !== undefined ? { maxBudget } : {}),
     ...(maxUserBudget !== undefined ? { maxUserBudget } : {}),
     ...(maxTeamBudget !== undefined ? { maxTeamBudget } : {}),
-    requireBudget: flag(env, "LITELLM_MCP_REQUIRE_BUDGET") ?? false,
+    requireBudget,
+    metadataFields,
     readOnly: flag(env, "LITELLM_MCP_READ_ONLY") ?? false,
     ...(toolsets ? { toolsets } : {}),
     ...(tools ? { tools } : {}),

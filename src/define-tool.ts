@@ -6,6 +6,8 @@ import type { ParamsOption, RequestBodyOption, FetchResponse } from "openapi-fet
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 import type { paths } from "../generated/litellm-api.js";
+import type { LiteLLMState } from "./litellm-state.js";
+import type { Policy } from "./policy.js";
 import type { Holder } from "./policy-ceilings.js";
 import type { Toolset } from "./toolsets.js";
 
@@ -73,6 +75,15 @@ export type ToolHints = Required<Pick<ToolAnnotations, "readOnlyHint" | "destruc
  */
 export type Credential = "master" | "caller" | "none";
 
+/** A check of LiteLLM's answer to a write; it undoes the write and throws when LiteLLM did what the policy refuses. */
+export type AfterWrite = (answer: unknown) => Promise<void>;
+
+/**
+ * What a write will let its result do, judged before it is sent (src/policy-effects.ts): reads what it needs
+ * of LiteLLM's state and throws a PolicyError or InputError to refuse; may return a check of the answer.
+ */
+export type Judge<Args> = (args: Args, state: LiteLLMState, policy: Policy) => Promise<AfterWrite | undefined>;
+
 export interface ToolDefinition<
   P extends PathWith<M>,
   M extends HttpMethod,
@@ -97,6 +108,12 @@ export interface ToolDefinition<
   limits?: Holder;
   /** LiteLLM drops the limits it names from whatever held them (delete_budget unlinks the budget). */
   removesLimits?: true;
+  /**
+   * For a write whose effect depends on LiteLLM's state (whose role a key inherits, whether a team or model
+   * exists) or that LiteLLM could carry out otherwise than asked: judged after the argument rules, before the
+   * write, with the same key and deadline as the call.
+   */
+  judge?: Judge<z.infer<In>>;
   /** The operation answers OpenAI chat-completion events when asked to stream (see src/streaming.ts). */
   streams?: true;
   /**
@@ -127,6 +144,7 @@ export interface Tool {
   annotations: ToolHints;
   limits?: Holder;
   removesLimits?: true;
+  judge?: Judge<Record<string, unknown>>;
   streams?: true;
   checkReport?: (body: unknown) => boolean;
   input: z.ZodObject;
@@ -147,9 +165,10 @@ export function defineTool<
 >(
   definition: ToolDefinition<P, M, In, Out, R>,
 ): Tool {
-  const { request, result, ...described } = definition;
+  const { request, result, judge, ...described } = definition;
   return {
     ...described,
+    ...(judge ? { judge: (args, state, policy) => judge(args as z.infer<In>, state, policy) } : {}),
     // The SDK parsed `args` with `definition.input` before the handler runs.
     buildRequest: (args) => request(args as z.infer<In>),
     // The spec's response type is LiteLLM's claim about the wire; the output schema verifies it.

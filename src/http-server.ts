@@ -10,16 +10,13 @@ import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/
 import type { Config } from "./config.js";
 import { createHttpSend } from "./http-transport.js";
 import { bearerOf, refusalFor, type GuardOptions } from "./http-guard.js";
+import { Admission, applyConnectionLimits, MAX_BODY_BYTES, SERVER_OPTIONS, tooCostlyJson, type Turned } from "./http-server-limits.js";
 import { BATCH_REFUSAL, isBatch } from "./jsonrpc-batch.js";
 import type { Logger } from "./log.js";
 import { redact } from "./redact.js";
 import { createServer, type ServerDeps } from "./server.js";
 
 export const MCP_PATH = "/mcp";
-/** Largest JSON-RPC request body read; the same ceiling the SDK uses for its own message streams. */
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
-/** How long an idle client connection stays open: longer than the balancer in front keeps one. */
-const IDLE_CONNECTION_MS = 65_000;
 
 export interface HttpServerOptions extends GuardOptions {
   host: string;
@@ -38,17 +35,28 @@ function sendJsonRpcError(res: ServerResponse, status: number, code: number, mes
   res.end(JSON.stringify({ jsonrpc: "2.0", error: { code, message }, id: null }));
 }
 
-class BodyTooLarge extends Error {}
+class Refused extends Error {
+  constructor(readonly turned: Turned) {
+    super(turned.message);
+  }
+}
+
+function sendTurned(res: ServerResponse, turned: Turned): void {
+  sendJsonRpcError(res, turned.status, -32600, turned.message, turned.retryAfter === undefined ? {} : { "retry-after": String(turned.retryAfter) });
+}
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).byteLength;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+    if (size > MAX_BODY_BYTES) throw new Refused({ status: 413, message: `Request body larger than ${MAX_BODY_BYTES} bytes.` });
     chunks.push(chunk as Buffer);
   }
-  return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  const body = Buffer.concat(chunks);
+  const costly = tooCostlyJson(body);
+  if (costly) throw new Refused(costly);
+  return JSON.parse(body.toString("utf8"));
 }
 
 async function handleMcp(req: IncomingMessage, res: ServerResponse, config: Config, deps: ServerDeps): Promise<void> {
@@ -56,7 +64,7 @@ async function handleMcp(req: IncomingMessage, res: ServerResponse, config: Conf
   try {
     body = await readJson(req);
   } catch (error) {
-    if (error instanceof BodyTooLarge) return sendJsonRpcError(res, 413, -32600, `Request body larger than ${MAX_BODY_BYTES} bytes.`);
+    if (error instanceof Refused) return sendTurned(res, error.turned);
     return sendJsonRpcError(res, 400, -32700, "Parse error: the body is not JSON.");
   }
   if (isBatch(body)) return sendJsonRpcError(res, 400, -32600, BATCH_REFUSAL);
@@ -79,8 +87,9 @@ export async function startHttpServer(config: Config, options: HttpServerOptions
   // One transport to LiteLLM for every request's server: its pooled connections carry no key (each call
   // sends its own Authorization), and a request no longer pays for a connection of its own.
   const send = createHttpSend();
+  const admission = new Admission();
 
-  const httpServer: Server = createHttpServer((req, res) => {
+  const httpServer: Server = createHttpServer(SERVER_OPTIONS, (req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     const refusal = refusalFor(req, guard, { needsToken: path !== "/healthz" });
     if (refusal) {
@@ -96,6 +105,14 @@ export async function startHttpServer(config: Config, options: HttpServerOptions
     // Stateless: no standalone SSE stream to GET and no session to DELETE.
     if (req.method !== "POST") return sendJsonRpcError(res, 405, -32000, "Method not allowed: this stateless server takes POST only.", { allow: "POST" });
 
+    // Before a byte of the body is read: what this process holds at once is bounded, whoever is asking.
+    const admitted = admission.admit(req);
+    if (typeof admitted !== "function") {
+      if (admitted.status === 503) log("warn", `refused ${req.method} ${path}: ${admitted.message}`);
+      return sendTurned(res, admitted);
+    }
+    res.on("close", admitted);
+
     // The guard let a caller-mode request through only with a key; every line logged for it hides that key.
     const callerKey = config.auth === "caller" ? bearerOf(req) : undefined;
     const requestLog: Logger = callerKey === undefined ? log : (level, message) => log(level, redact(message, [callerKey]));
@@ -105,10 +122,7 @@ export async function startHttpServer(config: Config, options: HttpServerOptions
     });
   });
 
-  // A balancer keeps idle connections to its replicas open (nginx and cloud balancers: 60 s). Were this side
-  // to close one first, a request the balancer sends on it at that moment is lost (a 502 for the client).
-  httpServer.keepAliveTimeout = IDLE_CONNECTION_MS;
-  httpServer.headersTimeout = IDLE_CONNECTION_MS + 1_000;
+  applyConnectionLimits(httpServer);
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(options.port, options.host, () => {

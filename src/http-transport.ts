@@ -4,6 +4,9 @@
 // keeps the call and its connection open for good. Here the abort listener is held strongly, aborting
 // destroys the socket at any point (before the headers or in the middle of the body), and so does
 // cancelling the body stream. Redirects are never followed: a 3xx is handed back like any other answer.
+// Whatever arrives that is not an HTTP answer a Response can carry (a malformed status line or header, a
+// status outside 200-599, a protocol switch) ends the call with a MalformedAnswer, never an exception
+// thrown inside a socket listener, where nothing could catch it.
 
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
@@ -26,6 +29,24 @@ function decoded(res: IncomingMessage): Readable {
   res.on("error", (error) => decoder.destroy(error));
   return res.pipe(decoder);
 }
+
+/** What came back is not an HTTP answer this client can read: the call fails with `reason`, the socket is dropped. */
+export class MalformedAnswer extends Error {
+  override readonly name = "MalformedAnswer";
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+/** Node's HTTP parser names what it choked on in its error (code HPE_...); its message says it in words. */
+function parserFailure(error: Error & { code?: unknown }): MalformedAnswer | undefined {
+  if (typeof error.code !== "string" || !error.code.startsWith("HPE_")) return undefined;
+  const what = error.message.replace(/^Parse Error:\s*/i, "").replace(/[^\x20-\x7e]/g, "").slice(0, 80);
+  return new MalformedAnswer(`an answer Node's HTTP parser refused (${what ? `${what.toLowerCase()}, ` : ""}${error.code})`);
+}
+
+/** A reason phrase a Response accepts: tabs, spaces and visible characters only (RFC 9112's reason-phrase). */
+const REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 function connectionClosed(): Error {
   return Object.assign(new Error("the connection closed before the answer was complete"), { code: "ECONNRESET" });
@@ -83,6 +104,16 @@ function responseHeaders(res: IncomingMessage): Headers {
   return headers;
 }
 
+/** The web Response for an answer whose headers have arrived; throws a MalformedAnswer for one it cannot carry. */
+function responseOf(req: ClientRequest, res: IncomingMessage, signal: AbortSignal): Response {
+  const status = res.statusCode ?? 0;
+  if (status < 200 || status > 599) throw new MalformedAnswer(`HTTP status ${status}, which is not one an answer can have`);
+  const statusText = res.statusMessage ?? "";
+  if (!REASON_PHRASE.test(statusText)) throw new MalformedAnswer("a status line with a control character in it");
+  if (NO_BODY.has(status)) res.resume();
+  return new Response(NO_BODY.has(status) ? null : bodyStream(req, res, signal), { status, statusText, headers: responseHeaders(res) });
+}
+
 /**
  * LiteLLM's server (uvicorn) closes a connection idle for 5 s without announcing it (no Keep-Alive
  * header); letting go of ours after 4 s avoids sending a call down one it is closing.
@@ -107,15 +138,20 @@ export function createHttpSend(): Send {
       const abort = () => req.destroy(abortError(signal));
       signal.addEventListener("abort", abort, { once: true });
       req.on("close", () => signal.removeEventListener("abort", abort));
-      req.on("error", reject);
+      req.on("error", (error) => reject(parserFailure(error) ?? error));
+      // A 101 hands the socket over to another protocol: Node detaches it from the request, so neither the
+      // timeout nor a cancellation would reach it again. LiteLLM never switches protocols on these routes.
+      req.on("upgrade", (res, socket) => {
+        socket.destroy();
+        reject(new MalformedAnswer(`an answer that switched protocols (HTTP ${res.statusCode ?? 101})`));
+      });
       req.on("response", (res) => {
-        const status = res.statusCode ?? 0;
-        if (status < 200 || status > 599) {
+        try {
+          resolve(responseOf(req, res, signal));
+        } catch (error) {
           req.destroy();
-          return reject(Object.assign(new Error(`HTTP status ${status} is not one a Response can carry`), { code: "EBADSTATUS" }));
+          reject(error instanceof MalformedAnswer ? error : new MalformedAnswer(`an answer a Response cannot carry (${error instanceof Error ? error.message : String(error)})`));
         }
-        if (NO_BODY.has(status)) res.resume();
-        resolve(new Response(NO_BODY.has(status) ? null : bodyStream(req, res, signal), { status, statusText: res.statusMessage ?? "", headers: responseHeaders(res) }));
       });
       req.end(body);
     });

@@ -5,7 +5,9 @@
 // A capability is recognised by the arguments of a call to any tool that acts on an existing key, so a
 // new key tool with a `blocked` or `models` argument is covered without being named here. Tools that act
 // on a team or a user (update_team {"blocked": true}, update_user's models) are not side doors: changing a
-// team or user is what they are for, and they are switched off by their own name or toolset.
+// team or user is what they are for, and they are switched off by their own name or toolset. Handing out a
+// usable key is what generate_key is for: a tool that returns a new secret (regenerate_key, which also takes
+// over someone else's key by its hash) is closed with it, whatever its arguments.
 
 import type { Tool } from "./define-tool.js";
 
@@ -14,7 +16,7 @@ export interface Capability {
   tool: string;
   /** What it is, as a refusal says it. */
   action: string;
-  /** The arguments that do it. */
+  /** The arguments that do it; none when every call of a tool that can do it does it. */
   fields: readonly string[];
   /** Whether a call with these arguments does it. */
   exercisedBy(args: Record<string, unknown>): boolean;
@@ -25,6 +27,13 @@ export interface Capability {
 const KEY_SETTINGS = ["models", "max_budget", "budget_duration", "duration", "key_alias", "metadata"] as const;
 
 export const CAPABILITIES: readonly Capability[] = [
+  {
+    tool: "generate_key",
+    action: "handing out a new usable key",
+    fields: [],
+    exercisedBy: () => true,
+    note: "it is refused here (it hands out a new usable key, which is what generate_key is for, and generate_key is disabled)",
+  },
   { tool: "block_key", action: "blocking a key", fields: ["blocked"], exercisedBy: (args) => args.blocked === true, note: "blocked may not be true (blocking keys is disabled)" },
   { tool: "unblock_key", action: "unblocking a key", fields: ["blocked"], exercisedBy: (args) => args.blocked === false, note: "blocked may not be false (unblocking keys is disabled)" },
   {
@@ -41,10 +50,18 @@ function actsOnExistingKey(tool: Tool): boolean {
   return tool.credential === "master" && !tool.annotations.readOnlyHint && "key" in tool.input.shape;
 }
 
-/** The capabilities that could reach `tool` through its arguments, whether open or not. */
+/** A tool whose answer carries a usable key: every call hands one out. */
+function handsOutKey(tool: Tool): boolean {
+  return "key" in tool.output.shape;
+}
+
+/** The capabilities that could reach `tool` through its arguments (or, with none, through every call), whether open or not. */
 function reachable(tool: Tool): Capability[] {
   if (!actsOnExistingKey(tool)) return [];
-  return CAPABILITIES.filter((capability) => capability.tool !== tool.name && capability.fields.some((field) => field in tool.input.shape));
+  return CAPABILITIES.filter(
+    (capability) =>
+      capability.tool !== tool.name && (capability.fields.length === 0 ? handsOutKey(tool) : capability.fields.some((field) => field in tool.input.shape)),
+  );
 }
 
 /** The capabilities closed here: their tool is one of `all` but not one of `served`. */
@@ -58,7 +75,8 @@ export function closedCapabilities(all: readonly Tool[], served: readonly Tool[]
 export function capabilityRefusal(tool: Tool, args: Record<string, unknown>, closed: readonly Capability[]): string | undefined {
   const capability = reachable(tool).find((c) => closed.includes(c) && c.exercisedBy(args));
   if (!capability) return undefined;
-  return `Refused by policy: ${capability.action} is what ${capability.tool} is for, and ${capability.tool} is disabled here (LITELLM_MCP_DISABLED_TOOLS, LITELLM_MCP_TOOLS or LITELLM_MCP_READ_ONLY), so ${tool.name} may not do it either. Leave out ${capability.fields.filter((f) => args[f] !== undefined).join(", ")}, or have the operator enable ${capability.tool}.`;
+  const instead = capability.fields.length > 0 ? `Leave out ${capability.fields.filter((f) => args[f] !== undefined).join(", ")}, or have` : "Have";
+  return `Refused by policy: ${capability.action} is what ${capability.tool} is for, and ${capability.tool} is disabled here (LITELLM_MCP_DISABLED_TOOLS, LITELLM_MCP_TOOLS or LITELLM_MCP_READ_ONLY), so ${tool.name} may not do it either. ${instead} the operator enable ${capability.tool}.`;
 }
 
 /** What a tool description says about the closed capabilities it could otherwise reach. */

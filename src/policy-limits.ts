@@ -20,7 +20,10 @@
 
 import type { Policy } from "./policy.js";
 import { ceilingFor, holders, type Ceiling, type Holder } from "./policy-ceilings.js";
-import { DURATION_PATTERN } from "./manifest/duration.js";
+import { durationSeconds } from "./manifest/duration.js";
+import { modelKey } from "./manifest/model-names.js";
+
+export { durationSeconds };
 
 /** How the tool treats what it is given. */
 export interface RuleContext {
@@ -45,15 +48,6 @@ export interface ArgumentRule {
   unlimited(context: RuleContext): string | undefined;
   /** What a tool description says about this rule, so the assistant can comply up front. */
   note(context: Omit<RuleContext, "args">): string | undefined;
-}
-
-// LiteLLM counts "mo" in calendar months; a month is taken at its longest so no limit can be exceeded by one.
-const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800, mo: 31 * 86_400 };
-
-/** Seconds in a LiteLLM duration such as "30m", "24h", "7d", "1mo"; undefined when it is not one. */
-export function durationSeconds(text: string): number | undefined {
-  const unit = DURATION_PATTERN.exec(text)?.[1];
-  return unit ? Number(text.slice(0, -unit.length)) * UNIT_SECONDS[unit]! : undefined;
 }
 
 const list = (items: readonly string[]) => items.map((m) => `"${m}"`).join(", ");
@@ -164,8 +158,12 @@ const resetTo: ArgumentRule = {
 const modelName: ArgumentRule = {
   field: "model_name",
   given: (value, { policy: { allowedModels } }) => {
-    if (!allowedModels || typeof value !== "string" || !allowedModels.includes(value)) return undefined;
-    return `Refused by policy: "${value}" is in LITELLM_MCP_ALLOWED_MODELS, the models keys, users and teams may be granted, and a deployment added under that name would change what they reach. Add it under a name of its own, or have the operator add it.`;
+    if (!allowedModels || typeof value !== "string") return undefined;
+    // Compared without spaces at the ends, case or compatibility forms: "Mock-Alpha" or "mock-alpha\u00a0" is
+    // as much the allowed model as "mock-alpha" to some part of LiteLLM or to the person reading the list.
+    const same = allowedModels.find((allowed) => modelKey(allowed) === modelKey(value));
+    if (same === undefined) return undefined;
+    return `Refused by policy: ${JSON.stringify(value)} is, or reads as, "${same}" from LITELLM_MCP_ALLOWED_MODELS, the models keys, users and teams may be granted, and a deployment added under that name would change what they reach. Add it under a name of its own, or have the operator add it.`;
   },
   unlimited: () => undefined,
   note: ({ policy: { allowedModels } }) => (allowedModels ? `model_name may not be one of ${list(allowedModels)}` : undefined),

@@ -8,6 +8,7 @@ import type { Tool } from "./define-tool.js";
 import { PolicyError } from "./errors.js";
 import { capabilityNotes, capabilityRefusal, type Capability } from "./policy-capabilities.js";
 import { ARGUMENT_RULES, removalRefusal, type ArgumentRule, type RuleContext } from "./policy-limits.js";
+import { metadataNotice, metadataRule } from "./policy-metadata.js";
 import type { ToolSelection } from "./toolsets.js";
 
 export { closedCapabilities, type Capability } from "./policy-capabilities.js";
@@ -29,9 +30,11 @@ export interface Policy extends ToolSelection {
   maxTeamBudget?: number;
   /** LITELLM_MCP_REQUIRE_BUDGET: a key must carry a `max_budget`, of any size. */
   requireBudget: boolean;
+  /** LITELLM_MCP_METADATA_FIELDS: the only metadata fields a key, user or team may be given (src/policy-metadata.ts). */
+  metadataFields: readonly string[];
 }
 
-export const DEFAULT_POLICY: Policy = { allowNoExpiry: false, requireBudget: false, readOnly: false, disabledTools: [] };
+export const DEFAULT_POLICY: Policy = { allowNoExpiry: false, requireBudget: false, metadataFields: [], readOnly: false, disabledTools: [] };
 
 /**
  * Each call of a tool that is neither read-only nor idempotent issues something new (generate_key mints a
@@ -49,8 +52,11 @@ function contextFor(tool: Tool, policy: Policy): Omit<RuleContext, "args"> {
   return { policy, issues: issuesOnEachCall(tool), holder: tool.limits ?? "key" };
 }
 
+/** Every argument rule: the limits on amounts, models and lifetimes, and what metadata may carry. */
+const RULES: readonly ArgumentRule[] = [...ARGUMENT_RULES, metadataRule];
+
 function rulesFor(tool: Tool): ArgumentRule[] {
-  return ARGUMENT_RULES.filter((rule) => rule.field in tool.input.shape);
+  return RULES.filter((rule) => rule.field in tool.input.shape);
 }
 
 /**
@@ -81,4 +87,9 @@ export function policyNote(tool: Tool, policy: Policy, closed: readonly Capabili
   const removal = tool.removesLimits && removalRefusal(context.holder, policy) ? `it is refused here, since what uses a ${context.holder} would keep no limit` : undefined;
   const notes = [...rulesFor(tool).map((rule) => rule.note(context)), ...capabilityNotes(tool, closed), removal].filter((note): note is string => !!note);
   return notes.length > 0 ? ` Operator policy: ${notes.join("; ")}.` : "";
+}
+
+/** What the operator should hear at start-up about the policy they set: choices that leave LiteLLM room to act. */
+export function policyNotices(policy: Policy): string[] {
+  return [metadataNotice(policy)].filter((notice): notice is string => notice !== undefined);
 }

@@ -9,6 +9,7 @@ import type { Tool } from "./define-tool.js";
 import { BridgeError, ConfigError, InputError, UpstreamError } from "./errors.js";
 import type { Send } from "./http-transport.js";
 import { createLiteLLMClient } from "./litellm-client.js";
+import { liteLLMState } from "./litellm-state.js";
 import type { Logger } from "./log.js";
 import { manifest } from "./manifest/index.js";
 import { checkPolicy, closedCapabilities, policyNote } from "./policy.js";
@@ -149,20 +150,16 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
           // The operator's limits come first: a refused call sends nothing upstream.
           checkPolicy(tool, args, config.policy, closed);
           const bearer = bearerFor(tool, args, config, callerKey);
+          const sentAs = { bearer, credential: tool.credential, asCaller: callerKey !== undefined, timeoutMs, signal: extra.signal };
+          // What the write will let its result do, judged against LiteLLM's state before anything is written.
+          const confirm = await tool.judge?.(args, liteLLMState(client, sentAs), config.policy);
           const request = tool.buildRequest(args);
           const stream = tool.streams ? streamingCall(request, extra, { secrets, budgetBytes: config.maxResponseBytes }) : undefined;
           const send = () =>
-            client.call(tool.operation.method, tool.operation.path, stream?.request ?? request, {
-              bearer,
-              credential: tool.credential,
-              asCaller: callerKey !== undefined,
-              timeoutMs,
-              signal: extra.signal,
-              read: stream?.read,
-              acceptFailure: checkReportOf(tool),
-            });
+            client.call(tool.operation.method, tool.operation.path, stream?.request ?? request, { ...sentAs, read: stream?.read, acceptFailure: checkReportOf(tool) });
           // A stream that has sent progress is never replayed; mayRetry excludes tools that mint or spend.
           const data = await (mayRetry(tool) && !stream ? withRetries(send, config.retry, extra.signal) : send());
+          await confirm?.(data);
           return successResult(checkedOutput(tool, resultOf(tool, data, args)), secrets);
         } catch (error) {
           if (error instanceof BridgeError) {

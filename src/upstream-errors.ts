@@ -3,6 +3,7 @@
 // for validation, and {"detail": "..."} or {"detail": {...}} on some routes.
 
 import { UpstreamError } from "./errors.js";
+import { MalformedAnswer } from "./http-transport.js";
 import { callersKey, capitalized, knownFailure } from "./litellm-failures.js";
 import { roleLabel, roleNamedIn, whatRoleMay } from "./litellm-roles.js";
 
@@ -82,9 +83,12 @@ function statusLabel(response: Response): string {
   return `${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
 }
 
+/** An answer that is not LiteLLM's (not JSON): its status says nothing about what LiteLLM has. */
+export class NotLiteLLMAnswer extends UpstreamError {}
+
 /** Whatever the status, an answer that is not JSON usually means LITELLM_HOST points somewhere else. */
 function notJsonError(response: Response, body: string, ctx: CallContext): UpstreamError {
-  return new UpstreamError(
+  return new NotLiteLLMAnswer(
     `LiteLLM answered HTTP ${statusLabel(response)} with ${describeNonJson(body, response.headers.get("content-type"))} instead of JSON. Check that LITELLM_HOST (${ctx.host}) points at the LiteLLM proxy itself.`,
     response.status,
   );
@@ -239,6 +243,11 @@ export function errorFromException(error: unknown, ctx: CallContext): UpstreamEr
     return new UpstreamError(`LiteLLM did not answer within ${ctx.timeoutMs / 1000} s. The proxy may be overloaded; try again, or raise the timeout (LITELLM_MCP_${ctx.credential === "caller" ? "COMPLETION" : "ADMIN"}_TIMEOUT_MS).`);
   }
   if (name === "AbortError") return new UpstreamError("The call was cancelled before LiteLLM answered.");
+  if (error instanceof MalformedAnswer) {
+    return new UpstreamError(
+      `LiteLLM at ${ctx.host} sent ${error.reason}, so the call was dropped. LiteLLM itself never answers this way: check that LITELLM_HOST points at the LiteLLM proxy, and whatever proxy or gateway sits in between.`,
+    );
+  }
   if (error instanceof SyntaxError) {
     return new UpstreamError("LiteLLM answered with malformed JSON (the body may have been cut off). Try again; if it persists, check the proxy's logs.");
   }
@@ -254,7 +263,8 @@ export function errorFromException(error: unknown, ctx: CallContext): UpstreamEr
     case "UND_ERR_CLOSED":
       return new UpstreamError(`The connection to LiteLLM at ${ctx.host} closed before the answer was complete. Try again.`, undefined, undefined, true);
     default:
-      if (name === "TypeError" && /fetch failed|terminated/i.test(String((error as Error).message))) {
+      // Any other system error (EPIPE, EHOSTUNREACH, a TLS failure, ...) is the network's, not a bug here.
+      if ((code !== undefined && /^(E[A-Z]+|UND_ERR_[A-Z_]+|ERR_TLS_[A-Z_]+|ERR_SSL_[A-Z_]+)$/.test(code)) || (name === "TypeError" && /fetch failed|terminated/i.test(String((error as Error).message)))) {
         return new UpstreamError(`Could not reach LiteLLM at ${ctx.host} (${code ?? "network error"}). Check LITELLM_HOST and that the proxy is up.`);
       }
       throw error;

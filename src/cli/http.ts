@@ -6,6 +6,7 @@ import { loadConfig, type Config } from "../config.js";
 import { ConfigError } from "../errors.js";
 import { isLoopback, allowedHostsFor, normalizeHost } from "../http-guard.js";
 import { startHttpServer } from "../http-server.js";
+import { policyNotices } from "../policy.js";
 import { createStderrLogger } from "../log.js";
 import { VERSION } from "../version.js";
 import { exitCleanlyOnSignals, masterKeyState } from "./shutdown.js";
@@ -62,4 +63,5 @@ export async function runHttp(options: { host: string; port: number }): Promise<
     "info",
     `${VERSION} listening on ${running.url} (stateless Streamable HTTP${gate(token, config, options.host)}) serving LiteLLM at ${config.host}; ${masterKeyState(config)}`,
   );
+  for (const notice of policyNotices(config.policy)) log("warn", notice);
 }

@@ -4,6 +4,7 @@
 import { loadConfig } from "../config.js";
 import { ConfigError } from "../errors.js";
 import { createStderrLogger } from "../log.js";
+import { policyNotices } from "../policy.js";
 import { createServer, servedTools } from "../server.js";
 import { GuardedStdioTransport } from "../stdio-transport.js";
 import { VERSION } from "../version.js";
@@ -25,4 +26,5 @@ export async function runStdio(): Promise<void> {
 
   await server.connect(transport);
   log("info", `${VERSION} serving LiteLLM at ${config.host}; ${masterKeyState(config)}`);
+  for (const notice of policyNotices(config.policy)) log("warn", notice);
 }

@@ -66,11 +66,13 @@ describe.skipIf(!proxy)("caller mode against a real LiteLLM with users of every 
    * What LiteLLM 1.108.7 lets each role do through the tools: "ok", or the HTTP status of its refusal. Each
    * row builds its arguments for the caller, minting fresh target keys where the call changes one.
    */
-  const TABLE: [string, string, (who: Caller) => Promise<Record<string, unknown>>, Record<Caller, "ok" | 401 | 403>][] = [
+  const TABLE: [string, string, (who: Caller) => Promise<Record<string, unknown>>, Record<Caller, "ok" | "policy" | 401 | 403>][] = [
     ["list_models", "list the models", async () => ({}), { admin: "ok", viewer: "ok", alice: "ok", bob: "ok", reader: "ok" }],
     ["proxy_completion", "run a completion under its own key", async () => ({ model: proxy!.models[0], messages: [{ role: "user", content: "hi" }] }), { admin: "ok", viewer: "ok", alice: "ok", bob: "ok", reader: "ok" }],
-    ["generate_key", "mint a key for itself", async (who) => ({ models: [proxy!.models[0]], user_id: userOf(who), duration: "1h", key_alias: `${run}-${who}-minted` }), { admin: "ok", viewer: 403, alice: "ok", bob: "ok", reader: 401 }],
-    ["generate_key", "mint a key for another user", async (who) => ({ models: [proxy!.models[0]], user_id: userOf(who === "bob" ? "alice" : "bob"), duration: "1h" }), { admin: "ok", viewer: 403, alice: 403, bob: 403, reader: 401 }],
+    // A key carries its user's role: the bridge mints none for an admin user, whoever asks ("policy"). Minting for
+    // another user, it reads that user first, which LiteLLM refuses an internal user of either kind (403).
+    ["generate_key", "mint a key for itself", async (who) => ({ models: [proxy!.models[0]], user_id: userOf(who), duration: "1h", key_alias: `${run}-${who}-minted` }), { admin: "policy", viewer: "policy", alice: "ok", bob: "ok", reader: 401 }],
+    ["generate_key", "mint a key for another user", async (who) => ({ models: [proxy!.models[0]], user_id: userOf(who === "bob" ? "alice" : "bob"), duration: "1h" }), { admin: "ok", viewer: 403, alice: 403, bob: 403, reader: 403 }],
     ["get_key_info", "read its own key", async (who) => ({ key: keys[who] }), { admin: "ok", viewer: "ok", alice: "ok", bob: "ok", reader: "ok" }],
     ["get_key_info", "read another user's key", async (who) => ({ key: keys[who === "bob" ? "alice" : "bob"] }), { admin: "ok", viewer: "ok", alice: 403, bob: 403, reader: 403 }],
     ["list_keys", "list keys (its own, unless admin)", async () => ({}), { admin: "ok", viewer: "ok", alice: "ok", bob: "ok", reader: "ok" }],
@@ -94,6 +96,9 @@ describe.skipIf(!proxy)("caller mode against a real LiteLLM with users of every 
         if (tool === "proxy_completion" && !result.isError) completionsBy[who]++;
         if (outcome === "ok") {
           expect.soft(result.isError, `${who} should ${what}: ${JSON.stringify(result.content)}`).toBeFalsy();
+        } else if (outcome === "policy") {
+          expect.soft(result.isError, `${who} should not ${what}`).toBe(true);
+          expect.soft((result.content[0] as { text: string }).text, `${who}: ${what}`).toMatch(new RegExp(`^Refused by policy: .*has LiteLLM's role ${ROLES[who]}`));
         } else {
           expect.soft(result.isError, `${who} should not ${what}`).toBe(true);
           const text = (result.content[0] as { text: string }).text;

@@ -4,7 +4,7 @@
 
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DB_MODELS, startDatabase, stopDatabase } from "../support/db-proxy.ts";
+import { createUser, DB_MODELS, startDatabase, stopDatabase } from "../support/db-proxy.ts";
 import { useDbServer } from "../support/db-server.ts";
 
 const proxy = inject("dbProxy");
@@ -18,7 +18,9 @@ describe.skipIf(!proxy)("LiteLLM losing its database, through the bridge", () =>
   let stopped = false;
 
   beforeAll(async () => {
-    key = (await bridge().answer<{ key: string }>("generate_key", { models: [DB_MODELS[0].name], user_id: `outage-${randomBytes(4).toString("hex")}`, duration: "1h" })).key;
+    const user = `outage-${randomBytes(4).toString("hex")}`;
+    await createUser(proxy!, user);
+    key = (await bridge().answer<{ key: string }>("generate_key", { models: [DB_MODELS[0].name], user_id: user, duration: "1h" })).key;
   });
 
   // Returns once LiteLLM reports its database connected again and answers a key listing.

@@ -47,7 +47,8 @@ describe.skipIf(!proxy)("a key's whole life through the bridge, on a real LiteLL
   const userId = `db-user-${run}`;
   const alias = `db-key-${run}`;
   let teamId: string;
-  const bridge = useDbServer("db-key-lifecycle", proxy);
+  // The operator lets the assistant write one free-form metadata field.
+  const bridge = useDbServer("db-key-lifecycle", proxy, { LITELLM_MCP_METADATA_FIELDS: "purpose" });
   let key: string;
   let logFrom: number;
   /** Every completion tried under the key: LiteLLM logs refused ones too, as failures that spent nothing. */

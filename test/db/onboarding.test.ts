@@ -202,6 +202,8 @@ describe.skipIf(!proxy)("onboarding and offboarding a team with the toolsets, on
     const info = await server.answer<{ models: { id: string; model_name: string }[] }>("get_model_info", { model: modelName });
     expect(info.models).toEqual([expect.objectContaining({ id: added.model_id, model_name: modelName })]);
 
+    // generate_key mints only for a user LiteLLM has.
+    await server.answer("create_user", { user_id: `db-gamma-user-${run}`, models: [modelName] });
     await mint("gamma", { user_id: `db-gamma-user-${run}`, models: [modelName] });
     const answered = await server.answer<{ text: string }>("proxy_completion", { model: modelName, messages: hello, key: keys.gamma!.key });
     expect(answered.text).toBe("gamma says hello");

@@ -3,7 +3,7 @@
 
 import { randomBytes } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
-import { DB_MODELS, liteLLMAdmin } from "../support/db-proxy.ts";
+import { createUser, DB_MODELS, liteLLMAdmin } from "../support/db-proxy.ts";
 import { useDbServer } from "../support/db-server.ts";
 
 const proxy = inject("dbProxy");
@@ -14,6 +14,7 @@ describe.skipIf(!proxy)("LiteLLM's refusals and failed checks, through the bridg
 
   it("list_keys finds keys by part of an alias, which LiteLLM alone matches only exactly", async () => {
     const alias = `Refusals-Alias-${run}`;
+    await createUser(proxy!, `refusals-${run}`);
     await bridge().answer("generate_key", { models: [DB_MODELS[0].name], user_id: `refusals-${run}`, key_alias: alias, duration: "1h" });
     const part = `alias-${run}`;
     const exact = await liteLLMAdmin(proxy!, "GET", `/key/list?key_alias=${part}`);

@@ -3,6 +3,7 @@
 
 import { randomBytes } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
+import { createUser } from "../support/db-proxy.ts";
 import { useDbServer } from "../support/db-server.ts";
 
 const proxy = inject("dbProxy");
@@ -16,6 +17,7 @@ describe.skipIf(!proxy)("the bridge against a real LiteLLM with its database", (
   });
 
   it("a key generate_key mints is one get_key_info then describes", async () => {
+    await createUser(proxy!, `smoke-user-${run}`);
     const minted = await bridge().answer<{ key: string; expires: string | null }>("generate_key", {
       models: [proxy!.models[0]],
       user_id: `smoke-user-${run}`,

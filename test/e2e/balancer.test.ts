@@ -10,6 +10,7 @@ import { textOf } from "../support/connect.ts";
 import { FakeLiteLLM } from "../support/fake-litellm.ts";
 import { nginxOrSkip, readmeNginxSite, siteFor, startNginx, type RunningNginx } from "../support/nginx.ts";
 import { connectHttp, initialize, mcpHeaders, raw, startHttpInstance, type HttpInstance } from "../support/spawn-http.ts";
+import { keyHash } from "../../src/manifest/key-hash.ts";
 
 const CALLS = 2_000;
 const CONCURRENCY = 50;
@@ -71,7 +72,8 @@ describe.skipIf(!nginx)("two replicas behind nginx", () => {
     expect(seen).toHaveLength(CALLS);
     for (const request of seen) {
       const owner = request.path.startsWith("/key/info")
-        ? (Object.keys(KEYS) as Caller[]).find((who) => request.path.includes(KEYS[who]))!
+        ? // The key asked about travels as its hash.
+          (Object.keys(KEYS) as Caller[]).find((who) => request.path.includes(keyHash(KEYS[who])))!
         : ((request.body as { messages: { content: string }[] }).messages[0]!.content.split(" ")[0] as Caller);
       expect(request.authorization).toBe(`Bearer ${KEYS[owner]}`);
     }

@@ -27,14 +27,15 @@ function outcome(answer: Message): { isError: boolean; text: string } {
 }
 
 beforeAll(async () => {
-  running = await rawServerOnStandIn();
+  // The operator lets the assistant write the free-form metadata field these tests nest.
+  running = await rawServerOnStandIn({ LITELLM_MCP_METADATA_FIELDS: "a" });
   ({ server, upstream } = running);
 });
 afterAll(() => running.stop("deep-nesting"));
 
 describe("deeply nested arguments", () => {
   it.each([
-    ["generate_key", 10_000, '"models":["mock-gpt"],"user_id":"u-deep","duration":"1h"'],
+    ["generate_key", 10_000, '"models":["mock-gpt"],"user_id":"litellm-mcp-demo","duration":"1h"'],
     ["update_key", 150, '"key":"sk-minted-Ab12Cd34Ef56Gh78"'],
   ])("%s with metadata %i levels deep is an isError sentence, and nothing is sent", async (tool, levels, rest) => {
     const before = upstream.requests.length;
@@ -46,7 +47,7 @@ describe("deeply nested arguments", () => {
   });
 
   it("metadata within the limit still goes through, and the server serves on", async () => {
-    const { isError, text } = outcome(await callRaw("shallow", "generate_key", `{"models":["mock-gpt"],"user_id":"u-deep","duration":"1h","metadata":${nested(100)}}`));
+    const { isError, text } = outcome(await callRaw("shallow", "generate_key", `{"models":["mock-gpt"],"user_id":"litellm-mcp-demo","duration":"1h","metadata":${nested(100)}}`));
     expect(isError, text).toBe(false);
     expect(upstream.requests.at(-1)?.path).toBe("/key/generate");
     expect(server.stderr).not.toMatch(/RangeError|failed unexpectedly/);

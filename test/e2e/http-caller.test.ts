@@ -4,6 +4,7 @@
 
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { keyHash } from "../../src/manifest/key-hash.ts";
 import { redact } from "../../src/redact.ts";
 import { textOf } from "../support/connect.ts";
 import { FakeLiteLLM } from "../support/fake-litellm.ts";
@@ -97,8 +98,10 @@ describe("two callers at once", () => {
     const seen = upstream.requests.slice(before);
     expect(seen).toHaveLength(80);
     for (const request of seen) {
-      // The key LiteLLM saw belongs to the caller the request was made for: by the key asked about, or the message sent.
-      const owner = request.path.startsWith("/key/info") ? (request.path.includes(ALICE) ? "alice" : "bob") : String((request.body as { messages: { content: string }[] }).messages[0]!.content).split(" ")[0]!;
+      // The key LiteLLM saw belongs to the caller the request was made for: by the key asked about (its hash: a key
+      // never travels in a URL), or the message sent.
+      expect(request.path).not.toMatch(/sk-caller/);
+      const owner = request.path.startsWith("/key/info") ? (request.path.includes(keyHash(ALICE)) ? "alice" : "bob") : String((request.body as { messages: { content: string }[] }).messages[0]!.content).split(" ")[0]!;
       expect(request.authorization).toBe(`Bearer ${keys[owner as "alice" | "bob"]}`);
     }
     // The results carry neither caller's key (get_key_info's key_name is LiteLLM's own abbreviation).

@@ -42,7 +42,7 @@ describe("--http on loopback", () => {
     expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(["generate_key", "get_key_info", "list_models", "proxy_completion"]));
 
     const call = (name: string, args: Record<string, unknown>) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
-    const minted = await call("generate_key", { models: ["mock-gpt"], user_id: "http-user", duration: "1h" });
+    const minted = await call("generate_key", { models: ["mock-gpt"], user_id: "litellm-mcp-demo", duration: "1h" });
     const key = (minted.structuredContent as { key: string }).key;
     const info = await call("get_key_info", { key });
     expect((info.structuredContent as { info: { models: string[] } }).info.models).toEqual(["mock-gpt"]);

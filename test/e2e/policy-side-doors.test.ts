@@ -1,9 +1,10 @@
 // Operator policy against the side doors, through the built server over stdio: a tool that hands out a new
 // secret (regenerate_key) is held to the limits of minting one; update_key cannot turn a budget into a
 // recurring allowance or push a key's expiry past the maximum; disabling a tool closes what it is for in
-// every tool that could do it; and the README says which tools read-only mode keeps. A refused call sends
+// every tool that could do it; and the README says which tools read-only mode keeps. A refused call writes
 // nothing: the stand-in records every request it gets (it does not know every route it is sent, so an
-// allowed call may end in its 404; what matters here is that it was sent, and with what).
+// allowed call may end in its 404; what matters here is that it was sent, and with what). Reads a tool makes
+// first (regenerate_key reads the key and its user) are not writes.
 
 import { readFileSync } from "node:fs";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
@@ -30,7 +31,7 @@ async function attempt(server: Spawned, tool: string, args: Record<string, unkno
   const before = upstream.requests.length;
   const result = await server.call(tool, args);
   capture("policy-side-doors", result);
-  const request = upstream.requests[before];
+  const request = upstream.requests.slice(before).find((r) => r.method !== "GET");
   return { result, text: textOf(result), sent: request ? (request.body ?? {}) : undefined };
 }
 
@@ -38,7 +39,7 @@ async function refused(server: Spawned, tool: string, args: Record<string, unkno
   const { result, text, sent } = await attempt(server, tool, args);
   expect(result.isError, text).toBe(true);
   expect(text).toMatch(/^Refused by policy: /);
-  expect(sent, "a refused call sends nothing").toBeUndefined();
+  expect(sent, "a refused call writes nothing").toBeUndefined();
   return text;
 }
 
@@ -51,6 +52,8 @@ async function sent(server: Spawned, tool: string, args: Record<string, unknown>
 
 beforeAll(async () => {
   upstream = await new FakeLiteLLM({ masterKey: CANARY_MASTER_KEY }).start();
+  // A key generate_key minted: the demo user's, limited to LLM API routes, within LIMITS.
+  upstream.state.mint(KEY, { user_id: "litellm-mcp-demo", models: ["mock-gpt"], max_budget: 5, duration: "7d", key_type: "llm_api" });
 });
 afterEach(async () => {
   for (const server of running.splice(0)) {
@@ -125,6 +128,13 @@ describe("a disabled tool closes what it is for, in every tool", () => {
     const server = await serve({ LITELLM_MCP_TOOLS: "update_key,unblock_key,get_key_info" });
     expect(await refused(server, "update_key", { key: KEY, blocked: true })).toMatch(/blocking a key.*block_key/);
     expect(await sent(server, "update_key", { key: KEY, blocked: false })).toEqual({ key: KEY, blocked: false });
+  });
+
+  it("with generate_key disabled, regenerate_key hands out no key at all: a listing's hash would be enough to take one over", async () => {
+    const server = await serve({ LITELLM_MCP_DISABLED_TOOLS: "generate_key", LITELLM_MCP_ALLOW_NO_EXPIRY: "true" });
+    expect(await refused(server, "regenerate_key", { key: KEY })).toMatch(/handing out a new usable key is what generate_key is for, and generate_key is disabled.*Have the operator enable generate_key/);
+    const { tools } = await server.client.listTools();
+    expect(tools.find((t) => t.name === "regenerate_key")?.description).toMatch(/it is refused here \(it hands out a new usable key/);
   });
 
   it("with update_key disabled, regenerate_key may not change a key's limits", async () => {

@@ -9,7 +9,7 @@ import { SlowUpstream } from "../support/slow-upstream.ts";
 import { spawnServer, type Spawned } from "../support/spawn-server.ts";
 
 const CALLS: [string, Record<string, unknown>][] = [
-  ["generate_key", { models: ["mock-gpt"], user_id: "u", duration: "1h" }],
+  ["generate_key", { models: ["mock-gpt"], user_id: "litellm-mcp-demo", duration: "1h" }],
   ["get_key_info", { key: "sk-minted-Ab12Cd34Ef56Gh78" }],
   ["list_models", {}],
   ["proxy_completion", { model: "mock-gpt", messages: [{ role: "user", content: "take your time" }], key: CANARY_CALLER_KEY }],

@@ -63,7 +63,7 @@ describe("the LiteLLM stand-in", () => {
 
   it("derives its dates from the clock: a key minted for 7 days expires 7 days from now", async () => {
     const spawned = await against();
-    const minted = (await spawned.call("generate_key", { models: ["mock-gpt"], user_id: "u-dates", duration: "7d" })).structuredContent!;
+    const minted = (await spawned.call("generate_key", { models: ["mock-gpt"], user_id: "litellm-mcp-demo", duration: "7d" })).structuredContent!;
     expect(Math.abs(fromNow(minted.expires) - 7 * 24 * 60 * MINUTE)).toBeLessThan(MINUTE);
     const info = ((await spawned.call("get_key_info", { key: minted.key })).structuredContent!.info ?? {}) as Record<string, unknown>;
     expect(Math.abs(fromNow(info.created_at))).toBeLessThan(MINUTE);
@@ -71,21 +71,23 @@ describe("the LiteLLM stand-in", () => {
     expect(Math.abs(fromNow(updated.expires) - 30 * 24 * 60 * MINUTE)).toBeLessThan(MINUTE);
     await spawned.call("proxy_completion", { model: "mock-gpt", key: minted.key, messages: [{ role: "user", content: "hi" }] });
     const today = new Date().toISOString().slice(0, 10);
-    const logs = (await spawned.call("get_spend_logs", { start_date: today, end_date: today, user_id: "u-dates" })).structuredContent!.logs as { startTime: string }[];
+    const logs = (await spawned.call("get_spend_logs", { start_date: today, end_date: today, user_id: "litellm-mcp-demo" })).structuredContent!.logs as { startTime: string }[];
     expect(logs).toHaveLength(1);
     expect(Math.abs(fromNow(logs[0]!.startTime))).toBeLessThan(MINUTE);
   });
 
   it("answers as a real LiteLLM does where it refuses: no Enterprise license, unknown users and teams, a blocked key", async () => {
     const spawned = await against();
-    const minted = (await spawned.call("generate_key", { models: ["mock-gpt"], user_id: "nobody-created-me", duration: "1h" })).structuredContent!;
     const refusal = async (name: string, args: Record<string, unknown>) => {
       const result = await spawned.call(name, args);
       expect(result.isError, name).toBe(true);
       return result.content.map((block) => (block.type === "text" ? block.text : "")).join(" ");
     };
+    // The stand-in, like LiteLLM, would mint a key for a user it has no row for; the bridge asks first.
+    expect(await refusal("generate_key", { models: ["mock-gpt"], user_id: "nobody-created-me", duration: "1h" })).toMatch(/^LiteLLM has no user "nobody-created-me"/);
+    const minted = (await spawned.call("generate_key", { models: ["mock-gpt"], user_id: "litellm-mcp-demo", duration: "1h" })).structuredContent!;
     expect(await refusal("regenerate_key", { key: minted.key, duration: "1h" })).toMatch(/^This needs LiteLLM Enterprise, and the proxy has no Enterprise license/);
-    // A key may name a user LiteLLM has no row for; /user/info then says the user is not found.
+    // /user/info says so of a user LiteLLM has no row for.
     expect(await refusal("get_user_info", { user_id: "nobody-created-me" })).toMatch(/User nobody-created-me not found/);
     expect(await refusal("get_team_info", { team_id: "no-such-team" })).toMatch(/Team not found/);
     await spawned.call("block_key", { key: minted.key });

@@ -47,7 +47,7 @@ describe("over stdio", () => {
     const models = await call("list_models", {});
     expect((models.structuredContent as { models: { id: string }[] }).models.map((m) => m.id)).toEqual(["mock-gpt", "mock-claude"]);
 
-    const minted = await call("generate_key", { models: ["mock-gpt"], user_id: "e2e-user", duration: "1h" });
+    const minted = await call("generate_key", { models: ["mock-gpt"], user_id: "litellm-mcp-demo", duration: "1h" });
     expect(minted.isError).toBeFalsy();
     const key = (minted.structuredContent as { key: string }).key;
 
@@ -60,6 +60,8 @@ describe("over stdio", () => {
     const byRoute = Object.fromEntries(upstream.requests.map((r) => [`${r.method} ${r.path.split("?")[0]}`, r.authorization]));
     expect(byRoute).toEqual({
       "GET /models": `Bearer ${MASTER}`,
+      // generate_key reads the key's user (and the models served) first.
+      "GET /user/info": `Bearer ${MASTER}`,
       "POST /key/generate": `Bearer ${MASTER}`,
       "GET /key/info": `Bearer ${MASTER}`,
       "POST /chat/completions": `Bearer ${key}`,
@@ -68,7 +70,7 @@ describe("over stdio", () => {
   });
 
   it("a key minted for one model cannot be used for another, and says why", async () => {
-    const minted = await call("generate_key", { models: ["mock-gpt"], user_id: "e2e-user", duration: "1h" });
+    const minted = await call("generate_key", { models: ["mock-gpt"], user_id: "litellm-mcp-demo", duration: "1h" });
     const key = (minted.structuredContent as { key: string }).key;
     const denied = await call("proxy_completion", { model: "mock-claude", messages: [{ role: "user", content: "hi" }], key });
     expect(denied.isError).toBe(true);

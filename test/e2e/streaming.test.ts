@@ -10,7 +10,7 @@ const MASTER = "sk-e2e-stream-master-27182818";
 const messages = [{ role: "user", content: "hi" }];
 
 async function mintKey(server: Spawned): Promise<string> {
-  const minted = await server.call("generate_key", { models: ["mock-gpt"], user_id: "e2e-stream", duration: "1h" });
+  const minted = await server.call("generate_key", { models: ["mock-gpt"], user_id: "litellm-mcp-demo", duration: "1h" });
   return (minted.structuredContent as { key: string }).key;
 }
 

@@ -23,6 +23,8 @@ const POLICY = {
   LITELLM_MCP_MAX_USER_BUDGET: "20",
   LITELLM_MCP_MAX_TEAM_BUDGET: "100",
   LITELLM_MCP_MAX_KEY_DURATION: "30d",
+  // Free-form fields the fuzzer's metadata may hit (any other is refused).
+  LITELLM_MCP_METADATA_FIELDS: "a,purpose,ticket",
 };
 
 let bridge: Connected;
@@ -39,6 +41,8 @@ const ANSWERS: typeof HEALTHY_ANSWERS = {
   "GET /user/daily/activity/aggregated": () =>
     dailyActivity([{ date: "2026-12-01", key: HASHED_TOKEN, alias: CANARY_MASTER_KEY, user: "u-7", team: null, model: "mock-gpt", spend: 0.1, requests: 1, tokens: 10 }]),
 };
+/** Requests per route ("METHOD /template"): a tool's own operation, apart from what it reads first to judge it. */
+const requestsTo = new Map<string, number>();
 /** Requests the stand-in could not place: an unknown route, or a credential the route's tool should not send. */
 const strayRequests: string[] = [];
 const credentialOf: Record<string, string> = Object.fromEntries(manifest.map((t) => [routeKey(t), t.credential]));
@@ -49,6 +53,7 @@ async function healthyLiteLLM(input: RequestInfo | URL, init?: RequestInit): Pro
   const request = new Request(input, init);
   const url = new URL(request.url);
   const route = routeOf(manifest, request.method, url.pathname);
+  requestsTo.set(route, (requestsTo.get(route) ?? 0) + 1);
   const body = request.method === "POST" || request.method === "PATCH" ? ((await request.json()) as Record<string, unknown>) : {};
   const answer = ANSWERS[route];
   const authorization = request.headers.get("authorization");
@@ -303,16 +308,19 @@ describe.each(manifest.map((tool) => [tool.name, tool] as const))("%s", (name, t
     await fc.assert(
       fc.asyncProperty(arbitrary!, async (args) => {
         counts.cases++;
-        const before = upstreamRequests;
+        const own = routeKey(tool);
+        const [before, ownBefore] = [upstreamRequests, requestsTo.get(own) ?? 0];
         const result = await bridge.call(name, args);
-        const sent = upstreamRequests - before;
+        const [sent, ownSent] = [upstreamRequests - before, (requestsTo.get(own) ?? 0) - ownBefore];
         const output = JSON.stringify(result);
         emitted.push(output.slice(0, 1_000));
         const said = result.isError ? textOf(result) : "";
 
         expect(said).not.toMatch(/internal error/);
-        // An error sends nothing; a success sent exactly one request (the stand-in never fails).
-        expect(sent).toBe(result.isError ? 0 : 1);
+        // An error sends nothing of its own operation; a success sent it exactly once (the stand-in never fails).
+        // A tool that judges its write by LiteLLM's state (tool.judge) may read first, and after; others send nothing else.
+        expect(ownSent).toBe(result.isError ? 0 : 1);
+        if (!tool.judge) expect(sent).toBe(ownSent);
         // The SDK drops a "__proto__" argument while parsing (a prototype-pollution guard), so the schema
         // judges what remains; the key itself is never sent (requests map fields one by one).
         const { ["__proto__"]: _dropped, ...judged } = Object.fromEntries(Object.entries(args));

@@ -256,6 +256,12 @@ export async function liteLLMAdmin(proxy: DbProxy, method: "GET" | "POST", path:
   return { status: response.status, body: parsed };
 }
 
+/** Creates an internal user (generate_key mints keys only for users LiteLLM has), with no key of its own. */
+export async function createUser(proxy: DbProxy, userId: string, fields: Record<string, unknown> = {}): Promise<void> {
+  const created = await liteLLMAdmin(proxy, "POST", "/user/new", { user_id: userId, user_role: "internal_user", auto_create_key: false, ...fields });
+  if (created.status !== 200) throw new Error(`creating user ${userId}: HTTP ${created.status} ${JSON.stringify(created.body)}`);
+}
+
 /** The `[qe-shim]` lines LiteLLM's log gained after `from` characters: the stand-in for Prisma's engine failing. */
 export function shimErrorsSince(proxy: DbProxy, from: number): string[] {
   return dbProxyLog(proxy)

@@ -7,11 +7,11 @@ import { capture } from "./capture.ts";
 import { startCheckedServer, type CheckedServer } from "./checked-server.ts";
 import type { DbProxy } from "./db-proxy.ts";
 
-/** Registers the hooks; the returned function gives the file's server. */
-export function useDbServer(suite: string, proxy: DbProxy | null): () => CheckedServer {
+/** Registers the hooks; the returned function gives the file's server. `env` adds settings (a policy, toolsets). */
+export function useDbServer(suite: string, proxy: DbProxy | null, env: Record<string, string> = {}): () => CheckedServer {
   let server: CheckedServer | undefined;
   beforeAll(async () => {
-    if (proxy) server = await startCheckedServer({ LITELLM_HOST: proxy.url, LITELLM_MASTER_KEY: proxy.masterKey });
+    if (proxy) server = await startCheckedServer({ LITELLM_HOST: proxy.url, LITELLM_MASTER_KEY: proxy.masterKey, ...env });
   });
   afterAll(async () => {
     if (!server) return;

@@ -7,7 +7,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { gzipSync } from "node:zlib";
 import { manifest } from "../../src/manifest/index.ts";
 import { HEALTHY_ANSWERS, routeOf } from "./healthy-litellm.ts";
-import { chatCompletion, generatedKey, keyInfo } from "./litellm-answers.ts";
+import { chatCompletion, generatedKey, keyInfo, modelList } from "./litellm-answers.ts";
 
 export const FAULTS = [
   "timeout",
@@ -33,6 +33,12 @@ export const FAULTS = [
   "echo-secrets",
   "redirect",
   "deep-json",
+  "control-status-line",
+  "status-999",
+  "switching-protocols",
+  "duplicate-content-length",
+  "conflicting-content-length",
+  "bad-header-token",
 ] as const;
 
 export type Fault = (typeof FAULTS)[number] | "healthy";
@@ -205,6 +211,22 @@ export class FaultyUpstream {
         res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": String(GZIP_BOMB.length) });
         res.end(GZIP_BOMB);
         return;
+      // Malformed HTTP, written straight to the socket (Node's own server would refuse to send it).
+      case "control-status-line":
+        return this.raw(req, "HTTP/1.1 200 O\x01K", ["content-type: application/json"], JSON.stringify(healthyAnswer(route, body, url)));
+      case "status-999":
+        return this.raw(req, "HTTP/1.1 999 Whatever", ["content-type: application/json"], JSON.stringify(healthyAnswer(route, body, url)));
+      case "switching-protocols":
+        // Then silence, the socket left open: a client that waits for a final answer waits for ever.
+        return void req.socket.write("HTTP/1.1 101 Switching Protocols\r\nconnection: upgrade\r\nupgrade: websocket\r\n\r\n");
+      case "duplicate-content-length":
+      case "conflicting-content-length": {
+        const whole = JSON.stringify(healthyAnswer(route, body, url));
+        const second = this.fault === "duplicate-content-length" ? whole.length : whole.length + 7;
+        return this.raw(req, "HTTP/1.1 200 OK", ["content-type: application/json", `content-length: ${second}`], whole);
+      }
+      case "bad-header-token":
+        return this.raw(req, "HTTP/1.1 200 OK", ["content-type: application/json", "x bad header: 1"], JSON.stringify(healthyAnswer(route, body, url)));
       case "slow-drip": {
         res.writeHead(200, { "content-type": "application/json" });
         res.write("{");
@@ -213,6 +235,12 @@ export class FaultyUpstream {
         return;
       }
     }
+  }
+
+  /** Writes a whole answer byte for byte (a Content-Length for the body is added), bypassing Node's checks. */
+  private raw(req: IncomingMessage, statusLine: string, headers: string[], body: string): void {
+    const head = [statusLine, ...headers, `content-length: ${Buffer.byteLength(body)}`].join("\r\n");
+    req.socket.end(`${head}\r\n\r\n${body}`);
   }
 
   /** Starts an event whose data never ends: STALL_BYTES without a newline, then nothing, socket open. */
@@ -291,12 +319,19 @@ function echoed(value: unknown, bearer: string): unknown {
 function echoingAnswer(route: string, body: Record<string, unknown>, url: URL, bearer: string): unknown {
   switch (route) {
     case "POST /key/generate":
-      return { ...generatedKey({ models: [bearer], user_id: bearer }), key_alias: bearer };
+      return { ...generatedKey({ models: [bearer], user_id: bearer, key_type: "llm_api", duration: "1h" }), key_alias: bearer };
+    case "POST /key/regenerate":
+      return { ...generatedKey({ key_type: "llm_api", duration: "1h", models: keyInfo.info.models }), key: "sk-regenerated-Zz99Yy88", key_alias: bearer, key_name: `sk-...${bearer.slice(-4)}` };
+    // Read before a write, never returned: the role stays one a key may be minted for, the email carries the echo.
+    case "GET /user/info": {
+      const answer = healthyAnswer(route, body, url) as { user_info: Record<string, unknown> };
+      return { ...answer, user_info: { ...answer.user_info, user_email: `echo ${bearer}` } };
+    }
     case "GET /key/info":
       // Also as an object key: metadata is free-form, and a careless proxy may key it by what it received.
       return { ...keyInfo, info: { ...keyInfo.info, key_alias: bearer, key_name: `sk-...${bearer.slice(-4)}`, metadata: { echoed: bearer, [bearer]: { [`by-${bearer}`]: true } } } };
     case "GET /models":
-      return { object: "list", data: [{ id: bearer, object: "model", created: 1, owned_by: `owner ${bearer.slice(0, 10)}` }] };
+      return { object: "list", data: [{ id: bearer, object: "model", created: 1, owned_by: `owner ${bearer.slice(0, 10)}` }, ...modelList.data] };
     case "POST /chat/completions":
       return chatCompletion(bearer, `the key you sent is ${bearer}`);
     default:

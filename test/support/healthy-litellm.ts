@@ -21,12 +21,15 @@ export const HEALTHY_ANSWERS: Record<string, (body: Body, query: URLSearchParams
   "POST /key/unblock": () => keyRow({ blocked: false }),
   "POST /key/update": () => ({ key: HASHED_TOKEN, token: HASHED_TOKEN, max_budget: 10, models: ["mock-gpt"], expires: "2026-12-02T22:00:00+00:00" }),
   "POST /key/delete": () => ({ deleted_keys: [HASHED_TOKEN] }),
-  "POST /key/regenerate": (body) => ({ ...generatedKey(body), key: "sk-regenerated-Zz99Yy88", key_name: "sk-...Yy88" }),
+  // The regenerated row keeps the key's settings, its LLM-API-only routes among them.
+  "POST /key/regenerate": (body) => ({ ...generatedKey({ key_type: "llm_api", models: keyInfo.info.models, ...body }), key: "sk-regenerated-Zz99Yy88", key_name: "sk-...Yy88" }),
   "GET /key/list": () => ({ keys: [keyRow()], total_count: 1, current_page: 1, total_pages: 1 }),
-  "GET /user/info": () => userInfo(),
-  "GET /team/info": () => teamInfo(),
+  "GET /user/info": (_body, query) => userInfo(1, 1, query.get("user_id") ?? undefined),
+  "GET /team/info": (_body, query) => teamInfo(1, 2, query.get("team_id") ?? undefined),
   "GET /spend/logs/v2": () => ({ data: [spendLogRow()], total: 1, page: 1, page_size: 20, total_pages: 1 }),
-  "GET /model/info": () => ({ data: [modelDeployment("mock-gpt", "dep-1"), modelDeployment("mock-claude", "dep-2")] }),
+  // One deployment when asked by id (as add_model reads back the one it added), else all of them.
+  "GET /model/info": (_body, query) =>
+    query.get("litellm_model_id") ? { data: [modelDeployment("gpt-4o", query.get("litellm_model_id")!)] } : { data: [modelDeployment("mock-gpt", "dep-1"), modelDeployment("mock-claude", "dep-2")] },
   "GET /health/readiness": () => ({ status: "healthy", db: "connected", cache: null, litellm_version: specInfo.litellmVersion }),
   "GET /health": () => ({ healthy_endpoints: [{ model: "openai/gpt-4o-mini", api_base: "https://api.openai.com" }], unhealthy_endpoints: [], healthy_count: 1, unhealthy_count: 0 }),
   "POST /key/{key}/reset_spend": () => ({ key_hash: HASHED_TOKEN, spend: 0, previous_spend: 1.5, max_budget: 10, budget_reset_at: null }),

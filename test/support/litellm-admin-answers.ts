@@ -25,11 +25,11 @@ export function keyRow(overrides: Record<string, unknown> = {}) {
 }
 
 /** GET /user/info: the user's row, their keys (rows with hashed tokens) and their teams. */
-export function userInfo(keyCount = 1, teamCount = 1) {
+export function userInfo(keyCount = 1, teamCount = 1, userId = "u-42") {
   return {
-    user_id: "u-42",
+    user_id: userId,
     user_info: {
-      user_id: "u-42",
+      user_id: userId,
       max_budget: 50,
       spend: 1.25,
       model_max_budget: {},
@@ -63,12 +63,12 @@ export function userInfo(keyCount = 1, teamCount = 1) {
 }
 
 /** GET /team/info: the team's row (with members), its keys and the members' budgets. */
-export function teamInfo(keyCount = 1, memberCount = 2) {
+export function teamInfo(keyCount = 1, memberCount = 2, teamId = "team-a") {
   return {
-    team_id: "team-a",
+    team_id: teamId,
     team_info: {
       team_alias: "Platform",
-      team_id: "team-a",
+      team_id: teamId,
       organization_id: null,
       admins: [],
       members: [],

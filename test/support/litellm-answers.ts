@@ -25,6 +25,9 @@ export function generatedKey(body: Record<string, unknown>) {
     max_budget: body.max_budget ?? null,
     spend: 0,
     metadata: body.metadata ?? {},
+    // As LiteLLM 1.108.7 does: key_type "llm_api" becomes allowed_routes ["llm_api_routes"].
+    key_type: body.key_type ?? "default",
+    allowed_routes: body.key_type === "llm_api" ? ["llm_api_routes"] : [],
     token: HASHED_TOKEN,
     token_id: HASHED_TOKEN,
     created_at: "2026-11-25T22:00:00.000000Z",
@@ -56,6 +59,9 @@ export const keyInfo = {
     model_max_budget: {},
     blocked: null,
     created_at: "2026-11-25T22:00:00+00:00",
+    // Minted by generate_key: limited to LiteLLM's LLM API routes.
+    key_type: "llm_api",
+    allowed_routes: ["llm_api_routes"],
     // 1.108.7 keeps a deleted key's row: "deleted", with deleted_at, is the only sign it no longer works.
     status: "active",
   },

@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import type { Tool } from "../../src/define-tool.ts";
 
 const samples: Record<string, Record<string, unknown>> = {
-  generate_key: { models: ["mock-gpt"], user_id: "user-1", duration: "1h", max_budget: 5 },
+  generate_key: { models: ["mock-gpt"], user_id: "litellm-mcp-demo", duration: "1h", max_budget: 5 },
   get_key_info: { key: "sk-test" },
   list_models: {},
   proxy_completion: { model: "mock-gpt", messages: [{ role: "user", content: "hi" }], key: "sk-test", max_tokens: 5 },

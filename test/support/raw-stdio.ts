@@ -87,9 +87,9 @@ export interface RawOnStandIn {
 }
 
 /** The built server on raw pipes, initialized, against a fresh stand-in; both know the canary master key. */
-export async function rawServerOnStandIn(): Promise<RawOnStandIn> {
+export async function rawServerOnStandIn(env: Record<string, string> = {}): Promise<RawOnStandIn> {
   const upstream = await new FakeLiteLLM({ masterKey: CANARY_MASTER_KEY }).start();
-  const server = new RawServer({ LITELLM_HOST: upstream.url, LITELLM_MASTER_KEY: CANARY_MASTER_KEY });
+  const server = new RawServer({ LITELLM_HOST: upstream.url, LITELLM_MASTER_KEY: CANARY_MASTER_KEY, ...env });
   await server.initialize();
   return {
     server,

@@ -3,6 +3,7 @@
 
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { userInfo } from "./litellm-admin-answers.ts";
 import { chatCompletion, generatedKey, keyInfo, modelList } from "./litellm-answers.ts";
 
 export interface SlowRequest {
@@ -78,6 +79,9 @@ function echo(route: string, url: URL, body: Record<string, unknown>): unknown {
     }
     case "POST /key/generate":
       return generatedKey(body);
+    // generate_key reads the key's user first.
+    case "GET /user/info":
+      return userInfo(0, 0, url.searchParams.get("user_id") ?? undefined);
     default:
       return modelList;
   }

@@ -78,7 +78,9 @@ export class StandInState {
       budget_duration: (body.budget_duration as string | undefined) ?? null,
       budget_reset_at: null,
       allowed_cache_controls: [],
-      key_type: "default",
+      // As LiteLLM does: key_type "llm_api" limits the key to its LLM API routes.
+      key_type: (body.key_type as string | undefined) ?? "default",
+      allowed_routes: body.key_type === "llm_api" ? ["llm_api_routes"] : [],
       permissions: {},
       model_spend: {},
       model_max_budget: {},

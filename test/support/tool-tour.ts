@@ -24,7 +24,7 @@ export interface TourStep {
   standInOnly?: string;
 }
 
-/** The demo's user and team: the stand-in has them (DEMO_PEOPLE); a real proxy is not asked to. */
+/** The demo's user and team: the stand-in has them (DEMO_PEOPLE); on a real proxy the user must exist (generate_key mints only for users it has), the team is not used. */
 export function tourContext(standIn: boolean, now = new Date()): TourContext {
   return {
     model: "",
@@ -49,7 +49,8 @@ export const TOUR: TourStep[] = [
   { tool: "update_key", args: (ctx) => ({ key: ctx.key, max_budget: 1 }) },
   { tool: "block_key", args: (ctx) => ({ key: ctx.key }) },
   { tool: "unblock_key", args: (ctx) => ({ key: ctx.key }) },
-  { tool: "get_user_info", args: (ctx) => ({ user_id: ctx.user }), standInOnly: "it needs a user that exists on your proxy (a key may name a user_id LiteLLM has no row for)" },
+  // generate_key mints only for a user the proxy has, so the user this reads exists wherever the tour got this far.
+  { tool: "get_user_info", args: (ctx) => ({ user_id: ctx.user }) },
   {
     tool: "get_team_info",
     args: (ctx) => ({ team_id: ctx.team }),

@@ -11,6 +11,7 @@ import { createServer } from "../../src/server.ts";
 import { CANARY_CALLER_KEY, leaksCanary } from "../support/canary.ts";
 import { CANARY_MASTER_KEY, TEST_HOST, connect, textOf, type Connected } from "../support/connect.ts";
 import { generatedKey, modelList } from "../support/litellm-answers.ts";
+import { keyHolderReads } from "../support/nock-state.ts";
 
 const CALLER_ENV = { LITELLM_MCP_AUTH: "caller", LITELLM_MASTER_KEY: undefined };
 const asCaller = { reqheaders: { authorization: `Bearer ${CANARY_CALLER_KEY}` } };
@@ -53,8 +54,9 @@ describe("LITELLM_MCP_AUTH", () => {
 });
 
 describe("every tool sends the caller's key", () => {
-  it("admin routes, reads and completions all carry it; the open health route carries none", async () => {
+  it("admin routes, reads and completions all carry it, and so do the reads a write makes first; the open health route carries none", async () => {
     nock(TEST_HOST, asCaller).get("/models").reply(200, modelList);
+    keyHolderReads({ userId: "alice" }, asCaller);
     nock(TEST_HOST, asCaller).post("/key/generate").reply(200, (_uri, body) => generatedKey(body as Record<string, unknown>));
     nock(TEST_HOST, asCaller)
       .post("/chat/completions")

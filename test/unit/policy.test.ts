@@ -9,10 +9,12 @@ import { loadConfig } from "../../src/config.ts";
 import type { Tool } from "../../src/define-tool.ts";
 import { ConfigError } from "../../src/errors.ts";
 import { manifest } from "../../src/manifest/index.ts";
+import { policyNotices } from "../../src/policy.ts";
 import { createServer } from "../../src/server.ts";
 import { capture } from "../support/capture.ts";
 import { TEST_HOST, connect, listedTools, textOf } from "../support/connect.ts";
 import { generatedKey, keyInfo, modelList } from "../support/litellm-answers.ts";
+import { userInfo } from "../support/litellm-admin-answers.ts";
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -20,20 +22,23 @@ afterAll(() => nock.enableNetConnect());
 
 const key = { models: ["mock-gpt"], user_id: "u-1", duration: "7d" };
 
-/** Calls a tool with the policy in `env`; returns the result and whether LiteLLM was asked. */
+/** Calls a tool with the policy in `env`; returns the result and whether a write reached LiteLLM. */
 async function attempt(env: Record<string, string>, tool: string, args: Record<string, unknown>, tools?: readonly Tool[]) {
   nock.cleanAll();
-  const scope = nock(TEST_HOST)
+  const write = nock(TEST_HOST)
     .post(/.*/)
-    .reply(200, (_uri, body) => generatedKey(body as Record<string, unknown>))
+    .reply(200, (_uri, body) => generatedKey(body as Record<string, unknown>));
+  // What a write reads first (the key's user, its team, the models served) is answered by one body that has
+  // each; reading is not sending.
+  nock(TEST_HOST)
+    .persist()
     .get(/.*/)
-    .reply(200, { ...keyInfo, ...modelList });
+    .reply(200, (uri) => ({ ...keyInfo, ...modelList, ...userInfo(0, 0, new URL(uri, TEST_HOST).searchParams.get("user_id") ?? undefined) }));
   const bridge = await connect(env, tools ? { tools } : {});
   const result = await bridge.call(tool, args);
   await bridge.close();
   capture("policy", result);
-  const sent = scope.activeMocks().length < 2;
-  return { result, text: textOf(result), sent };
+  return { result, text: textOf(result), sent: write.isDone() };
 }
 
 async function refused(env: Record<string, string>, tool: string, args: Record<string, unknown>, tools?: readonly Tool[]): Promise<string> {
@@ -66,6 +71,10 @@ describe("policy settings are validated at start", () => {
     [{ LITELLM_MCP_TOOLS: "list_models," }, /LITELLM_MCP_TOOLS must be a comma-separated list/],
     [{ LITELLM_MCP_RETRIES: "-1" }, /LITELLM_MCP_RETRIES must be a whole number/],
     [{ LITELLM_MCP_RETRY_MAX_WAIT_MS: "0" }, /LITELLM_MCP_RETRY_MAX_WAIT_MS must be a positive whole number/],
+    [{ LITELLM_MCP_METADATA_FIELDS: "purpose,,team" }, /LITELLM_MCP_METADATA_FIELDS must be a comma-separated list/],
+    // LiteLLM adds temp_budget_increase to a key's max_budget: no ceiling would hold.
+    [{ LITELLM_MCP_METADATA_FIELDS: "temp_budget_increase", LITELLM_MCP_MAX_BUDGET: "5" }, /LITELLM_MCP_METADATA_FIELDS names temp_budget_increase, which LiteLLM adds to a key's max_budget, while LITELLM_MCP_MAX_BUDGET caps budgets/],
+    [{ LITELLM_MCP_METADATA_FIELDS: "purpose,temp_budget_expiry", LITELLM_MCP_REQUIRE_BUDGET: "true" }, /temp_budget_expiry.*LITELLM_MCP_REQUIRE_BUDGET/],
   ])("%j fails naming the variable", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -96,10 +105,41 @@ describe("policy settings are validated at start", () => {
       allowNoExpiry: false,
       maxBudget: 12.5,
       requireBudget: true,
+      metadataFields: [],
       readOnly: false,
       tools: ["generate_key", "list_models"],
       disabledTools: ["list_models"],
     });
+  });
+});
+
+describe("metadata: only the fields the operator lists", () => {
+  it("refuses any field by default, and names the variable", async () => {
+    const text = await refused({}, "generate_key", { ...key, metadata: { purpose: "ci" } });
+    expect(text).toMatch(/metadata may carry no field at all, since the operator allows none, and "purpose" is not among them.*LITELLM_MCP_METADATA_FIELDS/);
+  });
+
+  it("takes the listed fields, whatever they hold, and refuses every other, however spelled", async () => {
+    const env = { LITELLM_MCP_METADATA_FIELDS: "purpose" };
+    await allowed(env, "generate_key", { ...key, metadata: { purpose: { temp_budget_increase: 1000 } } });
+    for (const other of ["temp_budget_increase", "Temp_Budget_Increase", " purpose", "purpose\u200b", "model_rpm_limit"]) {
+      expect(await refused(env, "generate_key", { ...key, metadata: { purpose: "ci", [other]: 1 } })).toContain(JSON.stringify(other));
+    }
+  });
+
+  it("refuses metadata over 8 KB as JSON, counted without recursion", async () => {
+    const env = { LITELLM_MCP_METADATA_FIELDS: "purpose" };
+    const { result, text, sent } = await attempt(env, "generate_key", { ...key, metadata: { purpose: "x".repeat(9_000) } });
+    expect(result.isError).toBe(true);
+    expect(text).toMatch(/metadata may take at most 8192 bytes/);
+    expect(sent).toBe(false);
+  });
+
+  it("says at start-up which allowed fields LiteLLM acts on", () => {
+    expect(policyNotices(loadConfig({ LITELLM_MCP_METADATA_FIELDS: "purpose,tags,guardrails" }).policy)).toEqual([
+      "LITELLM_MCP_METADATA_FIELDS lets the assistant write tags, guardrails, which LiteLLM acts on (limits, guardrails, logging or routing of every call with the key, user or team), not only stores.",
+    ]);
+    expect(policyNotices(loadConfig({ LITELLM_MCP_METADATA_FIELDS: "purpose" }).policy)).toEqual([]);
   });
 });
 
@@ -143,11 +183,18 @@ describe("key expiry", () => {
     await allowed(max, "generate_key", { ...key, duration });
   });
 
-  it.each(["31d", "721h", "5w", "1mo", "99999999999999999999d"])("with a 30d maximum, %s is refused", async (duration) => {
+  it.each(["31d", "721h", "5w", "1mo"])("with a 30d maximum, %s is refused", async (duration) => {
     const text = await refused(max, "generate_key", { ...key, duration });
     expect(text).toBe(
       `Refused by policy: keys may last at most 30d (LITELLM_MCP_MAX_KEY_DURATION), and "${duration}" is longer. Pass a shorter duration, or have the operator raise LITELLM_MCP_MAX_KEY_DURATION.`,
     );
+  });
+
+  it.each(["0s", "59s", "0d", "36501d", "99999999999d", "99999999999999999999d"])("whatever the policy, %s is no duration a key can have, and nothing is sent", async (duration) => {
+    const { result, text, sent } = await attempt({}, "generate_key", { ...key, duration });
+    expect(result.isError).toBe(true);
+    expect(text).toMatch(/duration/);
+    expect(sent).toBe(false);
   });
 
   it("with a maximum, a key without duration is refused naming the maximum", async () => {
@@ -220,6 +267,8 @@ describe("rules follow argument names and annotations, not tool names", () => {
     annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
     input: limited,
     buildRequest: (args) => ({ body: args }),
+    // Argument rules only: these tools read nothing of LiteLLM's state first.
+    judge: undefined,
   };
   // A future tool that creates something on each call, like generate_key.
   const createTeamKey: Tool = { ...updateKey, name: "create_team_key", annotations: { ...base.annotations } };

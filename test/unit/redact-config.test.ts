@@ -35,7 +35,7 @@ describe("loadConfig", () => {
       adminTimeoutMs: 15_000,
       completionTimeoutMs: 60_000,
       maxResponseBytes: 10 * 1024 * 1024,
-      policy: { allowNoExpiry: false, requireBudget: false, readOnly: false, disabledTools: [] },
+      policy: { allowNoExpiry: false, requireBudget: false, metadataFields: [], readOnly: false, disabledTools: [] },
       retry: { retries: 2, maxWaitMs: 10_000 },
     });
   });

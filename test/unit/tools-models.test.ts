@@ -32,12 +32,47 @@ describe("add_model", () => {
         );
       })
       .reply(200, () => modelRow("gpt-4o", sentId));
+    // Read back: LiteLLM has a price for the deployment (from its cost map).
+    nock(TEST_HOST, asMaster)
+      .get("/model/info")
+      .query((query) => query.litellm_model_id === sentId)
+      .reply(200, () => ({ data: [modelDeployment("gpt-4o", sentId)] }));
 
     const result = await bridge().call("add_model", addArgs);
 
     expect(result.isError, textOf(result)).toBeFalsy();
     expect(result.structuredContent).toEqual({ model_id: sentId, model_name: "gpt-4o" });
     expect(leaks(result)).toEqual([]);
+  });
+
+  it("takes a deployment LiteLLM cannot price out again, and says why: no budget would count its calls", async () => {
+    let sentId = "";
+    let deleted: unknown;
+    nock(TEST_HOST, asMaster)
+      .post("/model/new", (body) => ((sentId = body.model_info?.id), true))
+      .reply(200, () => modelRow("gpt-4o", sentId));
+    nock(TEST_HOST, asMaster)
+      .get("/model/info")
+      .query(true)
+      .reply(200, () => {
+        const unpriced = modelDeployment("gpt-4o", sentId);
+        return { data: [{ ...unpriced, model_info: { ...unpriced.model_info, input_cost_per_token: null, output_cost_per_token: null } }] };
+      });
+    nock(TEST_HOST, asMaster)
+      .post("/model/delete", (body) => ((deleted = body), true))
+      .reply(200, () => ({ message: `Model: ${sentId} deleted successfully` }));
+
+    const result = await bridge().call("add_model", { ...addArgs, model: "openai/no-such-model-anywhere" });
+
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/^Refused by policy: LiteLLM has no price for "openai\/no-such-model-anywhere", so calls through this deployment would cost nothing .*; the deployment was deleted again\./);
+    expect(deleted).toEqual({ id: sentId });
+  });
+
+  it.each(["mock-gpt\u00a0", " mock-gpt", "mock-gpt\u200b", "mock-gpt,gpt-4o", "mock-*", "mock\ngpt"])("refuses the model_name %j before anything is sent: LiteLLM would not compare it as written", async (model_name) => {
+    const result = await bridge().call("add_model", { ...addArgs, model_name });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/The model name .* (starts or ends with a space|control or invisible|comma|"\*")/);
   });
 
   it.each([

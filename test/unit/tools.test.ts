@@ -5,14 +5,18 @@ import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { TEST_HOST, connect, textOf } from "../support/connect.ts";
 import { asMaster, useBridge } from "../support/nock-bridge.ts";
+import { keyHolderReads } from "../support/nock-state.ts";
 import { chatCompletion, generatedKey, keyInfo, modelList } from "../support/litellm-answers.ts";
 import { manifest } from "../../src/manifest/index.ts";
+import { keyHash } from "../../src/manifest/key-hash.ts";
 
-const bridge = useBridge();
+// The operator allows the free-form metadata field the tests write.
+const bridge = useBridge({ LITELLM_MCP_METADATA_FIELDS: "ticket" });
 
 describe("generate_key", () => {
-  it("POSTs /key/generate with the master key and only the fields given", async () => {
+  it("reads the user and the models served, then POSTs /key/generate with the master key, the fields given and key_type llm_api", async () => {
     let sent: unknown;
+    keyHolderReads({ userId: "u-42" }, asMaster);
     nock(TEST_HOST, asMaster)
       .post("/key/generate", (body) => ((sent = body), true))
       .reply(200, (_uri, body) => generatedKey(body as Record<string, unknown>));
@@ -20,8 +24,9 @@ describe("generate_key", () => {
     const result = await bridge().call("generate_key", { models: ["mock-gpt"], user_id: "u-42", duration: "24h" });
 
     expect(result.isError).toBeFalsy();
-    // No defaults leak upstream: LiteLLM's spec defaults (spend, metadata, key_type...) are not sent.
-    expect(sent).toEqual({ models: ["mock-gpt"], user_id: "u-42", duration: "24h" });
+    // No defaults leak upstream: LiteLLM's spec defaults (spend, metadata...) are not sent. key_type limits the
+    // key to LLM API routes.
+    expect(sent).toEqual({ models: ["mock-gpt"], user_id: "u-42", duration: "24h", key_type: "llm_api" });
     expect(result.structuredContent).toEqual({
       key: "sk-minted-Ab12Cd34Ef56Gh78",
       key_alias: null,
@@ -36,12 +41,13 @@ describe("generate_key", () => {
 
   it("passes the optional fields an admin sets", async () => {
     let sent: unknown;
+    keyHolderReads({ userId: "u", teamId: "t", served: ["a", "b"] }, asMaster);
     nock(TEST_HOST, asMaster)
       .post("/key/generate", (body) => ((sent = body), true))
       .reply(200, (_uri, body) => generatedKey(body as Record<string, unknown>));
     const args = { models: ["a", "b"], user_id: "u", team_id: "t", duration: "7d", key_alias: "ci", max_budget: 2.5, metadata: { ticket: 7 } };
     const result = await bridge().call("generate_key", args);
-    expect(sent).toEqual(args);
+    expect(sent).toEqual({ ...args, key_type: "llm_api" });
     expect(result.structuredContent).toMatchObject({ key_alias: "ci", team_id: "t", max_budget: 2.5, models: ["a", "b"] });
   });
 
@@ -60,8 +66,8 @@ describe("generate_key", () => {
 });
 
 describe("get_key_info", () => {
-  it("GETs /key/info?key= with the master key and returns the documented fields", async () => {
-    nock(TEST_HOST, asMaster).get("/key/info").query({ key: "sk-minted-Ab12Cd34Ef56Gh78" }).reply(200, keyInfo);
+  it("GETs /key/info?key= with the key's hash (never the key: URLs land in access logs) and the master key, and returns the documented fields", async () => {
+    nock(TEST_HOST, asMaster).get("/key/info").query({ key: keyHash("sk-minted-Ab12Cd34Ef56Gh78") }).reply(200, keyInfo);
     const result = await bridge().call("get_key_info", { key: "sk-minted-Ab12Cd34Ef56Gh78" });
     expect(result.isError).toBeFalsy();
     const info = (result.structuredContent as { info: Record<string, unknown> }).info;

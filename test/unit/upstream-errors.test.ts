@@ -5,6 +5,8 @@ import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CANARY_MASTER_KEY, TEST_HOST, connect, textOf } from "../support/connect.ts";
 import { refusedOrigin } from "../support/serve.ts";
+import { keyHash } from "../../src/manifest/key-hash.ts";
+import { keyHolderReads } from "../support/nock-state.ts";
 import {
   budgetExceeded,
   crashedWithoutPrisma,
@@ -143,6 +145,7 @@ describe("LiteLLM answers with an error", () => {
   });
 
   it("422 names the fields LiteLLM rejected", async () => {
+    keyHolderReads({ userId: "u", served: ["m"] });
     nock(TEST_HOST)
       .post("/key/generate")
       .reply(422, { detail: [{ loc: ["body", "duration"], msg: "Input should be a valid string", type: "string_type" }] });
@@ -164,8 +167,10 @@ describe("LiteLLM answers with an error", () => {
 
   it.each([
     ["generate_key", { models: ["m"], user_id: "u", duration: "1d" }, "post", "/key/generate", noDatabase["/key/generate"]],
-    ["get_key_info", { key: "sk-x" }, "get", "/key/info?key=sk-x", noDatabase["/key/info"]],
+    ["get_key_info", { key: "sk-x" }, "get", `/key/info?key=${keyHash("sk-x")}`, noDatabase["/key/info"]],
   ] as const)("%s on a proxy without a database explains that virtual keys need one", async (tool, args, method, path, body) => {
+    // The reads generate_key makes first are answered; the write is what fails here.
+    if (tool === "generate_key") keyHolderReads({ userId: "u", served: ["m"] });
     nock(TEST_HOST)[method](path).reply(500, body);
     expect(await failing(tool, args)).toBe(
       "The LiteLLM proxy has no database connected, and virtual keys need one: start the proxy with DATABASE_URL set, then try again.",
@@ -197,6 +202,7 @@ describe("LiteLLM answers with an error", () => {
   });
 
   it("a bare plain-text 500 says LiteLLM crashed and names the missing-prisma cause, not LITELLM_HOST", async () => {
+    keyHolderReads({ userId: "u", served: ["m"] });
     nock(TEST_HOST).post("/key/generate").reply(500, crashedWithoutPrisma, { "Content-Type": "text/plain; charset=utf-8" });
     const text = await failing("generate_key", { models: ["m"], user_id: "u", duration: "1d" });
     expect(text).toMatch(/^LiteLLM crashed while handling the call \(HTTP 500, plain-text "Internal Server Error".*pip install prisma/);

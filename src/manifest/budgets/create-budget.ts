@@ -6,6 +6,7 @@ import { postBudgetNewBodyFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../../define-tool.js";
 import { duration } from "../duration.js";
 import { budgetSummary, summarizeBudget } from "./budget-summary.js";
+import { TEXT_LIMITS } from "../text.js";
 
 const litellm = postBudgetNewBodyFields;
 
@@ -22,7 +23,7 @@ export const createBudget = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   limits: "budget",
   input: z.strictObject({
-    budget_id: litellm.budget_id.unwrap().min(1).optional().describe("Id to give it; LiteLLM generates one if omitted."),
+    budget_id: litellm.budget_id.unwrap().min(1).max(TEXT_LIMITS.name).optional().describe("Id to give it; LiteLLM generates one if omitted."),
     max_budget: litellm.max_budget.unwrap().positive().optional().describe("Spend limit per holder, in USD."),
     budget_duration: duration.optional().describe('How often spend resets, e.g. "30d".'),
     tpm_limit: litellm.tpm_limit.unwrap().positive().optional().describe("Tokens per minute."),

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { postBudgetDeleteBodyFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../../define-tool.js";
 import { budgetSummary, knownBudget, summarizeBudget } from "./budget-summary.js";
+import { TEXT_LIMITS } from "../text.js";
 
 export const deleteBudget = defineTool({
   name: "delete_budget",
@@ -21,7 +22,7 @@ export const deleteBudget = defineTool({
   limits: "budget",
   removesLimits: true,
   input: z.strictObject({
-    budget_id: postBudgetDeleteBodyFields.id.min(1).describe("The budget's id."),
+    budget_id: postBudgetDeleteBodyFields.id.min(1).max(TEXT_LIMITS.name).describe("The budget's id."),
   }),
   request: (args) => ({ body: { id: args.budget_id } }),
   output: z.object({ deleted: budgetSummary.describe("The budget as it was.") }),

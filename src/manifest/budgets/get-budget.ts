@@ -4,6 +4,7 @@ import { z } from "zod";
 import { postBudgetInfoBodyFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../../define-tool.js";
 import { budgetSummary, summarizeBudget } from "./budget-summary.js";
+import { TEXT_LIMITS } from "../text.js";
 
 export const getBudget = defineTool({
   name: "get_budget",
@@ -16,7 +17,7 @@ export const getBudget = defineTool({
   // A read, over POST.
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   input: z.strictObject({
-    budget_ids: postBudgetInfoBodyFields.budgets.min(1).max(20).describe("Budget ids."),
+    budget_ids: z.array(z.string().min(1).max(TEXT_LIMITS.name)).min(1).max(20).describe("Budget ids."),
   }),
   request: (args) => ({ body: { budgets: args.budget_ids } }),
   output: z.object({ budgets: z.array(budgetSummary), missing: z.array(z.string()).describe("Ids with no budget.") }),

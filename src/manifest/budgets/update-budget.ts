@@ -7,6 +7,7 @@ import { duration } from "../duration.js";
 import { required } from "../required.js";
 import { someChange } from "../some-change.js";
 import { budgetSummary, knownBudget, summarizeBudget } from "./budget-summary.js";
+import { TEXT_LIMITS } from "../text.js";
 
 const litellm = postBudgetUpdateBodyFields;
 
@@ -24,7 +25,7 @@ export const updateBudget = defineTool({
   limits: "budget",
   input: someChange(
     z.strictObject({
-      budget_id: required(litellm.budget_id).min(1).describe("The budget's id."),
+      budget_id: required(litellm.budget_id).min(1).max(TEXT_LIMITS.name).describe("The budget's id."),
       max_budget: litellm.max_budget.unwrap().positive().optional().describe("New spend limit per holder, in USD."),
       budget_duration: duration.optional().describe('How often spend resets, e.g. "30d".'),
       tpm_limit: litellm.tpm_limit.unwrap().positive().optional(),

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { postChatCompletionsBodyFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../../define-tool.js";
 import { documentedFields } from "../documented-fields.js";
+import { LIST_LIMITS, TEXT_LIMITS } from "../text.js";
 
 const litellm = postChatCompletionsBodyFields;
 
@@ -28,17 +29,18 @@ export const proxyCompletion = defineTool({
   // Streams (with progress notifications) when the MCP client sends a progress token.
   streams: true,
   input: z.strictObject({
-    model: litellm.model.min(1).describe("A model name from list_models."),
+    model: litellm.model.min(1).max(TEXT_LIMITS.model).describe("A model name from list_models."),
     messages: z
       .array(
         z.strictObject({
           role: z.enum(["system", "user", "assistant"]),
-          content: z.string(),
+          content: z.string().max(TEXT_LIMITS.message),
         }),
       )
       .min(1)
+      .max(LIST_LIMITS.messages)
       .describe("The conversation so far, oldest first."),
-    key: z.string().min(1).describe("The virtual key (sk-...) to call with; its limits and spend apply."),
+    key: z.string().min(1).max(TEXT_LIMITS.key).describe("The virtual key (sk-...) to call with; its limits and spend apply."),
     max_tokens: litellm.max_tokens.unwrap().int().positive().optional().describe("Upper bound on tokens in the reply."),
     temperature: litellm.temperature.unwrap().min(0).max(2).optional().describe("Sampling temperature, 0 to 2."),
   }),

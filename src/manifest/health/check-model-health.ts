@@ -7,6 +7,7 @@ import { defineTool } from "../../define-tool.js";
 import { InputError } from "../../errors.js";
 import { firstItems } from "../paging.js";
 import { required } from "../required.js";
+import { TEXT_LIMITS } from "../text.js";
 
 const SHOWN = 20;
 
@@ -39,7 +40,7 @@ export const checkModelHealth = defineTool({
   checkReport: (body) => Array.isArray((body as { unhealthy_endpoints?: unknown } | null)?.unhealthy_endpoints),
   input: z.strictObject({
     // Required here although LiteLLM's is optional: without it LiteLLM tests every deployment at once.
-    model: required(getHealthQueryFields.model).min(1).describe("Model name, as list_models shows it."),
+    model: required(getHealthQueryFields.model).min(1).max(TEXT_LIMITS.model).describe("Model name, as list_models shows it."),
   }),
   request: (args) => ({ params: { query: { model: args.model } } }),
   output: z.object({

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { postKeyBlockBodyFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../../define-tool.js";
+import { TEXT_LIMITS } from "../text.js";
 
 /** What a block or unblock leaves behind, so the caller can see which key changed and how. */
 export const keyState = z.object({
@@ -25,7 +26,7 @@ export const blockKey = defineTool({
   // Blocking a blocked key changes nothing: idempotent.
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   input: z.strictObject({
-    key: postKeyBlockBodyFields.key.min(1).describe("The virtual key (sk-...) or its hashed token."),
+    key: postKeyBlockBodyFields.key.min(1).max(TEXT_LIMITS.key).describe("The virtual key (sk-...) or its hashed token."),
   }),
   request: (args) => ({ body: { key: args.key } }),
   output: keyState,

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { postKeyDeleteBodyFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../../define-tool.js";
+import { TEXT_LIMITS } from "../text.js";
 
 const litellm = postKeyDeleteBodyFields;
 
@@ -24,8 +25,8 @@ export const deleteKey = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   input: z
     .strictObject({
-      keys: litellm.keys.unwrap().min(1).max(50).optional().describe("Virtual keys (sk-...) or hashed tokens."),
-      key_aliases: litellm.key_aliases.unwrap().min(1).max(50).optional().describe("Aliases of the keys, instead of keys."),
+      keys: z.array(z.string().min(1).max(TEXT_LIMITS.key)).min(1).max(50).optional().describe("Virtual keys (sk-...) or hashed tokens."),
+      key_aliases: z.array(z.string().min(1).max(TEXT_LIMITS.name)).min(1).max(50).optional().describe("Aliases of the keys, instead of keys."),
     })
     .refine((args) => (args.keys === undefined) !== (args.key_aliases === undefined), { message: "Give either keys or key_aliases, not both." }),
   request: (args) => ({ body: { keys: args.keys, key_aliases: args.key_aliases } }),

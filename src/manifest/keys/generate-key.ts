@@ -1,10 +1,13 @@
-// generate_key: mint a virtual key for a user, limited to named models.
+// generate_key: mint a virtual key for a user, limited to named models and to LiteLLM's LLM API routes.
 
 import { z } from "zod";
 import { postKeyGenerateBodyFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../../define-tool.js";
+import { checkKeyHolder, checkModelsServed, confirmMintedKey, KEY_TYPE } from "../../policy-effects.js";
+import { duration } from "../duration.js";
 import { modelNames } from "../model-names.js";
 import { required } from "../required.js";
+import { TEXT_LIMITS } from "../text.js";
 
 const litellm = postKeyGenerateBodyFields;
 
@@ -14,7 +17,7 @@ export const generateKey = defineTool({
   byDefault: true,
   title: "Generate a LiteLLM virtual key",
   description:
-    "Mint a new LiteLLM virtual key for a user, allowed to call only the given models. Returns the key (shown once) and its limits.",
+    "Mint a virtual key for an existing internal user, for the given models and LLM API routes only (no management routes). Returns the key once, with its limits.",
   operation: { method: "post", path: "/key/generate" },
   credential: "master",
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
@@ -22,14 +25,10 @@ export const generateKey = defineTool({
   input: z.strictObject({
     // Required: LiteLLM treats an empty or missing list as "every model"; this tool never mints that.
     models: modelNames.describe("Model names the key may call, as list_models shows them."),
-    user_id: required(litellm.user_id).min(1).describe("LiteLLM user the key belongs to; spend is tracked against it."),
-    team_id: litellm.team_id.describe("Team the key belongs to."),
-    duration: litellm.duration
-      .unwrap()
-      .regex(/^\d+(s|m|h|d|w|mo)$/, 'Use a number and a unit, e.g. "30m", "24h", "7d", "1mo".')
-      .optional()
-      .describe('How long the key is valid, e.g. "24h", "7d", "30d". Omitted means no expiry, which policy refuses unless the operator allows it.'),
-    key_alias: litellm.key_alias.describe("Human-readable name shown in LiteLLM's UI and logs."),
+    user_id: required(litellm.user_id).min(1).max(TEXT_LIMITS.name).describe("LiteLLM user the key belongs to; spend is tracked against it."),
+    team_id: litellm.team_id.unwrap().min(1).max(TEXT_LIMITS.name).optional().describe("Team the key belongs to."),
+    duration: duration.optional().describe('How long the key is valid, e.g. "24h", "7d", "30d". Omitted means no expiry, which policy refuses unless the operator allows it.'),
+    key_alias: litellm.key_alias.unwrap().max(TEXT_LIMITS.name).optional().describe("Human-readable name shown in LiteLLM's UI and logs."),
     max_budget: litellm.max_budget.unwrap().positive().optional().describe("Spend limit for the key, in USD."),
     metadata: litellm.metadata.describe("Free-form JSON stored with the key."),
   }),
@@ -42,8 +41,18 @@ export const generateKey = defineTool({
       key_alias: args.key_alias,
       max_budget: args.max_budget,
       metadata: args.metadata,
+      // LiteLLM then limits the key to its LLM API routes: with its own bearer it calls models, never /key/*,
+      // /user/*, /team/* or /spend/*, whatever its user's role may do (src/policy-effects.ts).
+      key_type: KEY_TYPE,
     },
   }),
+  // The user and team must exist, the user may not be an admin (of the proxy, or of the team), and the models
+  // must be served; LiteLLM's answer must show the key it was asked for, or the key is deleted again.
+  judge: async (args, state, policy) => {
+    await checkKeyHolder(state, args.user_id, args.team_id);
+    await checkModelsServed(state, args.models);
+    return (answer) => confirmMintedKey(state, answer, policy);
+  },
   output: z.object({
     key: z.string().describe("The new virtual key. LiteLLM stores only its hash: this is the one chance to see it."),
     key_alias: z.string().nullable(),

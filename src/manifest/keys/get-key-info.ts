@@ -5,7 +5,9 @@ import { z } from "zod";
 import { getKeyInfoQueryFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../../define-tool.js";
 import { documentedFields } from "../documented-fields.js";
+import { keyHash } from "../key-hash.js";
 import { required } from "../required.js";
+import { TEXT_LIMITS } from "../text.js";
 
 // LiteLLM's documented `info` object, trimmed to what a key admin asks about; other fields are dropped.
 const keyInfo = z.object({
@@ -39,9 +41,10 @@ export const getKeyInfo = defineTool({
   credential: "master",
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   input: z.strictObject({
-    key: required(getKeyInfoQueryFields.key).min(1).describe("The virtual key (sk-...) or its hashed token."),
+    key: required(getKeyInfoQueryFields.key).min(1).max(TEXT_LIMITS.key).describe("The virtual key (sk-...) or its hashed token."),
   }),
-  request: (args) => ({ params: { query: { key: args.key } } }),
+  // LiteLLM takes the key in the URL: its hash goes there, never the secret (URLs end up in access logs).
+  request: (args) => ({ params: { query: { key: keyHash(args.key) } } }),
   output: z.object({ info: keyInfo }),
   result: (data) => ({ info: documentedFields(keyInfo, (data as { info?: unknown } | null)?.info) }),
 });

@@ -5,6 +5,7 @@ import { getKeyListQueryFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../../define-tool.js";
 import { keySummary, summarizeKey } from "../key-summary.js";
 import { pageFields, pageOf } from "../paging.js";
+import { TEXT_LIMITS } from "../text.js";
 
 const litellm = getKeyListQueryFields;
 
@@ -20,9 +21,9 @@ export const listKeys = defineTool({
   credential: "master",
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   input: z.strictObject({
-    user_id: litellm.user_id.describe("Only keys of users whose id contains this (any case)."),
-    team_id: litellm.team_id.describe("Only keys of this team (its exact id)."),
-    key_alias: litellm.key_alias.describe("Only keys whose alias contains this (any case)."),
+    user_id: litellm.user_id.unwrap().max(TEXT_LIMITS.name).optional().describe("Only keys of users whose id contains this (any case)."),
+    team_id: litellm.team_id.unwrap().max(TEXT_LIMITS.name).optional().describe("Only keys of this team (its exact id)."),
+    key_alias: litellm.key_alias.unwrap().max(TEXT_LIMITS.name).optional().describe("Only keys whose alias contains this (any case)."),
     page: litellm.page.describe("Page number, from 1."),
     size: litellm.size.unwrap().max(50).optional().describe(`Keys per page, at most 50; default ${PAGE_SIZE}.`),
   }),

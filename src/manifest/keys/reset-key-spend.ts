@@ -4,6 +4,7 @@ import { z } from "zod";
 import { postKeyKeyResetSpendBodyFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../../define-tool.js";
 import { keyHash } from "../key-hash.js";
+import { TEXT_LIMITS } from "../text.js";
 
 export const resetKeySpend = defineTool({
   name: "reset_key_spend",
@@ -18,7 +19,7 @@ export const resetKeySpend = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   limits: "key",
   input: z.strictObject({
-    key: z.string().min(1).describe("The virtual key (sk-...) or its hashed token."),
+    key: z.string().min(1).max(TEXT_LIMITS.key).describe("The virtual key (sk-...) or its hashed token."),
     reset_to: postKeyKeyResetSpendBodyFields.reset_to.min(0).describe("New spend in USD, at most the current spend."),
   }),
   // LiteLLM takes the key only in the path: the hash goes there, never the secret.

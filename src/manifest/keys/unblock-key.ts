@@ -5,6 +5,7 @@ import { postKeyUnblockBodyFields } from "../../../generated/request-schemas.js"
 import { defineTool } from "../../define-tool.js";
 import { keyState } from "./block-key.js";
 import { documentedFields } from "../documented-fields.js";
+import { TEXT_LIMITS } from "../text.js";
 
 export const unblockKey = defineTool({
   name: "unblock_key",
@@ -17,7 +18,7 @@ export const unblockKey = defineTool({
   // Changes the key's state, destroys nothing, and unblocking twice changes nothing more.
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   input: z.strictObject({
-    key: postKeyUnblockBodyFields.key.min(1).describe("The virtual key (sk-...) or its hashed token."),
+    key: postKeyUnblockBodyFields.key.min(1).max(TEXT_LIMITS.key).describe("The virtual key (sk-...) or its hashed token."),
   }),
   request: (args) => ({ body: { key: args.key } }),
   output: keyState,

@@ -8,6 +8,7 @@ import { duration } from "../duration.js";
 import { modelNames } from "../model-names.js";
 import { required } from "../required.js";
 import { someChange } from "../some-change.js";
+import { TEXT_LIMITS } from "../text.js";
 
 const litellm = postKeyUpdateBodyFields;
 
@@ -35,12 +36,12 @@ export const updateKey = defineTool({
   limits: "key",
   input: someChange(
     z.strictObject({
-      key: required(litellm.key).min(1).describe("The virtual key (sk-...) or its hashed token."),
+      key: required(litellm.key).min(1).max(TEXT_LIMITS.key).describe("The virtual key (sk-...) or its hashed token."),
       models: modelNames.optional().describe("New list of models the key may call."),
       max_budget: litellm.max_budget.unwrap().positive().optional().describe("New spend limit, in USD."),
       budget_duration: duration.optional().describe('How often spend resets, e.g. "30d".'),
       duration: duration.optional().describe('Valid for this long from now, e.g. "7d".'),
-      key_alias: litellm.key_alias,
+      key_alias: litellm.key_alias.unwrap().max(TEXT_LIMITS.name).optional(),
       metadata: litellm.metadata.describe("JSON stored with the key."),
       blocked: litellm.blocked.describe("true blocks the key, false unblocks it."),
     }),

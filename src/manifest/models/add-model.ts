@@ -3,8 +3,11 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { defineTool } from "../../define-tool.js";
+import { confirmPricedDeployment } from "../../policy-effects.js";
 import { documentedFields } from "../documented-fields.js";
 import { credentialOnly } from "./credential-only.js";
+import { modelName } from "../model-names.js";
+import { TEXT_LIMITS } from "../text.js";
 
 /** What the tool shows of the deployment row LiteLLM stored. */
 const stored = z.object({ model_id: z.string().nullable().describe("The new deployment's id, for update_model and delete_model."), model_name: z.string().nullable() });
@@ -22,9 +25,9 @@ export const addModel = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   input: z.strictObject(
     {
-      model_name: z.string().min(1).describe("The name callers use, e.g. \"gpt-4o\"; an existing name gains a deployment."),
-      model: z.string().min(1).describe('Provider and model, e.g. "openai/gpt-4o-mini", "anthropic/claude-3-5-haiku-latest".'),
-      litellm_credential_name: z.string().min(1).describe("A credential stored in LiteLLM: its provider key and endpoint."),
+      model_name: modelName.describe("The name callers use, e.g. \"gpt-4o\"; an existing name gains a deployment."),
+      model: z.string().min(1).max(TEXT_LIMITS.model).describe('Provider and model, e.g. "openai/gpt-4o-mini", "anthropic/claude-3-5-haiku-latest".'),
+      litellm_credential_name: z.string().min(1).max(TEXT_LIMITS.name).describe("A credential stored in LiteLLM: its provider key and endpoint."),
       rpm: z.number().int().positive().optional().describe("Requests per minute this deployment takes."),
       tpm: z.number().int().positive().optional().describe("Tokens per minute this deployment takes."),
     },
@@ -39,6 +42,9 @@ export const addModel = defineTool({
       model_info: { id: randomUUID() },
     },
   }),
+  // LiteLLM prices a deployment from its cost map by the provider's model; one it cannot price books no spend,
+  // so every budget would stop counting on it: the new deployment is read back and taken out again if unpriced.
+  judge: async (args, state) => (answer) => confirmPricedDeployment(state, answer, args.model),
   output: stored,
   // LiteLLM declares `{}`; it answers with the stored row, whose litellm_params are encrypted with the
   // master key and are never read here.

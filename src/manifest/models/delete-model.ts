@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { postModelDeleteBodyFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../../define-tool.js";
+import { TEXT_LIMITS } from "../text.js";
 
 export const deleteModel = defineTool({
   name: "delete_model",
@@ -17,7 +18,7 @@ export const deleteModel = defineTool({
   // idempotent.
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   input: z.strictObject({
-    model_id: postModelDeleteBodyFields.id.min(1).describe("The deployment's id (get_model_info shows it)."),
+    model_id: postModelDeleteBodyFields.id.min(1).max(TEXT_LIMITS.name).describe("The deployment's id (get_model_info shows it)."),
   }),
   request: (args) => ({ body: { id: args.model_id } }),
   output: z.object({ deleted: z.string().describe("The deployment id deleted.") }),

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { defineTool } from "../../define-tool.js";
 import { firstItems } from "../paging.js";
+import { TEXT_LIMITS } from "../text.js";
 
 const SHOWN = 50;
 
@@ -44,7 +45,7 @@ export const getModelInfo = defineTool({
   credential: "master",
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   input: z.strictObject({
-    model: z.string().min(1).optional().describe("Only deployments of this model name."),
+    model: z.string().min(1).max(TEXT_LIMITS.model).optional().describe("Only deployments of this model name."),
   }),
   // LiteLLM filters /model/info only by deployment id; the name filter is applied to its answer.
   request: () => ({}),

@@ -6,6 +6,7 @@ import { defineTool } from "../../define-tool.js";
 import { documentedFields } from "../documented-fields.js";
 import { someChange } from "../some-change.js";
 import { credentialOnly } from "./credential-only.js";
+import { TEXT_LIMITS } from "../text.js";
 
 /** What the tool shows of the deployment row LiteLLM stored. */
 const stored = z.object({ model_id: z.string().nullable(), model_name: z.string().nullable() });
@@ -25,8 +26,8 @@ export const updateModel = defineTool({
   input: someChange(
     z.strictObject(
       {
-        model_id: patchModelModelIdUpdatePathFields.model_id.min(1).describe("The deployment's id (get_model_info shows it)."),
-        litellm_credential_name: z.string().min(1).optional().describe("A credential stored in LiteLLM."),
+        model_id: patchModelModelIdUpdatePathFields.model_id.min(1).max(TEXT_LIMITS.name).describe("The deployment's id (get_model_info shows it)."),
+        litellm_credential_name: z.string().min(1).max(TEXT_LIMITS.name).optional().describe("A credential stored in LiteLLM."),
         rpm: z.number().int().positive().optional().describe("Requests per minute this deployment takes."),
         tpm: z.number().int().positive().optional().describe("Tokens per minute this deployment takes."),
       },

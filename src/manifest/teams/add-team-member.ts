@@ -5,11 +5,12 @@ import { postTeamMemberAddBodyFields } from "../../../generated/request-schemas.
 import { defineTool } from "../../define-tool.js";
 import { documentedFields } from "../documented-fields.js";
 import { duration } from "../duration.js";
+import { TEXT_LIMITS } from "../text.js";
 
 const litellm = postTeamMemberAddBodyFields;
 
 const person = z
-  .strictObject({ user_id: z.string().min(1).optional(), user_email: z.string().min(1).optional() })
+  .strictObject({ user_id: z.string().min(1).max(TEXT_LIMITS.name).optional(), user_email: z.string().min(1).max(TEXT_LIMITS.email).optional() })
   .refine((m) => (m.user_id === undefined) !== (m.user_email === undefined), { message: "Give each member a user_id or a user_email, not both." });
 
 const added = z.object({ user_id: z.string().nullable(), user_email: z.string().nullable() });
@@ -29,7 +30,7 @@ export const addTeamMember = defineTool({
   // A member's budget inside the team is a person's allowance: held to the user ceiling.
   limits: "user",
   input: z.strictObject({
-    team_id: litellm.team_id.min(1).describe("The LiteLLM team id."),
+    team_id: litellm.team_id.min(1).max(TEXT_LIMITS.name).describe("The LiteLLM team id."),
     members: z.array(person).min(1).max(20).describe('e.g. [{"user_id": "u-1"}, {"user_email": "a@example.com"}].'),
     max_budget_in_team: litellm.max_budget_in_team.unwrap().positive().optional().describe("Each new member's own spend limit in the team, USD."),
     budget_duration: duration.optional().describe('How often those budgets reset, e.g. "30d".'),

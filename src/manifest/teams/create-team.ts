@@ -7,6 +7,7 @@ import { duration } from "../duration.js";
 import { modelNames } from "../model-names.js";
 import { required } from "../required.js";
 import { summarizeTeam, teamSummary } from "./team-summary.js";
+import { TEXT_LIMITS } from "../text.js";
 
 const litellm = postTeamNewBodyFields;
 
@@ -24,8 +25,8 @@ export const createTeam = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   limits: "team",
   input: z.strictObject({
-    team_alias: required(litellm.team_alias).min(1).describe("The team's display name."),
-    team_id: litellm.team_id.unwrap().min(1).optional().describe("Id to give the team; LiteLLM generates one if omitted."),
+    team_alias: required(litellm.team_alias).min(1).max(TEXT_LIMITS.name).describe("The team's display name."),
+    team_id: litellm.team_id.unwrap().min(1).max(TEXT_LIMITS.name).optional().describe("Id to give the team; LiteLLM generates one if omitted."),
     models: modelNames.optional().describe("Model names the team's keys may call."),
     max_budget: litellm.max_budget.unwrap().positive().optional().describe("Spend limit for the whole team, in USD."),
     budget_duration: duration.optional().describe('How often the team\'s spend resets, e.g. "30d".'),

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { postTeamDeleteBodyFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../../define-tool.js";
+import { TEXT_LIMITS } from "../text.js";
 
 const litellm = postTeamDeleteBodyFields;
 
@@ -19,7 +20,7 @@ export const deleteTeam = defineTool({
   // 404: not idempotent.
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   input: z.strictObject({
-    team_ids: litellm.team_ids.min(1).max(20).describe("Ids of the teams to delete."),
+    team_ids: z.array(z.string().min(1).max(TEXT_LIMITS.name)).min(1).max(20).describe("Ids of the teams to delete."),
   }),
   request: (args) => ({ body: { team_ids: args.team_ids } }),
   output: z.object({ deleted: z.array(z.string()).describe("The teams deleted.") }),

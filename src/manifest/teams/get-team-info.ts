@@ -8,6 +8,7 @@ import { keySummary, summarizeKey } from "../key-summary.js";
 import { firstItems } from "../paging.js";
 import { required } from "../required.js";
 import { teamMember } from "./team-summary.js";
+import { TEXT_LIMITS } from "../text.js";
 
 const SHOWN = 20;
 
@@ -34,7 +35,7 @@ export const getTeamInfo = defineTool({
   credential: "master",
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   input: z.strictObject({
-    team_id: required(getTeamInfoQueryFields.team_id).min(1).describe("The LiteLLM team id."),
+    team_id: required(getTeamInfoQueryFields.team_id).min(1).max(TEXT_LIMITS.name).describe("The LiteLLM team id."),
   }),
   request: (args) => ({ params: { query: { team_id: args.team_id } } }),
   output: z.object({

@@ -5,6 +5,7 @@ import { getV2TeamListQueryFields } from "../../../generated/request-schemas.js"
 import { defineTool } from "../../define-tool.js";
 import { pageFields, pageOf } from "../paging.js";
 import { summarizeTeam, teamSummary } from "./team-summary.js";
+import { TEXT_LIMITS } from "../text.js";
 
 const litellm = getV2TeamListQueryFields;
 
@@ -20,8 +21,8 @@ export const listTeams = defineTool({
   credential: "master",
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   input: z.strictObject({
-    user_id: litellm.user_id.unwrap().min(1).optional().describe("Only teams this user belongs to."),
-    team_alias: litellm.team_alias.unwrap().min(1).optional().describe("Text the alias contains."),
+    user_id: litellm.user_id.unwrap().min(1).max(TEXT_LIMITS.name).optional().describe("Only teams this user belongs to."),
+    team_alias: litellm.team_alias.unwrap().min(1).max(TEXT_LIMITS.name).optional().describe("Text the alias contains."),
     page: litellm.page.describe("Page number, from 1."),
     page_size: litellm.page_size.unwrap().max(50).optional().describe(`At most 50; default ${PAGE_SIZE}.`),
   }),

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { postTeamMemberDeleteBodyFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../../define-tool.js";
+import { TEXT_LIMITS } from "../text.js";
 
 const litellm = postTeamMemberDeleteBodyFields;
 
@@ -19,9 +20,9 @@ export const removeTeamMember = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   input: z
     .strictObject({
-      team_id: litellm.team_id.min(1).describe("The LiteLLM team id."),
-      user_id: litellm.user_id.unwrap().min(1).optional(),
-      user_email: litellm.user_email.unwrap().min(1).optional(),
+      team_id: litellm.team_id.min(1).max(TEXT_LIMITS.name).describe("The LiteLLM team id."),
+      user_id: litellm.user_id.unwrap().min(1).max(TEXT_LIMITS.name).optional(),
+      user_email: litellm.user_email.unwrap().min(1).max(TEXT_LIMITS.email).optional(),
     })
     .refine((args) => (args.user_id === undefined) !== (args.user_email === undefined), { message: "Give either user_id or user_email, not both." }),
   request: (args) => ({ body: { team_id: args.team_id, user_id: args.user_id, user_email: args.user_email } }),

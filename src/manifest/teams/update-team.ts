@@ -7,6 +7,7 @@ import { duration } from "../duration.js";
 import { modelNames } from "../model-names.js";
 import { someChange } from "../some-change.js";
 import { summarizeTeam, teamSummary } from "./team-summary.js";
+import { TEXT_LIMITS } from "../text.js";
 
 const litellm = postTeamUpdateBodyFields;
 
@@ -25,8 +26,8 @@ export const updateTeam = defineTool({
   limits: "team",
   input: someChange(
     z.strictObject({
-      team_id: litellm.team_id.min(1).describe("The LiteLLM team id."),
-      team_alias: litellm.team_alias.unwrap().min(1).optional(),
+      team_id: litellm.team_id.min(1).max(TEXT_LIMITS.name).describe("The LiteLLM team id."),
+      team_alias: litellm.team_alias.unwrap().min(1).max(TEXT_LIMITS.name).optional(),
       models: modelNames.optional().describe("New list of models the team's keys may call."),
       max_budget: litellm.max_budget.unwrap().positive().optional().describe("New spend limit for the whole team, in USD."),
       budget_duration: duration.optional().describe('How often spend resets, e.g. "30d".'),

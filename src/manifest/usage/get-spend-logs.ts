@@ -7,6 +7,7 @@ import { defineTool } from "../../define-tool.js";
 import { documentedFields } from "../documented-fields.js";
 import { keyHash } from "../key-hash.js";
 import { pageFields, pageOf } from "../paging.js";
+import { TEXT_LIMITS } from "../text.js";
 
 const litellm = getSpendLogsV2QueryFields;
 
@@ -15,6 +16,7 @@ const PAGE_SIZE = 20;
 // /spend/logs/v2 wants "YYYY-MM-DD HH:MM:SS" in UTC; a bare date means the whole day.
 const date = z
   .string()
+  .max(19)
   .regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}:\d{2})?$/, 'Use "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS" (UTC).');
 
 function at(value: string, endOfDay: boolean): string {
@@ -68,10 +70,10 @@ export const getSpendLogs = defineTool({
   input: z.strictObject({
     start_date: date.describe("From (UTC), e.g. 2026-11-01."),
     end_date: date.describe("To (UTC), inclusive."),
-    key: z.string().min(1).optional().describe("Virtual key (sk-...) or hashed token."),
-    user_id: litellm.user_id,
-    team_id: litellm.team_id,
-    model: z.string().min(1).optional().describe("Only calls to this model, as list_models names it."),
+    key: z.string().min(1).max(TEXT_LIMITS.key).optional().describe("Virtual key (sk-...) or hashed token."),
+    user_id: litellm.user_id.unwrap().max(TEXT_LIMITS.name).optional(),
+    team_id: litellm.team_id.unwrap().max(TEXT_LIMITS.name).optional(),
+    model: z.string().min(1).max(TEXT_LIMITS.model).optional().describe("Only calls to this model, as list_models names it."),
     page: litellm.page.describe("Page number, from 1."),
     page_size: litellm.page_size.unwrap().max(50).optional().describe(`At most 50; default ${PAGE_SIZE}.`),
   }),

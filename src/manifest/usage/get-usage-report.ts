@@ -6,6 +6,7 @@ import { getUserDailyActivityAggregatedQueryFields } from "../../../generated/re
 import { defineTool } from "../../define-tool.js";
 import { keyHash } from "../key-hash.js";
 import { GROUPINGS, dailyUsage, report, spender } from "./daily-usage.js";
+import { TEXT_LIMITS } from "../text.js";
 
 const litellm = getUserDailyActivityAggregatedQueryFields;
 
@@ -16,6 +17,7 @@ const KEY_LIMIT = 1000;
 const DAY_MS = 86_400_000;
 const date = z
   .string()
+  .max(10)
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use "YYYY-MM-DD" (UTC).')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { message: "Not a calendar date." });
 
@@ -33,8 +35,8 @@ export const getUsageReport = defineTool({
       start_date: date.describe("First day (UTC), e.g. 2026-11-01."),
       end_date: date.describe(`Last day (UTC), inclusive; at most ${MAX_DAYS} days after start.`),
       group_by: z.enum(GROUPINGS).describe("Rank spenders by user, team, key or model."),
-      user_id: litellm.user_id.unwrap().min(1).optional().describe("Only this user's spend."),
-      key: z.string().min(1).optional().describe("Only this virtual key's spend (sk-... or hashed token)."),
+      user_id: litellm.user_id.unwrap().min(1).max(TEXT_LIMITS.name).optional().describe("Only this user's spend."),
+      key: z.string().min(1).max(TEXT_LIMITS.key).optional().describe("Only this virtual key's spend (sk-... or hashed token)."),
     })
     .refine((a) => a.end_date >= a.start_date, { message: "end_date must not be before start_date.", path: ["end_date"] })
     .refine((a) => (Date.parse(a.end_date) - Date.parse(a.start_date)) / DAY_MS < MAX_DAYS, {

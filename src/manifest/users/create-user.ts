@@ -6,6 +6,7 @@ import { defineTool } from "../../define-tool.js";
 import { duration } from "../duration.js";
 import { modelNames } from "../model-names.js";
 import { GRANTABLE_ROLES, summarizeUser, userFields, userSummary } from "./user-summary.js";
+import { TEXT_LIMITS } from "../text.js";
 
 const litellm = postUserNewBodyFields;
 
@@ -23,9 +24,9 @@ export const createUser = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   limits: "user",
   input: z.strictObject({
-    user_id: litellm.user_id.unwrap().min(1).optional().describe("Id to give the user; LiteLLM generates one if omitted."),
-    user_email: litellm.user_email.unwrap().min(1).optional(),
-    user_alias: litellm.user_alias.describe("Display name."),
+    user_id: litellm.user_id.unwrap().min(1).max(TEXT_LIMITS.name).optional().describe("Id to give the user; LiteLLM generates one if omitted."),
+    user_email: litellm.user_email.unwrap().min(1).max(TEXT_LIMITS.email).optional(),
+    user_alias: litellm.user_alias.unwrap().max(TEXT_LIMITS.name).optional().describe("Display name."),
     // Tightened: a proxy_admin user's keys are admin keys, so these tools never grant an admin role.
     user_role: litellm.user_role.unwrap().extract(GRANTABLE_ROLES).optional().describe("Default internal_user; _viewer may only read."),
     models: modelNames.optional().describe("Model names the user may call."),

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { postUserDeleteBodyFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../../define-tool.js";
+import { TEXT_LIMITS } from "../text.js";
 
 const litellm = postUserDeleteBodyFields;
 
@@ -19,7 +20,7 @@ export const deleteUser = defineTool({
   // 404: not idempotent.
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   input: z.strictObject({
-    user_ids: litellm.user_ids.min(1).max(20).describe("Ids of the users to delete."),
+    user_ids: z.array(z.string().min(1).max(TEXT_LIMITS.name)).min(1).max(20).describe("Ids of the users to delete."),
   }),
   request: (args) => ({ body: { user_ids: args.user_ids } }),
   output: z.object({

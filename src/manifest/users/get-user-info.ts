@@ -7,6 +7,7 @@ import { documentedFields } from "../documented-fields.js";
 import { keySummary, summarizeKey } from "../key-summary.js";
 import { firstItems } from "../paging.js";
 import { required } from "../required.js";
+import { TEXT_LIMITS } from "../text.js";
 
 const SHOWN = 20;
 
@@ -33,7 +34,7 @@ export const getUserInfo = defineTool({
   credential: "master",
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   input: z.strictObject({
-    user_id: required(getUserInfoQueryFields.user_id).min(1).describe("The LiteLLM user id."),
+    user_id: required(getUserInfoQueryFields.user_id).min(1).max(TEXT_LIMITS.name).describe("The LiteLLM user id."),
   }),
   request: (args) => ({ params: { query: { user_id: args.user_id } } }),
   output: z.object({

@@ -5,6 +5,7 @@ import { getUserListQueryFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../../define-tool.js";
 import { pageFields, pageOf } from "../paging.js";
 import { summarizeUser, userSummary } from "./user-summary.js";
+import { TEXT_LIMITS } from "../text.js";
 
 const litellm = getUserListQueryFields;
 
@@ -20,11 +21,11 @@ export const listUsers = defineTool({
   credential: "master",
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   input: z.strictObject({
-    team_id: litellm.team.unwrap().min(1).optional().describe("Only members of this team."),
-    role: litellm.role.unwrap().min(1).optional().describe('e.g. "internal_user", "proxy_admin".'),
+    team_id: litellm.team.unwrap().min(1).max(TEXT_LIMITS.name).optional().describe("Only members of this team."),
+    role: litellm.role.unwrap().min(1).max(TEXT_LIMITS.name).optional().describe('e.g. "internal_user", "proxy_admin".'),
     // LiteLLM added `search` after 1.88.0; written here rather than read off the generated fields, so an
     // older proxy's regen names the tool at typecheck without stopping the manifest from loading.
-    search: z.string().min(1).optional().describe("Text the user id or email contains."),
+    search: z.string().min(1).max(TEXT_LIMITS.name).optional().describe("Text the user id or email contains."),
     page: litellm.page.describe("Page number, from 1."),
     page_size: litellm.page_size.unwrap().max(50).optional().describe(`At most 50; default ${PAGE_SIZE}.`),
   }),

@@ -8,6 +8,7 @@ import { modelNames } from "../model-names.js";
 import { required } from "../required.js";
 import { someChange } from "../some-change.js";
 import { GRANTABLE_ROLES, summarizeUser, userFields, userSummary } from "./user-summary.js";
+import { TEXT_LIMITS } from "../text.js";
 
 const litellm = postUserUpdateBodyFields;
 
@@ -26,9 +27,9 @@ export const updateUser = defineTool({
   limits: "user",
   input: someChange(
     z.strictObject({
-      user_id: required(litellm.user_id).min(1).describe("The LiteLLM user id."),
-      user_email: litellm.user_email.unwrap().min(1).optional(),
-      user_alias: litellm.user_alias,
+      user_id: required(litellm.user_id).min(1).max(TEXT_LIMITS.name).describe("The LiteLLM user id."),
+      user_email: litellm.user_email.unwrap().min(1).max(TEXT_LIMITS.email).optional(),
+      user_alias: litellm.user_alias.unwrap().max(TEXT_LIMITS.name).optional(),
       // Tightened as in create_user: no admin roles.
       user_role: litellm.user_role.unwrap().extract(GRANTABLE_ROLES).optional(),
       // Tightened: an empty list would mean "every model".
