@@ -1,19 +1,24 @@
-// The same tools over MCP Streamable HTTP, stateless: every POST /mcp gets a fresh server and transport
-// and nothing of the request outlives it (only the pool of connections to LiteLLM is shared, and it holds
-// no key), so any number of instances can sit behind any load balancer.
-// GET /healthz answers "ok" for load balancers; everything passes the Host/Origin gate first. In caller
-// mode the request's own bearer key is handed to that request's server and goes when the request goes.
+// The same tools over MCP Streamable HTTP, stateless: every POST /mcp gets a fresh server from the SDK's
+// createMcpHandler, which serves 2026-07-28 requests (server/discover, the per-request envelope, the
+// Mcp-Method/Mcp-Name headers checked against the body) and 2025-11-25 ones (initialize, then each request
+// on its own) from the one factory. Nothing of a request outlives it (only the pool of connections to
+// LiteLLM is shared, and it holds no key), so any number of instances can sit behind any load balancer.
+// In front of the SDK stay what it does not do as this server needs: the Host/Origin gate (the SDK's
+// ignores the port, so another app's page on localhost would pass), the token or caller-key check, GET
+// /healthz, and the refusal of JSON-RPC batches (the SDK serves up to 100 messages in one). In caller mode
+// the request's own bearer key is handed to that request's server and goes when the request goes.
 
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { toNodeHandler } from "@modelcontextprotocol/node";
+import { createMcpHandler } from "@modelcontextprotocol/server";
 import type { Config } from "./config.js";
 import { createHttpSend } from "./http-transport.js";
 import { bearerOf, refusalFor, type GuardOptions } from "./http-guard.js";
 import { BATCH_REFUSAL, isBatch } from "./jsonrpc-batch.js";
 import type { Logger } from "./log.js";
 import { redact } from "./redact.js";
-import { createServer, type ServerDeps } from "./server.js";
+import { createServer } from "./server.js";
 
 export const MCP_PATH = "/mcp";
 /** Largest JSON-RPC request body read; the same ceiling the SDK uses for its own message streams. */
@@ -51,7 +56,10 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(Buffer.concat(chunks).toString("utf8"));
 }
 
-async function handleMcp(req: IncomingMessage, res: ServerResponse, config: Config, deps: ServerDeps): Promise<void> {
+/** How the caller-mode key travels from the gate to the request's server: the SDK's pass-through authInfo. */
+type WithCaller = IncomingMessage & { auth?: { token: string; clientId: string; scopes: string[] } };
+
+async function handleMcp(req: WithCaller, res: ServerResponse, serve: ReturnType<typeof toNodeHandler>, callerKey: string | undefined): Promise<void> {
   let body: unknown;
   try {
     body = await readJson(req);
@@ -60,15 +68,8 @@ async function handleMcp(req: IncomingMessage, res: ServerResponse, config: Conf
     return sendJsonRpcError(res, 400, -32700, "Parse error: the body is not JSON.");
   }
   if (isBatch(body)) return sendJsonRpcError(res, 400, -32600, BATCH_REFUSAL);
-  const server = createServer(config, deps);
-  // No session id: the stateless mode, where the transport answers this one request and is done.
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  res.on("close", () => {
-    void transport.close();
-    void server.close();
-  });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, body);
+  if (callerKey !== undefined) req.auth = { token: callerKey, clientId: "litellm-caller", scopes: [] };
+  await serve(req, res, body);
 }
 
 export async function startHttpServer(config: Config, options: HttpServerOptions): Promise<RunningHttpServer> {
@@ -79,6 +80,16 @@ export async function startHttpServer(config: Config, options: HttpServerOptions
   // One transport to LiteLLM for every request's server: its pooled connections carry no key (each call
   // sends its own Authorization), and a request no longer pays for a connection of its own.
   const send = createHttpSend();
+  const logFor = (callerKey: string | undefined): Logger => (callerKey === undefined ? log : (level, message) => log(level, redact(message, [callerKey])));
+  const handler = createMcpHandler(
+    ({ era, authInfo }) => {
+      const callerKey = authInfo?.token;
+      return createServer(config, { log: logFor(callerKey), send, era, ...(callerKey !== undefined ? { callerKey } : {}) });
+    },
+    // What the SDK refused (a header that disagrees with the body, an unsupported revision) is the client's mistake.
+    { onerror: (error) => log("info", `MCP request refused: ${redact(error.message, secrets)}`), maxRequestBodySize: MAX_BODY_BYTES },
+  );
+  const serve = toNodeHandler(handler, { onerror: (error) => log("error", `MCP request failed: ${redact(error.stack ?? error.message, secrets)}`) });
 
   const httpServer: Server = createHttpServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
@@ -98,9 +109,8 @@ export async function startHttpServer(config: Config, options: HttpServerOptions
 
     // The guard let a caller-mode request through only with a key; every line logged for it hides that key.
     const callerKey = config.auth === "caller" ? bearerOf(req) : undefined;
-    const requestLog: Logger = callerKey === undefined ? log : (level, message) => log(level, redact(message, [callerKey]));
-    handleMcp(req, res, config, { log: requestLog, send, ...(callerKey !== undefined ? { callerKey } : {}) }).catch((error: unknown) => {
-      requestLog("error", `MCP request failed: ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error), secrets)}`);
+    handleMcp(req, res, serve, callerKey).catch((error: unknown) => {
+      logFor(callerKey)("error", `MCP request failed: ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error), secrets)}`);
       sendJsonRpcError(res, 500, -32603, "Internal error; see the server's log.");
     });
   });
@@ -120,10 +130,12 @@ export async function startHttpServer(config: Config, options: HttpServerOptions
   const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
     url: `http://${shownHost}:${address.port}${MCP_PATH}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await handler.close();
+      await new Promise<void>((resolve) => {
         httpServer.closeAllConnections();
         httpServer.close(() => resolve());
-      }),
+      });
+    },
   };
 }

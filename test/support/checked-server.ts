@@ -4,8 +4,7 @@
 // so a suite can look for secrets in it.
 
 import { Ajv, type ValidateFunction } from "ajv";
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult, Client, Tool } from "@modelcontextprotocol/client";
 import { expect } from "vitest";
 import { textOf } from "./connect.ts";
 import { spawnServer, type Spawned } from "./spawn-server.ts";

@@ -2,8 +2,8 @@
 
 import { spawn, type ChildProcess } from "node:child_process";
 import { request as httpRequest } from "node:http";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport, type StreamableHTTPClientTransportOptions } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { StreamableHTTPClientTransport, type Client, type StreamableHTTPClientTransportOptions } from "@modelcontextprotocol/client";
+import { newClient, type ClientSettings } from "./revisions.ts";
 import { BUILT_SERVER } from "./spawn-server.ts";
 
 export interface HttpInstance {
@@ -44,8 +44,8 @@ export function startHttpInstance(args: string[], env: Record<string, string>, b
   });
 }
 
-export async function connectHttp(url: URL, options: StreamableHTTPClientTransportOptions = {}): Promise<Client> {
-  const client = new Client({ name: "litellm-mcp-http-e2e", version: "0.0.0" });
+export async function connectHttp(url: URL, options: StreamableHTTPClientTransportOptions = {}, settings: ClientSettings = {}): Promise<Client> {
+  const client = newClient("litellm-mcp-http-e2e", settings);
   await client.connect(new StreamableHTTPClientTransport(url, options));
   return client;
 }
