@@ -18,7 +18,7 @@ import { bearerOf, refusalFor, type GuardOptions } from "./http-guard.js";
 import { BATCH_REFUSAL, isBatch } from "./jsonrpc-batch.js";
 import type { Logger } from "./log.js";
 import { redact } from "./redact.js";
-import { createServer } from "./server.js";
+import { createServer, servedTools } from "./server.js";
 
 export const MCP_PATH = "/mcp";
 /** Largest JSON-RPC request body read; the same ceiling the SDK uses for its own message streams. */
@@ -74,6 +74,8 @@ async function handleMcp(req: WithCaller, res: ServerResponse, serve: ReturnType
 
 export async function startHttpServer(config: Config, options: HttpServerOptions): Promise<RunningHttpServer> {
   const { log } = options;
+  // Servers are built per request; a tool selection naming no tool must stop the start instead.
+  servedTools(config);
   const secrets = [config.masterKey, options.token];
   // Derived from the config, not taken from the caller: a caller-mode server can never run without the key check.
   const guard: GuardOptions = { ...options, callerKeys: config.auth === "caller" };

@@ -134,7 +134,13 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
   const state = confirmationState(callerKey ?? config.masterKey);
   const server = new McpServer(
     { name: "litellm-mcp", version: VERSION },
-    { jsonSchemaValidator: noElicitation, cacheHints: cacheHintsFor(config.auth), requestState: { verify: state.verify } },
+    {
+      // The tool list is fixed for the life of the process: nothing to subscribe to.
+      capabilities: { tools: { listChanged: false } },
+      jsonSchemaValidator: noElicitation,
+      cacheHints: cacheHintsFor(config.auth),
+      requestState: { verify: state.verify },
+    },
   );
   const confirmation: ConfirmationOptions = {
     era: deps.era ?? "legacy",

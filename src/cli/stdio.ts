@@ -7,7 +7,7 @@ import { serveStdio } from "@modelcontextprotocol/server/stdio";
 import { loadConfig } from "../config.js";
 import { ConfigError } from "../errors.js";
 import { createStderrLogger } from "../log.js";
-import { createServer } from "../server.js";
+import { createServer, servedTools } from "../server.js";
 import { GuardedStdioTransport } from "../stdio-transport.js";
 import { VERSION } from "../version.js";
 import { exitCleanlyOnSignals, masterKeyState } from "./shutdown.js";
@@ -17,6 +17,8 @@ export async function runStdio(): Promise<void> {
   if (config.auth === "caller") {
     throw new ConfigError("LITELLM_MCP_AUTH=caller needs --http: the key each tool sends comes from the HTTP request, and over stdio there is none. Start with --http, or unset LITELLM_MCP_AUTH.");
   }
+  // The SDK builds the server when the client opens; a tool selection naming no tool must stop the start instead.
+  servedTools(config);
   const log = createStderrLogger(() => [config.masterKey]);
   const handle = serveStdio(({ era }) => createServer(config, { log, era }), {
     transport: new GuardedStdioTransport(),

@@ -3,7 +3,7 @@
 // over both replicas, every upstream call carries the key of the caller it was made for, and a streamed
 // completion's progress and its cancellation both cross the balancer.
 
-import type { CallToolResult, Progress } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult, Progress } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { cancellingFetch } from "../support/cancelling-fetch.ts";
 import { textOf } from "../support/connect.ts";
@@ -97,7 +97,7 @@ describe.skipIf(!nginx)("two replicas behind nginx", () => {
   it("passes a streamed completion's progress through as it comes", async () => {
     const client = await connectHttp(balancer.url, as("alice"));
     const progress: { at: number; update: Progress }[] = [];
-    const result = (await client.callTool({ name: "proxy_completion", arguments: { model: "mock-gpt", messages: [{ role: "user", content: "alice streams" }] } }, undefined, {
+    const result = (await client.callTool({ name: "proxy_completion", arguments: { model: "mock-gpt", messages: [{ role: "user", content: "alice streams" }] } }, {
       onprogress: (update) => progress.push({ at: performance.now(), update }),
     })) as CallToolResult;
     const done = performance.now();
@@ -114,7 +114,7 @@ describe.skipIf(!nginx)("two replicas behind nginx", () => {
     const cancel = new AbortController();
     let firstProgress!: () => void;
     const streaming = new Promise<void>((resolve) => (firstProgress = resolve));
-    const call = client.callTool({ name: "proxy_completion", arguments: { model: "mock-gpt", messages: [{ role: "user", content: "bob changes his mind" }] } }, undefined, {
+    const call = client.callTool({ name: "proxy_completion", arguments: { model: "mock-gpt", messages: [{ role: "user", content: "bob changes his mind" }] } }, {
       onprogress: () => firstProgress(),
       signal: cancel.signal,
     });

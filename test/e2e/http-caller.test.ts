@@ -2,7 +2,7 @@
 // refuses to start, the 401 a request without a key gets before anything goes upstream, each caller's key
 // on exactly that caller's upstream calls when two callers interleave, and no key in any log line.
 
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { redact } from "../../src/redact.ts";
 import { textOf } from "../support/connect.ts";

@@ -6,7 +6,7 @@
 // allowed call may end in its 404; what matters here is that it was sent, and with what).
 
 import { readFileSync } from "node:fs";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/client";
 import { afterEach, beforeAll, afterAll, describe, expect, it } from "vitest";
 import { capture } from "../support/capture.ts";
 import { CANARY_MASTER_KEY, textOf } from "../support/connect.ts";

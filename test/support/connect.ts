@@ -11,9 +11,12 @@ import { newClient, type ClientSettings } from "./revisions.ts";
 export const CANARY_MASTER_KEY = "sk-canary-master-7f3a9c2e41b8";
 export const TEST_HOST = "http://litellm.test:4000";
 
+/** A tool result as this server's tools give it: every outputSchema here describes an object. */
+export type ToolResult = CallToolResult & { structuredContent?: Record<string, unknown> };
+
 export interface Connected {
   client: Client;
-  call(name: string, args: Record<string, unknown>): Promise<CallToolResult>;
+  call(name: string, args: Record<string, unknown>): Promise<ToolResult>;
   close(): Promise<void>;
 }
 
@@ -35,7 +38,7 @@ export async function connect(env: Record<string, string | undefined> = {}, deps
   }
   return {
     client,
-    call: (name, args) => client.callTool({ name, arguments: args }),
+    call: (name, args) => client.callTool({ name, arguments: args }) as Promise<ToolResult>,
     close: async () => {
       await client.close();
       await closeServer();

@@ -3,8 +3,9 @@
 
 import type { Stream } from "node:stream";
 import { fileURLToPath } from "node:url";
-import type { CallToolResult, Client } from "@modelcontextprotocol/client";
+import type { Client } from "@modelcontextprotocol/client";
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
+import type { ToolResult } from "./connect.ts";
 import { newClient, type ClientSettings } from "./revisions.ts";
 
 export const BUILT_SERVER = fileURLToPath(new URL("../../dist/index.cjs", import.meta.url));
@@ -14,7 +15,7 @@ export interface Spawned {
   /** The server process, for reading its memory. */
   pid: number;
   stderr: () => string;
-  call(name: string, args: Record<string, unknown>): Promise<CallToolResult>;
+  call(name: string, args: Record<string, unknown>): Promise<ToolResult>;
   close(): Promise<void>;
 }
 
@@ -42,7 +43,7 @@ export async function spawnServer(env: Record<string, string>, bin: string = BUI
     client,
     pid: transport.pid,
     stderr: () => stderr,
-    call: (name, args) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>,
+    call: (name, args) => client.callTool({ name, arguments: args }) as Promise<ToolResult>,
     close: () => client.close(),
   };
 }
