@@ -7,19 +7,11 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { capture } from "./capture.ts";
 import { CANARY_MASTER_KEY } from "./connect.ts";
 import { FakeLiteLLM } from "./fake-litellm.ts";
-import { REVISION, type Revision } from "./revisions.ts";
+import { envelope, REVISION, type Revision } from "./revisions.ts";
 import { BUILT_SERVER } from "./spawn-server.ts";
 
 export type Message = Record<string, unknown>;
 
-/** The reserved `_meta` keys a 2026-07-28 request carries: its revision, who asks, and what it can do. */
-export function envelope(capabilities: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    "io.modelcontextprotocol/protocolVersion": "2026-07-28",
-    "io.modelcontextprotocol/clientInfo": { name: "raw-test", version: "0" },
-    "io.modelcontextprotocol/clientCapabilities": capabilities,
-  };
-}
 
 /** Request params as `revision` sends them: 2026-07-28 adds the envelope to an object's `_meta`; anything else goes as given. */
 export function paramsFor(revision: Revision, params: unknown): unknown {

@@ -34,3 +34,12 @@ export function newClient(name: string, settings: ClientSettings = {}): Client {
 export function negotiated(client: Client): Revision | string | undefined {
   return client.getProtocolEra() === "modern" ? "2026-07-28" : client.getNegotiatedProtocolVersion();
 }
+
+/** The reserved `_meta` keys a 2026-07-28 request carries: its revision, who asks, and what it can do. */
+export function envelope(capabilities: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+    "io.modelcontextprotocol/clientInfo": { name: "raw-test", version: "0" },
+    "io.modelcontextprotocol/clientCapabilities": capabilities,
+  };
+}
