@@ -189,7 +189,7 @@ const describeDeleteModel: Describe = async (args, read) => {
   const after =
     siblings === 0 && !truncated
       ? `It is the last deployment named "${name}": calls to that model fail from then on.`
-      : `${count(siblings, "other deployment", "other deployments", truncated)} of "${name}" keep serving it.`;
+      : `${count(siblings, "other deployment", "other deployments", truncated)} of "${name}" ${siblings === 1 && !truncated ? "keeps" : "keep"} serving it.`;
   return {
     question: `Delete the deployment ${id} of model "${name}"${deployment.provider ? ` (${deployment.provider})` : ""} for good? ${after} Keys, users and teams keep the name in their model lists.`
   };
