@@ -1,8 +1,11 @@
-// The stdio transport the bin serves on. The SDK's own (1.32) drops a line that is not JSON-RPC without a
-// word (a request with a bad id or params then never gets an answer), answers malformed params of a known
-// method as an internal error, answers a call for an unknown tool as a tool result, and closes the whole
-// session on one line over its buffer limit. This one answers each with the JSON-RPC error the protocol
-// names (-32700, -32600, -32602) and keeps reading; every valid message goes to the SDK unchanged.
+// The stdio transport the bin serves on, handed to the SDK's serveStdio, which serves both protocol revisions
+// over it. The SDK's own StdioServerTransport (2.4) still drops a line that is not JSON or not JSON-RPC without
+// a word (a request with a bad id or params then never gets an answer), answers some malformed params of a
+// known method as an internal error (tools/list with a cursor that is not a string is -32603) and others
+// with a multi-line message, and closes the whole session on one line over its buffer limit: 20 of the 29
+// cases of test/e2e/protocol.test.ts fail on it. This one answers each with the JSON-RPC error the protocol
+// names (-32700, -32600, -32602) in one line and keeps reading; every valid message goes to the SDK
+// unchanged, which now answers a call for an unknown tool with -32602 itself.
 
 import type { Readable, Writable } from "node:stream";
 import { parseJSONRPCMessage, ProtocolErrorCode as ErrorCode, specTypeSchemas, type JSONRPCMessage, type RequestId, type StandardSchemaV1, type Transport } from "@modelcontextprotocol/server";
