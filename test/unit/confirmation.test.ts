@@ -169,6 +169,32 @@ describe("what a 2026-07-28 client sends back is checked against what it was ask
   });
 });
 
+describe("in caller mode, a question's state belongs to the caller it was asked of", () => {
+  const ALICE = "sk-caller-alice-0123456789";
+  const BOB = "sk-caller-bob-9876543210";
+  const config = loadConfig({ LITELLM_HOST: TEST_HOST, LITELLM_MCP_AUTH: "caller", ...TEAMS });
+  const handler = createMcpHandler(({ era, authInfo }) => createServer(config, { era, callerKey: authInfo!.token }));
+  afterAll(() => handler.close());
+
+  async function deleteTeamAs(key: string, retry: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    const body = { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "delete_team", arguments: { team_ids: ["team-a"] }, ...retry, _meta: envelope({ elicitation: { form: {} } }) } };
+    const headers = { ...mcpHeaders, "mcp-protocol-version": "2026-07-28", "mcp-method": "tools/call", "mcp-name": "delete_team" };
+    const request = new Request("http://litellm-mcp.test/mcp", { method: "POST", headers, body: JSON.stringify(body) });
+    return answerOf(await (await handler.fetch(request, { authInfo: { token: key, clientId: "caller", scopes: [] } })).text());
+  }
+
+  it("another caller's yes beside it is the protocol's error, and nothing is deleted", async () => {
+    const asAlice = { reqheaders: { authorization: `Bearer ${ALICE}` } };
+    nock(TEST_HOST, asAlice).get("/team/info").query(true).reply(200, teamInfo());
+    nock(TEST_HOST, asAlice).get("/key/list").query(true).reply(200, { keys: [], total_count: 0, current_page: 1, total_pages: 0 });
+    const asked = (await deleteTeamAs(ALICE)).result as { requestState: string };
+    const deleted = nock(TEST_HOST).post("/team/delete").reply(200, { deleted_teams: ["team-a"] });
+    const yes = { confirm: { action: "accept", content: { confirm: true } } };
+    expect(await deleteTeamAs(BOB, { inputResponses: yes, requestState: asked.requestState })).toMatchObject({ error: { code: -32602 } });
+    expect(deleted.isDone()).toBe(false);
+  });
+});
+
 describe("each destructive tool names what it destroys and what goes with it, as LiteLLM shows them", () => {
   const ALL = { LITELLM_MCP_TOOLSETS: "all" };
   const models = { data: [modelDeployment("mock-gpt", "dep-1"), modelDeployment("mock-gpt", "dep-2"), modelDeployment("mock-claude", "dep-3")] };
