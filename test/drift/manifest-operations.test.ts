@@ -65,8 +65,8 @@ function alwaysSentFields(tool: Tool): RequestFields {
 /** What src/streaming.ts adds to the request when a streaming tool is called with a progress token. */
 function streamingFields(tool: Tool): RequestFields {
   const plain = requestFor(tool, () => true);
-  const extra = { _meta: { progressToken: "token" }, sendNotification: async () => undefined } as unknown as Parameters<typeof streamingCall>[1];
-  const streamed = tool.streams ? streamingCall(plain, extra, { secrets: [], budgetBytes: 1 })!.request : plain;
+  const ctx = { mcpReq: { _meta: { progressToken: "token" }, notify: async () => undefined } } as unknown as Parameters<typeof streamingCall>[1];
+  const streamed = tool.streams ? streamingCall(plain, ctx, { secrets: [], budgetBytes: 1 })!.request : plain;
   const [before, after] = [fieldsOf(plain), fieldsOf(streamed as Request)];
   const added = (part: keyof RequestFields) => after[part].filter((name) => !before[part].includes(name));
   return { path: added("path"), query: added("query"), body: added("body") };
