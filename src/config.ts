@@ -27,6 +27,11 @@ export interface Config {
   policy: Policy;
   /** Automatic retries of idempotent reads (src/retry.ts): how many, and the longest single wait. */
   retry: { retries: number; maxWaitMs: number };
+  /**
+   * LITELLM_MCP_REQUIRE_CONFIRMATION: destructive calls that need a person's yes (src/confirmation.ts) are
+   * refused where the MCP client cannot ask for one, instead of being sent unasked.
+   */
+  requireConfirmation: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -157,5 +162,6 @@ export function loadConfig(env: Env = process.env): Config {
       retries: wholeNumber(env, "LITELLM_MCP_RETRIES", 2, 0),
       maxWaitMs: wholeNumber(env, "LITELLM_MCP_RETRY_MAX_WAIT_MS", 10_000, 1),
     },
+    requireConfirmation: flag(env, "LITELLM_MCP_REQUIRE_CONFIRMATION") ?? false,
   };
 }

@@ -3,7 +3,7 @@
 // entry that no longer fits.
 
 import type { ParamsOption, RequestBodyOption, FetchResponse } from "openapi-fetch";
-import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
+import type { ToolAnnotations } from "@modelcontextprotocol/server";
 import type { z } from "zod";
 import type { paths } from "../generated/litellm-api.js";
 import type { LiteLLMState } from "./litellm-state.js";

@@ -1,7 +1,7 @@
 // The bridge's expected failures. Each becomes an `isError` tool result carrying its message, which is
 // written for the person reading it; anything else is a bug and propagates as one.
 
-export type BridgeErrorCode = "config" | "input" | "policy" | "upstream";
+export type BridgeErrorCode = "config" | "input" | "policy" | "upstream" | "declined";
 
 export abstract class BridgeError extends Error {
   abstract override readonly name: string;
@@ -24,6 +24,12 @@ export class InputError extends BridgeError {
 export class PolicyError extends BridgeError {
   override readonly name = "PolicyError";
   readonly code = "policy";
+}
+
+/** The person was asked to confirm a destructive call and did not say yes; nothing was sent. */
+export class DeclinedError extends BridgeError {
+  override readonly name = "DeclinedError";
+  readonly code = "declined";
 }
 
 /** LiteLLM could not be reached, or answered with an error or with something unusable. */

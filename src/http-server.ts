@@ -1,12 +1,17 @@
-// The same tools over MCP Streamable HTTP, stateless: every POST /mcp gets a fresh server and transport
-// and nothing of the request outlives it (only the pool of connections to LiteLLM is shared, and it holds
-// no key), so any number of instances can sit behind any load balancer.
-// GET /healthz answers "ok" for load balancers; everything passes the Host/Origin gate first. In caller
-// mode the request's own bearer key is handed to that request's server and goes when the request goes.
+// The same tools over MCP Streamable HTTP, stateless: every POST /mcp gets a fresh server from the SDK's
+// createMcpHandler, which serves 2026-07-28 requests (server/discover, the per-request envelope, the
+// Mcp-Method/Mcp-Name headers checked against the body) and 2025-11-25 ones (initialize, then each request
+// on its own) from the one factory. Nothing of a request outlives it (only the pool of connections to
+// LiteLLM is shared, and it holds no key), so any number of instances can sit behind any load balancer.
+// In front of the SDK stay what it does not do as this server needs: the Host/Origin gate (the SDK's
+// ignores the port, so another app's page on localhost would pass), the token or caller-key check, GET
+// /healthz, and the refusal of JSON-RPC batches (the SDK serves up to 100 messages in one). In caller mode
+// the request's own bearer key is handed to that request's server and goes when the request goes.
 
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { toNodeHandler } from "@modelcontextprotocol/node";
+import { createMcpHandler } from "@modelcontextprotocol/server";
 import type { Config } from "./config.js";
 import { createHttpSend } from "./http-transport.js";
 import { bearerOf, refusalFor, type GuardOptions } from "./http-guard.js";
@@ -14,7 +19,7 @@ import { Admission, applyConnectionLimits, MAX_BODY_BYTES, SERVER_OPTIONS, tooCo
 import { BATCH_REFUSAL, isBatch } from "./jsonrpc-batch.js";
 import type { Logger } from "./log.js";
 import { redact } from "./redact.js";
-import { createServer, type ServerDeps } from "./server.js";
+import { createServer, servedTools } from "./server.js";
 
 export const MCP_PATH = "/mcp";
 
@@ -59,7 +64,10 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(body.toString("utf8"));
 }
 
-async function handleMcp(req: IncomingMessage, res: ServerResponse, config: Config, deps: ServerDeps): Promise<void> {
+/** How the caller-mode key travels from the gate to the request's server: the SDK's pass-through authInfo. */
+type WithCaller = IncomingMessage & { auth?: { token: string; clientId: string; scopes: string[] } };
+
+async function handleMcp(req: WithCaller, res: ServerResponse, serve: ReturnType<typeof toNodeHandler>, callerKey: string | undefined): Promise<void> {
   let body: unknown;
   try {
     body = await readJson(req);
@@ -68,19 +76,14 @@ async function handleMcp(req: IncomingMessage, res: ServerResponse, config: Conf
     return sendJsonRpcError(res, 400, -32700, "Parse error: the body is not JSON.");
   }
   if (isBatch(body)) return sendJsonRpcError(res, 400, -32600, BATCH_REFUSAL);
-  const server = createServer(config, deps);
-  // No session id: the stateless mode, where the transport answers this one request and is done.
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-  res.on("close", () => {
-    void transport.close();
-    void server.close();
-  });
-  await server.connect(transport);
-  await transport.handleRequest(req, res, body);
+  if (callerKey !== undefined) req.auth = { token: callerKey, clientId: "litellm-caller", scopes: [] };
+  await serve(req, res, body);
 }
 
 export async function startHttpServer(config: Config, options: HttpServerOptions): Promise<RunningHttpServer> {
   const { log } = options;
+  // Servers are built per request; a tool selection naming no tool must stop the start instead.
+  servedTools(config);
   const secrets = [config.masterKey, options.token];
   // Derived from the config, not taken from the caller: a caller-mode server can never run without the key check.
   const guard: GuardOptions = { ...options, callerKeys: config.auth === "caller" };
@@ -88,6 +91,16 @@ export async function startHttpServer(config: Config, options: HttpServerOptions
   // sends its own Authorization), and a request no longer pays for a connection of its own.
   const send = createHttpSend();
   const admission = new Admission();
+  const logFor = (callerKey: string | undefined): Logger => (callerKey === undefined ? log : (level, message) => log(level, redact(message, [callerKey])));
+  const handler = createMcpHandler(
+    ({ era, authInfo }) => {
+      const callerKey = authInfo?.token;
+      return createServer(config, { log: logFor(callerKey), send, era, ...(callerKey !== undefined ? { callerKey } : {}) });
+    },
+    // What the SDK refused (a header that disagrees with the body, an unsupported revision) is the client's mistake.
+    { onerror: (error) => log("info", `MCP request refused: ${redact(error.message, secrets)}`), maxRequestBodySize: MAX_BODY_BYTES },
+  );
+  const serve = toNodeHandler(handler, { onerror: (error) => log("error", `MCP request failed: ${redact(error.stack ?? error.message, secrets)}`) });
 
   const httpServer: Server = createHttpServer(SERVER_OPTIONS, (req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
@@ -115,9 +128,8 @@ export async function startHttpServer(config: Config, options: HttpServerOptions
 
     // The guard let a caller-mode request through only with a key; every line logged for it hides that key.
     const callerKey = config.auth === "caller" ? bearerOf(req) : undefined;
-    const requestLog: Logger = callerKey === undefined ? log : (level, message) => log(level, redact(message, [callerKey]));
-    handleMcp(req, res, config, { log: requestLog, send, ...(callerKey !== undefined ? { callerKey } : {}) }).catch((error: unknown) => {
-      requestLog("error", `MCP request failed: ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error), secrets)}`);
+    handleMcp(req, res, serve, callerKey).catch((error: unknown) => {
+      logFor(callerKey)("error", `MCP request failed: ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error), secrets)}`);
       sendJsonRpcError(res, 500, -32603, "Internal error; see the server's log.");
     });
   });
@@ -134,10 +146,12 @@ export async function startHttpServer(config: Config, options: HttpServerOptions
   const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
     url: `http://${shownHost}:${address.port}${MCP_PATH}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await handler.close();
+      await new Promise<void>((resolve) => {
         httpServer.closeAllConnections();
         httpServer.close(() => resolve());
-      }),
+      });
+    },
   };
 }

@@ -1,11 +1,16 @@
 // Builds the MCP server from the manifest: one registered tool per entry, each running the same path —
-// pick the credential, build the request, call LiteLLM, check the answer against the output schema.
+// pick the credential, ask the person first where it destroys something, build the request, call LiteLLM,
+// check the answer against the output schema. One builder serves both protocol revisions: the SDK's serving
+// entries (serveStdio, createMcpHandler) call it for each connection or request, naming the era it serves.
 // No module state: tests build as many servers as they like, in-process.
 
-import { McpServer, type RegisteredTool } from "@modelcontextprotocol/sdk/server/mcp.js";
-import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
+import { McpServer, type CallToolResult, type InputRequiredResult, type jsonSchemaValidator, type RegisteredTool, type ServerContext } from "@modelcontextprotocol/server";
+import { cacheHintsFor } from "./cache-hints.js";
 import { isHeaderSafeKey, type Config } from "./config.js";
-import type { Tool } from "./define-tool.js";
+import { confirmFirst, type ConfirmationOptions } from "./confirmation.js";
+import type { ReadTool } from "./confirmation-previews.js";
+import { confirmationState } from "./confirmation-state.js";
+import type { AfterWrite, Tool } from "./define-tool.js";
 import { BridgeError, ConfigError, InputError, UpstreamError } from "./errors.js";
 import type { Send } from "./http-transport.js";
 import { createLiteLLMClient } from "./litellm-client.js";
@@ -16,7 +21,7 @@ import { checkPolicy, closedCapabilities, policyNote } from "./policy.js";
 import { redact } from "./redact.js";
 import { MAX_ARGUMENT_DEPTH, tooDeepArgument } from "./nesting.js";
 import { mayRetry, withRetries } from "./retry.js";
-import { streamingCall } from "./streaming.js";
+import { streamingCall, type StreamingCall } from "./streaming.js";
 import { enabledTools } from "./toolsets.js";
 import { errorResult, successResult } from "./tool-result.js";
 import { serveCompactToolList } from "./tools-list.js";
@@ -37,18 +42,24 @@ export interface ServerDeps {
    * it lives only as long as the server built for that request.
    */
   callerKey?: string;
+  /**
+   * The protocol era this server serves: "modern" (2026-07-28, every request carries the client's capabilities)
+   * or "legacy" (2025, capabilities declared once at initialize). The SDK's serving entries say which.
+   */
+  era?: "legacy" | "modern";
 }
 
 const silent: Logger = () => {};
 
 /**
- * The SDK validates elicitation answers against a JSON Schema, building an Ajv instance per server unless
- * given a validator. This server never elicits, and the HTTP mode builds a server per request, where that
- * Ajv instance was the largest cost of a call.
+ * The SDK validates answers to a server's own elicitation/create requests against a JSON Schema, building an
+ * Ajv instance per server unless given a validator. This server asks only through input_required results,
+ * whose answers it reads itself (src/confirmation.ts), and the HTTP mode builds a server per request, where
+ * that Ajv instance was the largest cost of a call.
  */
 const noElicitation: jsonSchemaValidator = {
   getValidator() {
-    throw new Error("litellm-mcp does not elicit input, so it validates no client-side JSON Schema.");
+    throw new Error("litellm-mcp sends no elicitation/create of its own, so it validates no client-side JSON Schema.");
   },
 };
 
@@ -121,7 +132,52 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
     throw new Error(`createServer: a caller key belongs with LITELLM_MCP_AUTH=caller and nowhere else (auth is "${config.auth}").`);
   }
   const client = createLiteLLMClient(config, deps.fetch, deps.send);
-  const server = new McpServer({ name: "litellm-mcp", version: VERSION }, { jsonSchemaValidator: noElicitation });
+  const state = confirmationState(callerKey ?? config.masterKey);
+  const server = new McpServer(
+    { name: "litellm-mcp", version: VERSION },
+    {
+      // The tool list is fixed for the life of the process: nothing to subscribe to.
+      capabilities: { tools: { listChanged: false } },
+      jsonSchemaValidator: noElicitation,
+      cacheHints: cacheHintsFor(config.auth),
+      requestState: { verify: state.verify },
+    },
+  );
+  const confirmation: ConfirmationOptions = {
+    era: deps.era ?? "legacy",
+    initializedCapabilities: () => server.server.getClientCapabilities(),
+    required: config.requireConfirmation,
+    state,
+  };
+
+  /** How a tool's calls go out: whose key (a missing master key is said here, before anyone is asked), timeout, cancellation. */
+  const sentAsFor = (tool: Tool, args: Record<string, unknown>, signal: AbortSignal) => ({
+    bearer: bearerFor(tool, args, config, callerKey),
+    credential: tool.credential,
+    asCaller: callerKey !== undefined,
+    timeoutMs: tool.credential === "caller" ? config.completionTimeoutMs : config.adminTimeoutMs,
+    signal,
+  });
+
+  /**
+   * The one way to LiteLLM, for tool calls and the reads a confirmation shows: key, timeout, retries, output
+   * check. `checkWritten` sees LiteLLM's raw answer to a write before it is mapped (and may undo the write).
+   */
+  const callLiteLLM = async (
+    tool: Tool,
+    args: Record<string, unknown>,
+    signal: AbortSignal,
+    stream?: StreamingCall,
+    checkWritten?: AfterWrite,
+  ): Promise<Record<string, unknown>> => {
+    const sentAs = sentAsFor(tool, args, signal);
+    const send = () =>
+      client.call(tool.operation.method, tool.operation.path, stream?.request ?? tool.buildRequest(args), { ...sentAs, read: stream?.read, acceptFailure: checkReportOf(tool) });
+    // A stream that has sent progress is never replayed; mayRetry excludes tools that mint or spend.
+    const data = await (mayRetry(tool) && !stream ? withRetries(send, config.retry, signal) : send());
+    await checkWritten?.(data);
+    return checkedOutput(tool, resultOf(tool, data, args));
+  };
 
   const registered = new Map<string, RegisteredTool>();
   const served = servedTools(config, deps.tools);
@@ -129,7 +185,6 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
   const closed = closedCapabilities(deps.tools ?? manifest, served);
   // Disabled tools are never registered: not listed, not callable.
   for (const tool of served) {
-    const timeoutMs = tool.credential === "caller" ? config.completionTimeoutMs : config.adminTimeoutMs;
     const { input, note } = inputFor(tool, callerKey !== undefined);
     const handle = server.registerTool(
       tool.name,
@@ -140,27 +195,25 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
         outputSchema: tool.output,
         annotations: { title: tool.title, ...tool.annotations },
       },
-      async (args: Record<string, unknown>, extra) => {
+      async (args: Record<string, unknown>, ctx: ServerContext): Promise<CallToolResult | InputRequiredResult> => {
         const secrets = [config.masterKey, callerKey ?? (tool.credential === "caller" ? String(args.key) : undefined)];
+        const signal = ctx.mcpReq.signal;
         try {
           const deep = tooDeepArgument(args);
           if (deep) {
             throw new InputError(`"${deep}" is nested more than ${MAX_ARGUMENT_DEPTH} levels deep, which LiteLLM cannot store (it fails at about 130). Pass a flatter value.`);
           }
-          // The operator's limits come first: a refused call sends nothing upstream.
+          // The operator's limits come first: a refused call sends nothing upstream and asks nobody.
           checkPolicy(tool, args, config.policy, closed);
-          const bearer = bearerFor(tool, args, config, callerKey);
-          const sentAs = { bearer, credential: tool.credential, asCaller: callerKey !== undefined, timeoutMs, signal: extra.signal };
-          // What the write will let its result do, judged against LiteLLM's state before anything is written.
-          const confirm = await tool.judge?.(args, liteLLMState(client, sentAs), config.policy);
-          const request = tool.buildRequest(args);
-          const stream = tool.streams ? streamingCall(request, extra, { secrets, budgetBytes: config.maxResponseBytes }) : undefined;
-          const send = () =>
-            client.call(tool.operation.method, tool.operation.path, stream?.request ?? request, { ...sentAs, read: stream?.read, acceptFailure: checkReportOf(tool) });
-          // A stream that has sent progress is never replayed; mayRetry excludes tools that mint or spend.
-          const data = await (mayRetry(tool) && !stream ? withRetries(send, config.retry, extra.signal) : send());
-          await confirm?.(data);
-          return successResult(checkedOutput(tool, resultOf(tool, data, args)), secrets);
+          const sentAs = sentAsFor(tool, args, signal);
+          // What the write will let its result do, judged against LiteLLM's state before anything is written
+          // and before anyone is asked to confirm it; checkWritten then holds LiteLLM's answer to the same rules.
+          const checkWritten = await tool.judge?.(args, liteLLMState(client, sentAs), config.policy);
+          const read: ReadTool = (readTool, readArgs) => callLiteLLM(readTool, readTool.input.parse(readArgs), signal);
+          const question = await confirmFirst(tool, args, ctx, confirmation, read, (text) => redact(text, secrets));
+          if (question) return question;
+          const stream = tool.streams ? streamingCall(tool.buildRequest(args), ctx, { secrets, budgetBytes: config.maxResponseBytes }) : undefined;
+          return successResult(await callLiteLLM(tool, args, signal, stream, checkWritten), secrets);
         } catch (error) {
           if (error instanceof BridgeError) {
             log("warn", `${tool.name}: ${redact(error.message, secrets)}`);

@@ -8,8 +8,7 @@
 // Progress carries only what is new: resending the text so far would cost the square of the text (10 MB
 // from LiteLLM became hundreds of MB on stdout), and a slow client would queue every copy in memory.
 
-import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
-import type { ServerNotification, ServerRequest } from "@modelcontextprotocol/sdk/types.js";
+import type { ServerContext } from "@modelcontextprotocol/server";
 import type { paths } from "../generated/litellm-api.js";
 import { UpstreamError } from "./errors.js";
 import { pieceRedactor } from "./redact.js";
@@ -22,8 +21,6 @@ type ChatBody = paths["/chat/completions"]["post"]["requestBody"]["content"]["ap
 
 // Typed against the spec: if LiteLLM drops either field, `npm run typecheck` fails here.
 const STREAM_FIELDS = { stream: true, stream_options: { include_usage: true } } satisfies Partial<ChatBody>;
-
-type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
 export interface ProgressOptions {
   /** Redacted from the text before it goes out, as from every other text the server emits. */
@@ -135,11 +132,11 @@ export interface StreamingCall {
  * A streaming variant of the call when the client sent a progress token; otherwise undefined. Progress
  * text is redacted and bounded as ProgressOptions says.
  */
-export function streamingCall(request: { params?: object; body?: unknown }, extra: Extra, options: Omit<ProgressOptions, "intervalMs" | "now">): StreamingCall | undefined {
-  const progressToken = extra._meta?.progressToken;
+export function streamingCall(request: { params?: object; body?: unknown }, ctx: ServerContext, options: Omit<ProgressOptions, "intervalMs" | "now">): StreamingCall | undefined {
+  const progressToken = ctx.mcpReq._meta?.progressToken;
   if (progressToken === undefined) return undefined;
   const reporter = progressReporter((progress, message) => {
-    extra.sendNotification({ method: "notifications/progress", params: { progressToken, progress, ...(message === undefined ? {} : { message }) } }).catch(() => {
+    ctx.mcpReq.notify({ method: "notifications/progress", params: { progressToken, progress, ...(message === undefined ? {} : { message }) } }).catch(() => {
       // The client went away; the call itself ends through its abort signal.
     });
   }, options);

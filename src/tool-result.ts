@@ -1,7 +1,7 @@
 // The two shapes a tool call ends in. Success: structuredContent plus the same JSON as text (for clients
 // that read only text). Failure: isError with one sentence. Both pass through redact() on the way out.
 
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/server";
 import { MIN_FRAGMENT, redact } from "./redact.js";
 
 type Secrets = readonly (string | undefined)[];

@@ -1,11 +1,10 @@
-// tools/list is paid for by the assistant on every turn. The SDK writes each zod schema out as a draft-07
-// document; this answers tools/list with the same schemas written compactly, accepting exactly the same
-// values: no "$schema" (MCP reads a schema without one as 2020-12, which gives every keyword used here
-// the same meaning; a schema using one that differs keeps its "$schema"), and {"type": [T, "null"]} for
-// zod's {"anyOf": [{"type": T}, {"type": "null"}]}. Tool calls are still validated by the SDK, with zod.
+// tools/list is paid for by the assistant on every turn. The SDK writes each zod schema out as a JSON Schema
+// 2020-12 document; this answers tools/list with the same schemas written compactly, accepting exactly the
+// same values: no "$schema" (MCP reads a schema without one as 2020-12; a draft-07 schema using a keyword
+// that means something else there keeps its "$schema"), and {"type": [T, "null"]} for zod's
+// {"anyOf": [{"type": T}, {"type": "null"}]}. Tool calls are still validated by the SDK, with zod.
 
-import type { McpServer, RegisteredTool } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { ListToolsRequestSchema, type Tool as ListedTool } from "@modelcontextprotocol/sdk/types.js";
+import type { McpServer, RegisteredTool, Tool as ListedTool } from "@modelcontextprotocol/server";
 import { z } from "zod";
 
 type Json = unknown;
@@ -52,9 +51,9 @@ export function compactSchema(schema: JsonObject): JsonObject {
   return rest;
 }
 
-/** The draft-07 document the SDK itself would list for a zod schema. */
+/** The document the SDK itself would list for a zod schema. */
 export function sdkSchema(schema: unknown, io: "input" | "output"): JsonObject {
-  return z.toJSONSchema(schema as z.ZodType, { target: "draft-7", io }) as JsonObject;
+  return z.toJSONSchema(schema as z.ZodType, { target: "draft-2020-12", io }) as JsonObject;
 }
 
 /** One tools/list entry, from what was registered with the SDK. */
@@ -72,7 +71,7 @@ export function listedTool(name: string, tool: RegisteredTool): ListedTool {
 
 /** Answers tools/list with the registered, enabled tools in compact form (replacing the SDK's handler). */
 export function serveCompactToolList(server: McpServer, registered: ReadonlyMap<string, RegisteredTool>): void {
-  server.server.setRequestHandler(ListToolsRequestSchema, () => ({
+  server.server.setRequestHandler("tools/list", () => ({
     tools: [...registered].filter(([, tool]) => tool.enabled).map(([name, tool]) => listedTool(name, tool)),
   }));
 }

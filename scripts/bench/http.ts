@@ -9,7 +9,7 @@ import { readdir } from "node:fs/promises";
 import type { FakeLiteLLM } from "../../test/support/fake-litellm.ts";
 import { findNginx, startNginx, type RunningNginx } from "../../test/support/nginx.ts";
 import { connectHttp, mcpHeaders, startHttpInstance, type HttpInstance } from "../../test/support/spawn-http.ts";
-import { LATEST_PROTOCOL_VERSION } from "@modelcontextprotocol/sdk/types.js";
+import { LATEST_PROTOCOL_VERSION } from "@modelcontextprotocol/client";
 import { cpuMs, parentOf } from "./proc-stat.ts";
 import { clientCall, directCall, measureConcurrent, measureSequential, runConcurrent, toolCall, type Call, type Load } from "./per-call.ts";
 import { startServer } from "./spawn.ts";

@@ -2,8 +2,7 @@
 // directly by the benchmark process (and vs the plain-fetch floor server), against the same local
 // upstream. The difference is what the server (stdio, JSON-RPC, validation, result shaping) adds.
 
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { Client } from "@modelcontextprotocol/client";
 import type { Running } from "./spawn.ts";
 import { now } from "./stats.ts";
 
@@ -23,7 +22,7 @@ export function toolCall(server: Running): Call {
 /** list_models through any connected client (over stdio, or over Streamable HTTP). */
 export function clientCall(client: Client): Call {
   return async () => {
-    const result = (await client.callTool({ name: "list_models", arguments: {} })) as CallToolResult;
+    const result = await client.callTool({ name: "list_models", arguments: {} });
     // A failed call is cheap: timing failures would flatter the bridge.
     if (result.isError) throw new Error(`list_models failed during the benchmark: ${JSON.stringify(result.content)}`);
   };

@@ -66,8 +66,8 @@ export async function recordOperations({ root }: RecordOptions): Promise<string>
 
     const streamed = tool.streams
       ? (request: Request) => {
-          const extra = { _meta: { progressToken: "token" }, sendNotification: async () => undefined } as unknown as Parameters<typeof streamingCall>[1];
-          return streamingCall(request, extra, { secrets: [], budgetBytes: 1 })!.request as Request;
+          const ctx = { mcpReq: { _meta: { progressToken: "token" }, notify: async () => undefined } } as unknown as Parameters<typeof streamingCall>[1];
+          return streamingCall(request, ctx, { secrets: [], budgetBytes: 1 })!.request as Request;
         }
       : undefined;
     let sent: ReturnType<typeof sendsOf>;

@@ -41,6 +41,8 @@ Policy (checked before anything is sent to LiteLLM):
   LITELLM_MCP_MAX_TEAM_BUDGET         a team's largest max_budget in USD
   LITELLM_MCP_REQUIRE_BUDGET          true: every key, user, team, member and budget created carries one (default false)
   LITELLM_MCP_METADATA_FIELDS         comma list: the only metadata fields the assistant may write (default none)
+  LITELLM_MCP_REQUIRE_CONFIRMATION    true: refuse deletions (and blocking a team) where the MCP client cannot
+                                      ask the person to confirm them (default false: they go unasked there)
 
 Which tools are offered:
   LITELLM_MCP_TOOLSETS                comma list of toolsets to offer (unset: "default", the tools marked default):

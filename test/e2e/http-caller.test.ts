@@ -2,14 +2,15 @@
 // refuses to start, the 401 a request without a key gets before anything goes upstream, each caller's key
 // on exactly that caller's upstream calls when two callers interleave, and no key in any log line.
 
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { keyHash } from "../../src/manifest/key-hash.ts";
 import { redact } from "../../src/redact.ts";
 import { textOf } from "../support/connect.ts";
 import { FakeLiteLLM } from "../support/fake-litellm.ts";
 import { runCli } from "../support/run-cli.ts";
-import { connectHttp, initialize, mcpHeaders, raw, startHttpInstance, type HttpInstance } from "../support/spawn-http.ts";
+import { REVISION } from "../support/revisions.ts";
+import { answerOf, connectHttp, initialize, mcpHeaders, modernPost, raw, startHttpInstance, type HttpInstance } from "../support/spawn-http.ts";
 
 const MASTER = "sk-caller-e2e-master-14142135";
 const ALICE = "sk-caller-e2e-alice-27182818";
@@ -64,16 +65,32 @@ describe("a request without a key", () => {
     const server = await start();
     const before = upstream.requests.length;
     const call = JSON.stringify({ jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "list_models", arguments: {} } });
-    for (const body of [initialize, call]) {
-      const naked = await raw(server.url, { headers: mcpHeaders, body });
+    const modern = [modernPost(3, "server/discover"), modernPost(4, "tools/call", { name: "list_models", arguments: {} })];
+    for (const { headers, body } of [{ headers: mcpHeaders, body: initialize }, { headers: mcpHeaders, body: call }, ...modern]) {
+      const naked = await raw(server.url, { headers, body });
       expect(naked.status).toBe(401);
       expect(naked.headers["www-authenticate"]).toMatch(/^Bearer realm=/);
       expect(naked.body).toMatch(/Send your LiteLLM key as Authorization: Bearer/);
     }
-    await expect(connectHttp(server.url)).rejects.toThrow(/Send your LiteLLM key/);
+    // A 2026-07-28 client words the 401 of its server/discover itself.
+    await expect(connectHttp(server.url)).rejects.toThrow(REVISION === "2026-07-28" ? /requires authorization \(HTTP 401\)/ : /Send your LiteLLM key/);
     expect(upstream.requests.length).toBe(before);
     // Health checks need no key: a load balancer has none.
     expect(await raw(server.url, { method: "GET", path: "/healthz" })).toMatchObject({ status: 200, body: "ok" });
+  });
+});
+
+describe.skipIf(REVISION !== "2026-07-28")("what a 2026-07-28 client may cache", () => {
+  it("tools/list and server/discover are the caller's own (private), and a tool result is no cacheable result", async () => {
+    const server = await start();
+    const withKey = (post: { headers: Record<string, string>; body: string }) => ({ headers: { ...post.headers, authorization: `Bearer ${ALICE}` }, body: post.body });
+    for (const method of ["tools/list", "server/discover"]) {
+      const answer = answerOf((await raw(server.url, withKey(modernPost(1, method)))).body);
+      expect(answer.result, method).toMatchObject({ ttlMs: 300_000, cacheScope: "private" });
+    }
+    const called = answerOf((await raw(server.url, withKey(modernPost(2, "tools/call", { name: "list_models", arguments: {} })))).body);
+    expect(called.result).toMatchObject({ resultType: "complete" });
+    expect(called.result).not.toHaveProperty("cacheScope");
   });
 });
 

@@ -3,10 +3,15 @@
 // a token, anything else only with one, and Host/Origin checked against DNS rebinding.
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/client";
 import { textOf } from "../support/connect.ts";
 import { FakeLiteLLM } from "../support/fake-litellm.ts";
-import { connectHttp, initialize, mcpHeaders, raw, startHttpInstance, type HttpInstance } from "../support/spawn-http.ts";
+import { REVISION } from "../support/revisions.ts";
+import { answerOf, connectHttp, initialize, mcpHeaders, modernPost, openingPost, raw, startHttpInstance, type HttpInstance } from "../support/spawn-http.ts";
+
+/** This run's opening request, as a raw POST can send it with other headers beside. */
+const opening = openingPost();
+const openWith = (headers: Record<string, string>) => ({ headers: { ...opening.headers, ...headers }, body: opening.body });
 
 const MASTER = "sk-http-canary-master-16180339";
 const TOKEN = "tok-http-canary-5f2e8a91c3d74b06";
@@ -87,27 +92,83 @@ describe("--http on loopback", () => {
 
   it("refuses a Host or Origin that is not this server (DNS rebinding), and answers health checks", async () => {
     const server = await start();
-    const rebound = await raw(server.url, { headers: { ...mcpHeaders, host: `attacker.example:${server.url.port}` }, body: initialize });
+    const rebound = await raw(server.url, openWith({ host: `attacker.example:${server.url.port}` }));
     expect(rebound.status).toBe(403);
     expect(rebound.body).not.toContain("serverInfo");
-    const foreign = await raw(server.url, { headers: { ...mcpHeaders, origin: "http://attacker.example" }, body: initialize });
+    const foreign = await raw(server.url, openWith({ origin: "http://attacker.example" }));
     expect(foreign.status).toBe(403);
     // Same name, another port or scheme: a different origin (another local app, a page over TLS).
     const port = Number(server.url.port);
     for (const origin of [`http://localhost:${port + 1}`, `http://127.0.0.1:${port - 1}`, "http://127.0.0.1", `https://127.0.0.1:${port}`, `ftp://localhost:${port}`]) {
-      const other = await raw(server.url, { headers: { ...mcpHeaders, origin }, body: initialize });
+      const other = await raw(server.url, openWith({ origin }));
       expect(other.status, origin).toBe(403);
     }
-    const local = await raw(server.url, { headers: { ...mcpHeaders, origin: `http://localhost:${server.url.port}` }, body: initialize });
+    const local = await raw(server.url, openWith({ origin: `http://localhost:${server.url.port}` }));
     expect(local.status).toBe(200);
     expect(local.body).toContain("serverInfo");
     expect(local.headers["mcp-session-id"]).toBeUndefined();
 
     expect((await raw(server.url, { method: "GET", headers: { accept: "text/event-stream" } })).status).toBe(405);
     expect((await raw(server.url, { method: "DELETE" })).status).toBe(405);
-    expect((await raw(server.url, { path: "/other", headers: mcpHeaders, body: initialize })).status).toBe(404);
+    expect((await raw(server.url, { ...opening, path: "/other" })).status).toBe(404);
     expect((await raw(server.url, { headers: mcpHeaders, body: "{not json" })).status).toBe(400);
     expect(await raw(server.url, { method: "GET", path: "/healthz" })).toMatchObject({ status: 200, body: "ok" });
+  });
+});
+
+describe(`the protocol at ${REVISION}`, () => {
+  it("answers a call for a tool it does not serve with the protocol's error, not a tool result", async () => {
+    const server = await start([], { LITELLM_MCP_DISABLED_TOOLS: "generate_key" });
+    const client = await connectHttp(server.url);
+    const before = upstream.requests.length;
+    for (const name of ["no_such_tool", "generate_key"]) {
+      await expect(client.callTool({ name, arguments: {} })).rejects.toMatchObject({ code: -32602, message: expect.stringContaining(name) });
+    }
+    expect(upstream.requests.length).toBe(before);
+    await client.close();
+  });
+});
+
+describe.skipIf(REVISION !== "2026-07-28")("2026-07-28 over HTTP, by hand", () => {
+  const listModels = { name: "list_models", arguments: {} };
+
+  it("checks the Mcp-Method, Mcp-Name and MCP-Protocol-Version headers against the body before anything reaches LiteLLM", async () => {
+    const server = await start();
+    const before = upstream.requests.length;
+    const call = modernPost(7, "tools/call", listModels);
+    const mismatches: Record<string, Record<string, string>> = {
+      "another method": { ...call.headers, "mcp-method": "tools/list" },
+      "another tool name": { ...call.headers, "mcp-name": "generate_key" },
+    };
+    for (const [what, headers] of Object.entries(mismatches)) {
+      const answer = await raw(server.url, { headers, body: call.body });
+      expect(answer.status, what).toBe(400);
+      expect(answerOf(answer.body), what).toMatchObject({ error: { code: -32020 } });
+    }
+    const { "mcp-protocol-version": _version, ...unversioned } = call.headers;
+    expect((await raw(server.url, { headers: unversioned, body: call.body })).status).toBe(400);
+    expect(upstream.requests.length).toBe(before);
+    // The same request with agreeing headers is served.
+    const served = await raw(server.url, call);
+    expect(answerOf(served.body)).toMatchObject({ result: { resultType: "complete", structuredContent: { models: expect.any(Array) } } });
+  });
+
+  it("says that tools/list and server/discover may be cached by anyone for five minutes: with a master key they follow from the settings alone", async () => {
+    const server = await start();
+    for (const method of ["tools/list", "server/discover"]) {
+      const answer = answerOf((await raw(server.url, modernPost(8, method))).body);
+      expect(answer.result, method).toMatchObject({ ttlMs: 300_000, cacheScope: "public" });
+    }
+    // A tool result is not a cacheable result: it carries no hint.
+    const called = answerOf((await raw(server.url, modernPost(9, "tools/call", listModels))).body);
+    expect(called.result).not.toHaveProperty("ttlMs");
+  });
+
+  it("keeps serving 2025-11-25 on the same endpoint, whose answers carry no cache fields", async () => {
+    const server = await start();
+    const answer = answerOf((await raw(server.url, { headers: mcpHeaders, body: initialize })).body);
+    expect(answer.result).toMatchObject({ serverInfo: { name: "litellm-mcp" } });
+    expect(answer.result).not.toHaveProperty("ttlMs");
   });
 });
 
@@ -116,9 +177,12 @@ describe("JSON-RPC batches", () => {
     const server = await start();
     const before = upstream.requests.length;
     const calls = Array.from({ length: 5 }, (_, i) => ({ jsonrpc: "2.0", id: i + 1, method: "tools/call", params: { name: "list_models", arguments: {} } }));
-    const batch = await raw(server.url, { headers: mcpHeaders, body: JSON.stringify([JSON.parse(initialize), ...calls]) });
-    expect(batch.status).toBe(400);
-    expect(JSON.parse(batch.body)).toMatchObject({ jsonrpc: "2.0", error: { code: -32600, message: "Invalid Request: batches are not supported." } });
+    // With this run's opening, and as a 2025-11-25 client's plain calls (which the SDK alone would serve, up to 100).
+    for (const body of [JSON.stringify([JSON.parse(opening.body), ...calls]), JSON.stringify(calls)]) {
+      const batch = await raw(server.url, { headers: opening.headers, body });
+      expect(batch.status).toBe(400);
+      expect(JSON.parse(batch.body)).toMatchObject({ jsonrpc: "2.0", error: { code: -32600, message: "Invalid Request: batches are not supported." } });
+    }
     expect(upstream.requests.length).toBe(before);
   });
 });
@@ -149,11 +213,11 @@ describe("--http on a non-loopback address", () => {
     await client.close();
 
     // Even after a successful session, a request without the token is refused on its own.
-    const naked = await raw(url, { headers: mcpHeaders, body: initialize });
+    const naked = await raw(url, opening);
     expect(naked.status).toBe(401);
     expect(naked.headers["www-authenticate"]).toMatch(/^Bearer/);
     // The token does not buy a foreign Host.
-    const rebound = await raw(url, { headers: { ...mcpHeaders, authorization: `Bearer ${TOKEN}`, host: "attacker.example" }, body: initialize });
+    const rebound = await raw(url, openWith({ authorization: `Bearer ${TOKEN}`, host: "attacker.example" }));
     expect(rebound.status).toBe(403);
   });
 });

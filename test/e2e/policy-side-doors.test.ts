@@ -7,7 +7,7 @@
 // first (regenerate_key reads the key and its user) are not writes.
 
 import { readFileSync } from "node:fs";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/client";
 import { afterEach, beforeAll, afterAll, describe, expect, it } from "vitest";
 import { capture } from "../support/capture.ts";
 import { CANARY_MASTER_KEY, textOf } from "../support/connect.ts";

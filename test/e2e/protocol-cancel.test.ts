@@ -35,7 +35,7 @@ describe("notifications/cancelled", () => {
     upstream.delayMs = Infinity;
     const before = upstream.requests.length;
     const controller = new AbortController();
-    const pending = server.client.callTool({ name: tool, arguments: args }, undefined, { signal: controller.signal, timeout: 60_000 });
+    const pending = server.client.callTool({ name: tool, arguments: args }, { signal: controller.signal, timeout: 60_000 });
     await upstream.received(before + 1);
     controller.abort("the user changed their mind");
     await expect(pending).rejects.toThrow(/the user changed their mind/);

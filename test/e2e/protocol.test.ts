@@ -3,10 +3,11 @@
 // fast-check: the process never dies and stdout stays pure JSON-RPC.
 
 import fc from "fast-check";
-import { JSONRPCMessageSchema } from "@modelcontextprotocol/sdk/types.js";
+import { parseJSONRPCMessage } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { leaksCanary } from "../support/canary.ts";
-import { rawServerOnStandIn, type Message, type RawOnStandIn, type RawServer } from "../support/raw-stdio.ts";
+import { paramsFor, rawServerOnStandIn, type Message, type RawOnStandIn, type RawServer } from "../support/raw-stdio.ts";
+import { REVISION } from "../support/revisions.ts";
 import { manifest } from "../../src/manifest/index.ts";
 
 let running: RawOnStandIn;
@@ -21,22 +22,39 @@ afterAll(async () => {
   const exit = await running.stop("protocol");
   expect(exit.code).toBe(0);
   // stdout carried nothing but JSON-RPC messages, and stderr no crash.
-  for (const line of server.stdoutLines) expect(JSONRPCMessageSchema.safeParse(JSON.parse(line)).success, line).toBe(true);
+  for (const line of server.stdoutLines) expect(() => parseJSONRPCMessage(JSON.parse(line)), line).not.toThrow();
   expect(server.stderr).not.toMatch(/\n\s+at |Uncaught|TypeError/);
   expect(leaksCanary(server.stderr + server.stdoutLines.join("\n"))).toBe(false);
 });
 
-/** Writes `line`, then a ping as a fence; returns everything the server answered in between. */
+/** Writes `line`, then a request as a fence; returns everything the server answered in between. */
 async function answersTo(line: string | Buffer): Promise<Message[]> {
   const before = server.stdoutLines.length;
   if (Buffer.isBuffer(line)) server.child.stdin.write(Buffer.concat([line, Buffer.from("\n")]));
   else server.write(line);
   const fence = `fence-${++fences}`;
-  await server.request(fence, "ping");
+  await server.fence(fence);
   return server.messages.slice(before).filter((m) => m.id !== fence);
 }
 
-const request = (id: unknown, method: string, params?: unknown) => JSON.stringify({ jsonrpc: "2.0", id, method, ...(params === undefined ? {} : { params }) });
+/** A request line as this run's revision writes one (with the 2026-07-28 envelope), malformed only where a case makes it so. */
+function request(id: unknown, method: string, params?: unknown): string {
+  const sent = paramsFor(REVISION, params);
+  return JSON.stringify({ jsonrpc: "2.0", id, method, ...(sent === undefined ? {} : { params: sent }) });
+}
+
+describe(`the opening, at ${REVISION}`, () => {
+  it("was answered in this run's revision", () => {
+    const opening = server.messages.find((m) => m.id === "init")!;
+    if (REVISION === "2026-07-28") {
+      // server/discover: no initialize, no session; the answer itself may be cached by anyone for a while.
+      expect(opening.result).toMatchObject({ supportedVersions: ["2026-07-28"], resultType: "complete", cacheScope: "public", ttlMs: 300_000 });
+    } else {
+      expect(opening.result).toMatchObject({ protocolVersion: "2025-11-25", serverInfo: { name: "litellm-mcp" } });
+      expect(opening.result).not.toHaveProperty("ttlMs");
+    }
+  });
+});
 
 describe("each malformed line gets the protocol's answer, and the server keeps serving", () => {
   it.each([
@@ -75,7 +93,7 @@ describe("each malformed line gets the protocol's answer, and the server keeps s
 
   it("a CRLF line ending is accepted", async () => {
     const before = server.stdoutLines.length;
-    server.write(`${request("crlf", "ping")}\r`);
+    server.write(`${request("crlf", server.fenceMethod)}\r`);
     expect(await server.answerTo("crlf")).toMatchObject({ result: {} });
     expect(server.stdoutLines.length).toBe(before + 1);
   });

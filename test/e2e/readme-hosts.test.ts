@@ -6,8 +6,8 @@
 // installed (`files`, `bin`, the code cache), this fails.
 
 import { readFileSync } from "node:fs";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { Client } from "@modelcontextprotocol/client";
+import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { manifest } from "../../src/manifest/index.ts";
 import { FakeLiteLLM } from "../support/fake-litellm.ts";

@@ -1,7 +1,7 @@
 // Streaming end to end: the built server over stdio, a client that asks for progress, and the stand-in
 // answering `stream: true` with server-sent events. Cancelling the MCP call closes the upstream stream.
 
-import type { CallToolResult, Progress } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult, Progress } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { FakeLiteLLM } from "../support/fake-litellm.ts";
 import { spawnServer, type Spawned } from "../support/spawn-server.ts";
@@ -31,7 +31,7 @@ describe("streamed completions over stdio", () => {
   it("sends progress with the new text each time and returns the full text, finish reason and usage", async () => {
     const key = await mintKey(server);
     const progress: Progress[] = [];
-    const result = (await server.client.callTool({ name: "proxy_completion", arguments: { model: "mock-gpt", messages, key } }, undefined, {
+    const result = (await server.client.callTool({ name: "proxy_completion", arguments: { model: "mock-gpt", messages, key } }, {
       onprogress: (p) => progress.push(p),
     })) as CallToolResult;
 
@@ -59,7 +59,7 @@ describe("streamed completions over stdio", () => {
     const cancel = new AbortController();
     let firstProgress: () => void;
     const started = new Promise<void>((resolve) => (firstProgress = resolve));
-    const call = server.client.callTool({ name: "proxy_completion", arguments: { model: "mock-gpt", messages, key } }, undefined, {
+    const call = server.client.callTool({ name: "proxy_completion", arguments: { model: "mock-gpt", messages, key } }, {
       onprogress: () => firstProgress(),
       signal: cancel.signal,
     });

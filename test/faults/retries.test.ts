@@ -169,7 +169,7 @@ describe("cancellation during the wait", () => {
     upstream = new Scripted([{ status: 503, retryAfter: "1" }]);
     const bridge = await connect({ LITELLM_HOST: await upstream.start() });
     const controller = new AbortController();
-    const pending = bridge.client.callTool({ name: "list_models", arguments: {} }, undefined, { signal: controller.signal });
+    const pending = bridge.client.callTool({ name: "list_models", arguments: {} }, { signal: controller.signal });
     await expect.poll(() => upstream!.hits.length).toBe(1);
     controller.abort("user pressed stop");
     await expect(pending).rejects.toThrow(/user pressed stop/);

@@ -1,8 +1,9 @@
-// Cancellation over stateless Streamable HTTP. The SDK's client (1.32) cancels a call by POSTing
-// notifications/cancelled, which a stateless server — or, behind a balancer, another replica — receives
-// with no memory of the call. What does reach the server that runs the call is its own stream closing
-// (MCP's 2026-07-28 revision makes that the cancellation signal), and that is what this fetch adds: when
-// the SDK sends the notification, the cancelled call's POST is aborted.
+// Cancellation over stateless Streamable HTTP. At 2025-11-25 the SDK's client (2.4) cancels a call by
+// POSTing notifications/cancelled, which a stateless server — or, behind a balancer, another replica —
+// receives with no memory of the call. What does reach the server that runs the call is its own stream
+// closing (MCP's 2026-07-28 revision makes that the cancellation signal, and the SDK's client does it at
+// that revision), and that is what this fetch adds at 2025-11-25: when the SDK sends the notification, the
+// cancelled call's POST is aborted.
 
 type Message = { id?: string | number; method?: string; params?: { requestId?: string | number } };
 

@@ -4,17 +4,16 @@
 // so a suite can look for secrets in it.
 
 import { Ajv, type ValidateFunction } from "ajv";
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { Client, Tool } from "@modelcontextprotocol/client";
 import { expect } from "vitest";
-import { textOf } from "./connect.ts";
+import { textOf, type ToolResult } from "./connect.ts";
 import { spawnServer, type Spawned } from "./spawn-server.ts";
 
 export interface CheckedServer {
   /** The tools the server lists, with the schemas it declares. */
   tools: Tool[];
   /** Calls a tool; a successful answer has already been checked against the tool's outputSchema. */
-  call(name: string, args: Record<string, unknown>): Promise<CallToolResult>;
+  call(name: string, args: Record<string, unknown>): Promise<ToolResult>;
   /** Calls a tool that must succeed and returns its structuredContent. */
   answer<T = Record<string, unknown>>(name: string, args: Record<string, unknown>): Promise<T>;
   /** Calls a tool that must fail and returns its sentence: one line, no stack trace or traceback. */
@@ -41,8 +40,8 @@ export async function checkedClient(client: Client, stderr: () => string, close:
   const transcript: string[] = [];
   const called = new Set<string>();
 
-  const call = async (name: string, args: Record<string, unknown>): Promise<CallToolResult> => {
-    const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
+  const call = async (name: string, args: Record<string, unknown>): Promise<ToolResult> => {
+    const result = (await client.callTool({ name, arguments: args })) as ToolResult;
     called.add(name);
     transcript.push(JSON.stringify(result));
     if (!result.isError) {

@@ -1,13 +1,24 @@
 // Spawns the built server with raw pipes, for tests that must write what no SDK client would send (garbage
 // lines, broken JSON-RPC), close stdin, or signal the process, and that read every stdout line themselves.
+// It speaks this run's revision (revisions.ts): 2025-11-25 opens with initialize; 2026-07-28 with
+// server/discover, and each request it builds carries the per-request `_meta` envelope.
 
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { capture } from "./capture.ts";
 import { CANARY_MASTER_KEY } from "./connect.ts";
 import { FakeLiteLLM } from "./fake-litellm.ts";
+import { envelope, REVISION, type Revision } from "./revisions.ts";
 import { BUILT_SERVER } from "./spawn-server.ts";
 
 export type Message = Record<string, unknown>;
+
+
+/** Request params as `revision` sends them: 2026-07-28 adds the envelope to an object's `_meta`; anything else goes as given. */
+export function paramsFor(revision: Revision, params: unknown): unknown {
+  if (revision === "2025-11-25" || (params !== undefined && (typeof params !== "object" || params === null || Array.isArray(params)))) return params;
+  const given = (params ?? {}) as Message;
+  return { ...given, _meta: { ...(given._meta as Message | undefined), ...envelope() } };
+}
 
 export class RawServer {
   readonly child: ChildProcessWithoutNullStreams;
@@ -18,7 +29,10 @@ export class RawServer {
   private partial = "";
   private readonly waiters: { match: (m: Message) => boolean; resolve: (m: Message) => void }[] = [];
 
-  constructor(env: Record<string, string>) {
+  constructor(
+    env: Record<string, string>,
+    readonly revision: Revision = REVISION,
+  ) {
     this.child = spawn(process.execPath, [BUILT_SERVER], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["pipe", "pipe", "pipe"] });
     this.child.stderr.on("data", (chunk: Buffer) => (this.stderr += chunk.toString("utf8")));
     this.child.stdout.on("data", (chunk: Buffer) => this.onStdout(chunk.toString("utf8")));
@@ -47,14 +61,38 @@ export class RawServer {
     return this.next((m) => m.id === id && ("result" in m || "error" in m));
   }
 
+  /** Request params as this revision sends them: with the envelope in `_meta` for 2026-07-28. */
+  params(params: unknown): unknown {
+    return paramsFor(this.revision, params);
+  }
+
+  /** The method every revision answers with a plain result: ping (2025-11-25; 2026-07-28 has none) or tools/list. */
+  get fenceMethod(): string {
+    return this.revision === "2025-11-25" ? "ping" : "tools/list";
+  }
+
+  /** Writes a request (params as this revision sends them) without waiting. */
+  send(id: string | number, method: string, params?: unknown): void {
+    const sent = this.params(params);
+    this.write({ jsonrpc: "2.0", id, method, ...(sent === undefined ? {} : { params: sent }) });
+  }
+
   /** Sends a request and waits for its answer. */
   async request(id: string | number, method: string, params?: unknown): Promise<Message> {
-    this.write({ jsonrpc: "2.0", id, method, ...(params === undefined ? {} : { params }) });
+    this.send(id, method, params);
     return this.answerTo(id);
   }
 
+  fence(id: string): Promise<Message> {
+    return this.request(id, this.fenceMethod);
+  }
+
   async initialize(): Promise<void> {
-    await this.request("init", "initialize", { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw-test", version: "0" } });
+    if (this.revision === "2026-07-28") {
+      await this.request("init", "server/discover");
+      return;
+    }
+    await this.request("init", "initialize", { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw-test", version: "0" } });
     this.write({ jsonrpc: "2.0", method: "notifications/initialized" });
   }
 

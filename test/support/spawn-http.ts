@@ -2,8 +2,8 @@
 
 import { spawn, type ChildProcess } from "node:child_process";
 import { request as httpRequest } from "node:http";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport, type StreamableHTTPClientTransportOptions } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { StreamableHTTPClientTransport, type Client, type StreamableHTTPClientTransportOptions } from "@modelcontextprotocol/client";
+import { envelope, newClient, REVISION, type ClientSettings, type Revision } from "./revisions.ts";
 import { BUILT_SERVER } from "./spawn-server.ts";
 
 export interface HttpInstance {
@@ -44,8 +44,8 @@ export function startHttpInstance(args: string[], env: Record<string, string>, b
   });
 }
 
-export async function connectHttp(url: URL, options: StreamableHTTPClientTransportOptions = {}): Promise<Client> {
-  const client = new Client({ name: "litellm-mcp-http-e2e", version: "0.0.0" });
+export async function connectHttp(url: URL, options: StreamableHTTPClientTransportOptions = {}, settings: ClientSettings = {}): Promise<Client> {
+  const client = newClient("litellm-mcp-http-e2e", settings);
   await client.connect(new StreamableHTTPClientTransport(url, options));
   return client;
 }
@@ -65,3 +65,23 @@ export function raw(url: URL, options: { method?: string; path?: string; headers
 
 export const initialize = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "0" } } });
 export const mcpHeaders = { "content-type": "application/json", accept: "application/json, text/event-stream" };
+
+/** A 2026-07-28 POST by hand: the body with its envelope, and the headers that must agree with it. */
+export function modernPost(id: number | string, method: string, params: Record<string, unknown> = {}): { headers: Record<string, string>; body: string } {
+  const name = typeof params.name === "string" ? params.name : undefined;
+  return {
+    headers: { ...mcpHeaders, "mcp-protocol-version": "2026-07-28", "mcp-method": method, ...(name !== undefined ? { "mcp-name": name } : {}) },
+    body: JSON.stringify({ jsonrpc: "2.0", id, method, params: { ...params, _meta: envelope() } }),
+  };
+}
+
+/** The opening POST of a revision, by hand: initialize (2025-11-25) or server/discover (2026-07-28). */
+export function openingPost(revision: Revision = REVISION): { headers: Record<string, string>; body: string } {
+  return revision === "2026-07-28" ? modernPost(1, "server/discover") : { headers: mcpHeaders, body: initialize };
+}
+
+/** The JSON-RPC message of an answer, sent as plain JSON or as the last event of a server-sent stream. */
+export function answerOf(body: string): Record<string, unknown> {
+  const events = body.split("\n").filter((line) => line.startsWith("data:"));
+  return JSON.parse(events.length > 0 ? events.at(-1)!.slice(5) : body) as Record<string, unknown>;
+}

@@ -1,10 +1,12 @@
-// Spawns the built server (dist/index.cjs, the bin) over stdio and drives it with the SDK's Client, capturing stderr.
+// Spawns the built server (dist/index.cjs, the bin) over stdio and drives it with the SDK's Client (of this
+// run's revision unless told otherwise, see revisions.ts), capturing stderr.
 
 import type { Stream } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { Client } from "@modelcontextprotocol/client";
+import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
+import type { ToolResult } from "./connect.ts";
+import { newClient, type ClientSettings } from "./revisions.ts";
 
 export const BUILT_SERVER = fileURLToPath(new URL("../../dist/index.cjs", import.meta.url));
 
@@ -13,11 +15,11 @@ export interface Spawned {
   /** The server process, for reading its memory. */
   pid: number;
   stderr: () => string;
-  call(name: string, args: Record<string, unknown>): Promise<CallToolResult>;
+  call(name: string, args: Record<string, unknown>): Promise<ToolResult>;
   close(): Promise<void>;
 }
 
-export async function spawnServer(env: Record<string, string>, bin: string = BUILT_SERVER): Promise<Spawned> {
+export async function spawnServer(env: Record<string, string>, bin: string = BUILT_SERVER, settings: ClientSettings = {}): Promise<Spawned> {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [bin],
@@ -27,7 +29,7 @@ export async function spawnServer(env: Record<string, string>, bin: string = BUI
   });
   let stderr = "";
   transport.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-  const client = new Client({ name: "litellm-mcp-e2e", version: "0.0.0" });
+  const client = newClient("litellm-mcp-e2e", settings);
   try {
     await client.connect(transport);
   } catch (error) {
@@ -41,7 +43,7 @@ export async function spawnServer(env: Record<string, string>, bin: string = BUI
     client,
     pid: transport.pid,
     stderr: () => stderr,
-    call: (name, args) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>,
+    call: (name, args) => client.callTool({ name, arguments: args }) as Promise<ToolResult>,
     close: () => client.close(),
   };
 }

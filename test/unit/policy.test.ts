@@ -249,11 +249,13 @@ describe("which tools exist", () => {
     expect(await listedTools({ LITELLM_MCP_TOOLS: "list_models,generate_key", LITELLM_MCP_DISABLED_TOOLS: "generate_key" })).toEqual(["list_models"]);
   });
 
-  it("a disabled tool cannot be called, and nothing is sent", async () => {
-    const { result, text, sent } = await attempt({ LITELLM_MCP_READ_ONLY: "true" }, "generate_key", key);
-    expect(result.isError).toBe(true);
-    expect(text).toMatch(/generate_key not found/);
-    expect(sent).toBe(false);
+  it("a disabled tool cannot be called: the protocol's unknown-tool error, and nothing is sent", async () => {
+    nock.cleanAll();
+    const scope = nock(TEST_HOST).post(/.*/).reply(200, {});
+    const bridge = await connect({ LITELLM_MCP_READ_ONLY: "true" });
+    await expect(bridge.call("generate_key", key)).rejects.toMatchObject({ code: -32602, message: expect.stringMatching(/generate_key not found/) });
+    await bridge.close();
+    expect(scope.isDone()).toBe(false);
   });
 });
 

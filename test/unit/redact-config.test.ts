@@ -37,6 +37,7 @@ describe("loadConfig", () => {
       maxResponseBytes: 10 * 1024 * 1024,
       policy: { allowNoExpiry: false, requireBudget: false, metadataFields: [], readOnly: false, disabledTools: [] },
       retry: { retries: 2, maxWaitMs: 10_000 },
+      requireConfirmation: false,
     });
   });
 

@@ -2,7 +2,7 @@
 // client gets throttled progress with the new text each time, and the result is what a plain call returns.
 
 import { Readable } from "node:stream";
-import type { CallToolResult, Progress } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult, Progress } from "@modelcontextprotocol/client";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { TEST_HOST, connect, textOf } from "../support/connect.ts";
@@ -16,7 +16,7 @@ const messages = [{ role: "user", content: "hi" }];
 const sse = { "content-type": "text/event-stream" };
 
 function streamed(args: Record<string, unknown>, progress: Progress[], client = bridge().client): Promise<CallToolResult> {
-  return client.callTool({ name: "proxy_completion", arguments: args }, undefined, { onprogress: (p) => progress.push(p) }) as Promise<CallToolResult>;
+  return client.callTool({ name: "proxy_completion", arguments: args }, { onprogress: (p) => progress.push(p) }) as Promise<CallToolResult>;
 }
 
 describe("proxy_completion with a progress token", () => {

@@ -1,8 +1,9 @@
 // tools/list is written compactly (src/tools-list.ts). The claim is that the compact schemas accept
-// exactly what the SDK's draft-07 output accepts: checked with the SDK's own JSON Schema validator (Ajv)
-// on valid values and on every field set to every kind of wrong value, for every manifest tool.
+// exactly what the SDK's own JSON Schema 2020-12 output accepts: checked with the SDK's own JSON Schema
+// validator (Ajv, which picks the engine for each schema's dialect) on valid values and on every field set
+// to every kind of wrong value, for every manifest tool.
 
-import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/server/validators/ajv";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { manifest } from "../../src/manifest/index.ts";
