@@ -64,7 +64,7 @@ describe("what the recorder finds in the manifest", () => {
 
   it("records each chain of zod calls an input makes on a generated field", () => {
     expect(ops.get("create_user")!.builtOn["body.user_role"]!.uses).toEqual(["unwrap extract(internal_user|internal_user_viewer) optional describe"]);
-    expect(ops.get("update_key")!.builtOn["body.key"]!.uses).toEqual(["required min describe"]);
+    expect(ops.get("update_key")!.builtOn["body.key"]!.uses).toEqual(["required min max describe"]);
   });
 
   it("records answer paths at any depth, which of them the mapping names on the typed answer, and what it fails on", () => {

@@ -25,7 +25,7 @@ const EXPECTED: Record<string, string[]> = {
   // Metadata a closed object (pydantic before 2.11 wrote a bare dict so), chat body undeclared, and a
   // dozen routes still to come.
   "1.59.0": [
-    "add_team_member", "create_team", "create_user", "get_spend_logs", "get_usage_report", "get_user_info", "list_keys", "list_teams", "list_users", "proxy_completion",
+    "add_team_member", "create_team", "create_user", "generate_key", "get_spend_logs", "get_usage_report", "get_user_info", "list_keys", "list_teams", "list_users", "proxy_completion",
     "regenerate_key", "reset_key_spend", "update_model", "update_user",
   ],
   "1.75.3": [
