@@ -10,8 +10,12 @@ import type { IncomingMessage, Server } from "node:http";
  * tokens of English text, the context of the largest models served today.
  */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
-/** Bodies being read or served at once, in bytes (declared, or the maximum when undeclared): four of the largest. */
-export const MAX_IN_FLIGHT_BYTES = 4 * MAX_BODY_BYTES;
+/**
+ * Bodies being read or served at once, in bytes (declared, or the maximum when undeclared): two of the largest.
+ * A body is held several times over while it is served (the text, the parsed value, and the MCP SDK's own
+ * serialization of that value into a web Request): four 4 MB bodies at once exhausted a 64 MB heap, two do not.
+ */
+export const MAX_IN_FLIGHT_BYTES = 2 * MAX_BODY_BYTES;
 /** Requests being served at once, whatever their size. */
 export const MAX_CONCURRENT_REQUESTS = 128;
 /**

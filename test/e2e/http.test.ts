@@ -129,7 +129,9 @@ describe(`the protocol at ${REVISION}`, () => {
   });
 });
 
-describe.skipIf(REVISION !== "2026-07-28")("2026-07-28 over HTTP, by hand", () => {
+// Raw 2026-07-28 requests, whatever revision this run's client speaks: skipping them in one project would
+// fail a run that requires every test, and they cost a second.
+describe("2026-07-28 over HTTP, by hand", () => {
   const listModels = { name: "list_models", arguments: {} };
 
   it("checks the Mcp-Method, Mcp-Name and MCP-Protocol-Version headers against the body before anything reaches LiteLLM", async () => {

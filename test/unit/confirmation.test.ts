@@ -15,6 +15,7 @@ import { keyInfo } from "../support/litellm-answers.ts";
 import { budgetRow } from "../support/litellm-management-answers.ts";
 import { envelope, REVISIONS, type Revision } from "../support/revisions.ts";
 import { answerOf, mcpHeaders } from "../support/spawn-http.ts";
+import { keyHash } from "../../src/manifest/key-hash.ts";
 
 const asMaster = { reqheaders: { authorization: `Bearer ${CANARY_MASTER_KEY}` } };
 const TEAMS = { LITELLM_MCP_TOOLSETS: "default,teams" };
@@ -204,7 +205,8 @@ describe("each destructive tool names what it destroys and what goes with it, as
     {
       tool: "delete_key",
       args: { keys: ["sk-minted-Ab12Cd34Ef56Gh78"] },
-      reads: () => nock(TEST_HOST, asMaster).get("/key/info").query({ key: "sk-minted-Ab12Cd34Ef56Gh78" }).reply(200, keyInfo),
+      // get_key_info sends the key's hash: a key never travels in a URL.
+      reads: () => nock(TEST_HOST, asMaster).get("/key/info").query({ key: keyHash("sk-minted-Ab12Cd34Ef56Gh78") }).reply(200, keyInfo),
       question: /^Delete 1 virtual key for good\?\n- "ci-bot" \(sk-\.\.\.Gh78\), user u-42, spent \$0\.01 of \$5\.00\nWhoever uses it is refused from then on\.$/,
     },
     {
