@@ -1,7 +1,7 @@
 // Builds what the `litellm-mcp` bin runs:
-//   dist/server.cjs          src/index.ts and everything it imports (the MCP SDK, zod, openapi-fetch, the
+//   dist/server.cjs          src/cli/index.ts and everything it imports (the MCP SDK, zod, openapi-fetch, the
 //                            generated code) bundled by esbuild;
-//   dist/index.cjs           the bin, src/bin.ts: runs server.cjs through V8's code cache;
+//   dist/index.cjs           the bin, src/cli/bin.ts: runs server.cjs through V8's code cache;
 //   dist/server.cjs.v8cache  that cache, recorded by running the built server once (initialize, tools/list).
 //
 // Why a bundle: MCP hosts spawn the server on every launch, and Node resolving and reading a few hundred
@@ -13,7 +13,7 @@
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build, type BuildOptions } from "esbuild";
-import { codeCachePath } from "../src/code-cache.ts";
+import { codeCachePath } from "../src/cli/code-cache.ts";
 import { recordCodeCache } from "./build/code-cache.ts";
 
 const OUTFILE = "dist/index.cjs";
@@ -33,8 +33,8 @@ const common: BuildOptions = {
 rmSync("dist", { recursive: true, force: true });
 const results = await Promise.all([
   // Bundled packages keep their licence comments, gathered at the end of the file.
-  build({ ...common, entryPoints: ["src/index.ts"], outfile: SERVER, legalComments: "eof" }),
-  build({ ...common, entryPoints: ["src/bin.ts"], outfile: OUTFILE }),
+  build({ ...common, entryPoints: ["src/cli/index.ts"], outfile: SERVER, legalComments: "eof" }),
+  build({ ...common, entryPoints: ["src/cli/bin.ts"], outfile: OUTFILE }),
 ]);
 if (results.some((result) => result.errors.length > 0 || result.warnings.length > 0)) process.exit(1);
 chmodSync(OUTFILE, 0o755);
@@ -50,7 +50,7 @@ if (!existsSync(codeCachePath(SERVER))) {
 /**
  * esbuild escapes non-ASCII characters in code but keeps them in the comments it carries over from
  * node_modules. Escaping those too makes the bundle pure ASCII, which the bin reads as Latin-1, several
- * times faster than decoding UTF-8 (src/code-cache.ts). A \uXXXX escape means the same character in
+ * times faster than decoding UTF-8 (src/cli/code-cache.ts). A \uXXXX escape means the same character in
  * strings, identifiers and regular expressions, should one ever be left there.
  */
 function asciiOnly(file: string): void {

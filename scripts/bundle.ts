@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { manifest } from "../src/manifest/index.ts";
-import { toolsetNames } from "../src/toolsets.ts";
+import { toolsetNames } from "../src/policy/toolsets.ts";
 import { packAndInstall } from "../test/support/packed.ts";
 import { REPO_ROOT, run } from "../test/support/project-copy.ts";
 

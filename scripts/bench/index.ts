@@ -19,7 +19,7 @@ import { balancedRow, boundedHeapRow, coldStartRow, concurrentRow, httpSequentia
 import { startSizedUpstream } from "./sized-upstream.ts";
 import { shippedEntry, startServer, type Running } from "./spawn.ts";
 import { createWorkspace } from "./workspace.ts";
-import { TOOLSETS } from "../../src/toolsets.ts";
+import { TOOLSETS } from "../../src/policy/toolsets.ts";
 import { VERSION } from "../../src/version.ts";
 import { specInfo } from "../../generated/spec-info.ts";
 import type { OperationRef } from "../regen/operations.ts";

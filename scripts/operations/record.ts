@@ -1,5 +1,5 @@
 // Derives spec/operations.json from the manifest: for each tool, the paths it sends (src/manifest's
-// request mapping, and src/streaming.ts for a tool that streams), the generated fields its input is built
+// request mapping, and src/litellm/streaming.ts for a tool that streams), the generated fields its input is built
 // on, and the answer paths its output mapping reads, with what the committed spec allowed at each when it
 // was recorded. The manifest and the committed spec must agree (`npm run typecheck` passes) for the
 // record to mean anything; regen then judges new documents against it.
@@ -18,7 +18,7 @@ import { readsOf } from "./reads.ts";
 import { sampleArguments } from "./samples.ts";
 import { sendsOf, type Request } from "./sends.ts";
 import { builtOnFields, typedAccess, type FieldUse } from "./typed-access.ts";
-import type { Tool } from "../../src/define-tool.ts";
+import type { Tool } from "../../src/manifest/define-tool.ts";
 
 const MARK_NULLABLE = { markNullable: true };
 
@@ -54,7 +54,7 @@ export interface RecordOptions {
 export async function recordOperations({ root }: RecordOptions): Promise<string> {
   const spec = JSON.parse(await readFile(join(root, "spec/openapi.json"), "utf8")) as JsonObject;
   const { manifest } = (await import(pathToFileURL(join(root, "src/manifest/index.ts")).href)) as { manifest: readonly Tool[] };
-  const { streamingCall } = (await import(pathToFileURL(join(root, "src/streaming.ts")).href)) as typeof import("../../src/streaming.ts");
+  const { streamingCall } = (await import(pathToFileURL(join(root, "src/litellm/streaming.ts")).href)) as typeof import("../../src/litellm/streaming.ts");
   const { BridgeError } = (await import(pathToFileURL(join(root, "src/errors.ts")).href)) as typeof import("../../src/errors.ts");
   const access = new Map(typedAccess(root).map((a) => [a.tool, a]));
 

@@ -2,7 +2,7 @@
 // and number of the arguments is unique, so a value in the request names the argument it came from, and
 // that argument's schema says what the tool may send there (an enum's values, any string, any JSON).
 // Three runs: every argument given, twice with different marks (what stays the same is a constant), and
-// only the arguments every call has (what is still sent is sent always). src/streaming.ts then adds the
+// only the arguments every call has (what is still sent is sent always). src/litellm/streaming.ts then adds the
 // fields a streamed call carries.
 
 import { isObject, type Json, type JsonObject } from "../regen/json.ts";

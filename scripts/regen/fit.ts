@@ -26,8 +26,8 @@ export interface Break {
 
 const MARK_NULLABLE: SimplifyOptions = { markNullable: true };
 
-/** The file the compiler fails in for a request path: src/streaming.ts adds what a streamed call sends. */
-const STREAMING_FILE = "src/streaming.ts";
+/** The file the compiler fails in for a request path: src/litellm/streaming.ts adds what a streamed call sends. */
+const STREAMING_FILE = "src/litellm/streaming.ts";
 
 /** Where the compiler shows a break; an entry added by hand for a tool not written yet has no file. */
 const typecheck = (file: string) => (file ? `\`npm run typecheck\` fails in ${file}.` : "no manifest entry calls it yet (the entry was added by hand).");
@@ -142,7 +142,7 @@ function checkSends(context: Context): void {
     // Inside a value that follows its field, what the field no longer declares zod no longer takes either.
     if (follows && !found.schemas.length && following.some((f) => f !== path && isWithin(path, f))) continue;
     const file = sent.when === "streaming" ? STREAMING_FILE : op.file;
-    const how = sent.when === "streaming" ? "the tool sends it when it streams (src/streaming.ts adds it)" : "the tool sends it";
+    const how = sent.when === "streaming" ? "the tool sends it when it streams (src/litellm/streaming.ts adds it)" : "the tool sends it";
     if (!found.schemas.length) {
       const at = found.undeclaredAt!;
       failed.push(at);

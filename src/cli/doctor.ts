@@ -1,7 +1,8 @@
 // Runs the doctor's checks against the configured proxy and prints the report to stdout; exit code 0/1.
 
-import { loadConfig } from "../config.js";
-import { exitCodeFor, formatReport, runDoctor } from "../doctor.js";
+import { loadConfig } from "../config/config.js";
+import { runDoctor } from "../doctor/checks.js";
+import { exitCodeFor, formatReport } from "../doctor/report.js";
 import { redact } from "../redact.js";
 import { VERSION } from "../version.js";
 

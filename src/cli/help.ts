@@ -1,7 +1,7 @@
 // The text `litellm-mcp --help` prints: every command, and every variable the server reads, grouped by
 // what it governs. test/e2e/cli.test.ts holds this list to the variables src/ reads.
 
-import { toolsetNames } from "../toolsets.js";
+import { toolsetNames } from "../policy/toolsets.js";
 import { TESTED_NODE_MAJORS } from "../version.js";
 import { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT } from "./args.js";
 

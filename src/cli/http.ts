@@ -2,11 +2,11 @@
 // without an access token (unless each caller brings their own LiteLLM key), the listening address on
 // stderr, and a clean exit on SIGTERM or SIGINT.
 
-import { loadConfig, type Config } from "../config.js";
+import { loadConfig, type Config } from "../config/config.js";
 import { ConfigError } from "../errors.js";
-import { isLoopback, allowedHostsFor, normalizeHost } from "../http-guard.js";
-import { startHttpServer } from "../http-server.js";
-import { policyNotices } from "../policy.js";
+import { isLoopback, allowedHostsFor, normalizeHost } from "../mcp/http-guard.js";
+import { startHttpServer } from "../mcp/http-server.js";
+import { policyNotices } from "../policy/policy.js";
 import { createStderrLogger } from "../log.js";
 import { VERSION } from "../version.js";
 import { exitCleanlyOnSignals, masterKeyState } from "./shutdown.js";

@@ -1,7 +1,7 @@
 // How a running server stops: once, on SIGTERM or SIGINT (or whatever else the caller names), closing
 // what it serves before the process exits 0, so a host or a supervisor sees a clean stop.
 
-import type { Config } from "../config.js";
+import type { Config } from "../config/config.js";
 import type { Logger } from "../log.js";
 
 /** Registers the signal handlers and returns the shutdown, for the caller's own triggers (stdin's end). */

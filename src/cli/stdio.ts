@@ -4,12 +4,12 @@
 // JSON-RPC; everything else goes to stderr.
 
 import { serveStdio } from "@modelcontextprotocol/server/stdio";
-import { loadConfig } from "../config.js";
+import { loadConfig } from "../config/config.js";
 import { ConfigError } from "../errors.js";
 import { createStderrLogger } from "../log.js";
-import { policyNotices } from "../policy.js";
-import { createServer, servedTools } from "../server.js";
-import { GuardedStdioTransport } from "../stdio-transport.js";
+import { policyNotices } from "../policy/policy.js";
+import { createServer, servedTools } from "../mcp/server.js";
+import { GuardedStdioTransport } from "../mcp/stdio-transport.js";
 import { VERSION } from "../version.js";
 import { exitCleanlyOnSignals, masterKeyState } from "./shutdown.js";
 

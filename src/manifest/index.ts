@@ -3,7 +3,7 @@
 // toolset) and its operation to spec/operations.json, then `npm run regen`, and `npm run operations` to
 // record what it sends and reads. The order here is the order of tools/list.
 
-import type { Tool } from "../define-tool.js";
+import type { Tool } from "./define-tool.js";
 import { createBudget } from "./budgets/create-budget.js";
 import { deleteBudget } from "./budgets/delete-budget.js";
 import { getBudget } from "./budgets/get-budget.js";

@@ -8,7 +8,7 @@
 
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { keyHash } from "../../src/manifest/key-hash.ts";
+import { keyHash } from "../../src/litellm/key-hash.ts";
 import { createUser, dbProxyLog, DB_MODELS, liteLLMAdmin, type DbProxy } from "../support/db-proxy.ts";
 import { useDbServer } from "../support/db-server.ts";
 

@@ -130,11 +130,11 @@ describe("compareSpecs: what breaks the tool, and where it shows", () => {
     expect(breaking(spec("1"), after)).toEqual([`make_thing: LiteLLM 2 requires body field owner, which the tool never sends: ${TYPECHECK}`]);
   });
 
-  it("breaks on a removed field only when the tool sends it, streaming ones in src/streaming.ts", () => {
+  it("breaks on a removed field only when the tool sends it, streaming ones in src/litellm/streaming.ts", () => {
     const after = spec("2", { body: without("size", "color", "live") });
     expect(tokens(spec("1"), after)).toEqual(["body -color (unused)", "body -live!", "body -size!"]);
     expect(breaking(spec("1"), after)).toEqual([
-      "make_thing: body field live is gone, and the tool sends it when it streams (src/streaming.ts adds it): `npm run typecheck` fails in src/streaming.ts.",
+      "make_thing: body field live is gone, and the tool sends it when it streams (src/litellm/streaming.ts adds it): `npm run typecheck` fails in src/litellm/streaming.ts.",
       `make_thing: body field size is gone, and the tool sends it: ${TYPECHECK}`,
     ]);
   });

@@ -131,11 +131,11 @@ export const BREAKING: Variant[] = [
     report: [/^ {6}body: key_alias:required!$/m, /regenerate_key: LiteLLM \S+ requires body field key_alias, which the tool never sends/],
   },
   {
-    name: "streaming field: stream_options, which src/streaming.ts adds for proxy_completion, removed",
+    name: "streaming field: stream_options, which src/litellm/streaming.ts adds for proxy_completion, removed",
     mutate: (doc) => delete chatBody(doc).properties.stream_options,
     named: ["proxy_completion"],
-    typecheck: ["src/streaming.ts"],
-    report: [/proxy_completion: body field stream_options is gone, and the tool sends it when it streams \(src\/streaming\.ts adds it\): `npm run typecheck` fails in src\/streaming\.ts\./],
+    typecheck: ["src/litellm/streaming.ts"],
+    report: [/proxy_completion: body field stream_options is gone, and the tool sends it when it streams \(src\/litellm\/streaming\.ts adds it\): `npm run typecheck` fails in src\/litellm\/streaming\.ts\./],
   },
   {
     name: "sent field changed type: max_budget number → string, which generate_key sends and builds on",

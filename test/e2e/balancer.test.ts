@@ -11,7 +11,7 @@ import { FakeLiteLLM } from "../support/fake-litellm.ts";
 import { REVISION } from "../support/revisions.ts";
 import { nginxOrSkip, readmeNginxSite, siteFor, startNginx, type RunningNginx } from "../support/nginx.ts";
 import { connectHttp, initialize, mcpHeaders, raw, startHttpInstance, type HttpInstance } from "../support/spawn-http.ts";
-import { keyHash } from "../../src/manifest/key-hash.ts";
+import { keyHash } from "../../src/litellm/key-hash.ts";
 
 const CALLS = 2_000;
 const CONCURRENCY = 50;

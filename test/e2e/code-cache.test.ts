@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statS
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { codeCachePath, compileWithCodeCache } from "../../src/code-cache.js";
+import { codeCachePath, compileWithCodeCache } from "../../src/cli/code-cache.js";
 import { BUILT_SERVER, spawnServer } from "../support/spawn-server.js";
 
 const DIST = dirname(BUILT_SERVER);

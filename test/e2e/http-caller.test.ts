@@ -4,7 +4,7 @@
 
 import type { CallToolResult } from "@modelcontextprotocol/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { keyHash } from "../../src/manifest/key-hash.ts";
+import { keyHash } from "../../src/litellm/key-hash.ts";
 import { redact } from "../../src/redact.ts";
 import { textOf } from "../support/connect.ts";
 import { FakeLiteLLM } from "../support/fake-litellm.ts";

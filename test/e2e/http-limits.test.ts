@@ -5,7 +5,7 @@
 
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HEADERS_TIMEOUT_MS, MAX_BODY_BYTES, MAX_JSON_VALUES, REQUEST_TIMEOUT_MS } from "../../src/http-server-limits.ts";
+import { HEADERS_TIMEOUT_MS, MAX_BODY_BYTES, MAX_JSON_VALUES, REQUEST_TIMEOUT_MS } from "../../src/mcp/http-server-limits.ts";
 import { SlowUpstream } from "../support/slow-upstream.ts";
 import { initialize, mcpHeaders, raw, startHttpInstance, type HttpInstance } from "../support/spawn-http.ts";
 

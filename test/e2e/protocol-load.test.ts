@@ -7,7 +7,7 @@ import { capture } from "../support/capture.ts";
 import { CANARY_MASTER_KEY, textOf } from "../support/connect.ts";
 import { SlowUpstream } from "../support/slow-upstream.ts";
 import { spawnServer, type Spawned } from "../support/spawn-server.ts";
-import { keyHash } from "../../src/manifest/key-hash.ts";
+import { keyHash } from "../../src/litellm/key-hash.ts";
 
 const CALLS = 200;
 let upstream: SlowUpstream;

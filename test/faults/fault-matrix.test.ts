@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import type { CallToolResult } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { manifest } from "../../src/manifest/index.ts";
-import { mayRetry } from "../../src/retry.ts";
+import { mayRetry } from "../../src/litellm/retry.ts";
 import { leaksCanary } from "../support/canary.ts";
 import { capture } from "../support/capture.ts";
 import { CANARY_MASTER_KEY, textOf } from "../support/connect.ts";
@@ -28,7 +28,7 @@ const settings = {
 };
 
 /**
- * Tools that read LiteLLM's state before they write (src/policy-effects.ts): the route of that first read.
+ * Tools that read LiteLLM's state before they write (src/policy/effects.ts): the route of that first read.
  * Under a fault the read fails, and the write is never sent.
  */
 const READS_FIRST: Record<string, string> = { generate_key: "GET /user/info", regenerate_key: "GET /key/info" };

@@ -4,7 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Tool } from "../../src/define-tool.ts";
+import type { Tool } from "../../src/manifest/define-tool.ts";
 import { manifest } from "../../src/manifest/index.ts";
 import { CANARY_CALLER_KEY, leaksCanary } from "../support/canary.ts";
 import { capture } from "../support/capture.ts";

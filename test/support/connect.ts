@@ -4,8 +4,8 @@
 
 import { InMemoryTransport, StreamableHTTPClientTransport, type CallToolResult, type Client } from "@modelcontextprotocol/client";
 import { createMcpHandler } from "@modelcontextprotocol/server";
-import { loadConfig } from "../../src/config.ts";
-import { createServer, type ServerDeps } from "../../src/server.ts";
+import { loadConfig } from "../../src/config/config.ts";
+import { createServer, type ServerDeps } from "../../src/mcp/server.ts";
 import { newClient, type ClientSettings } from "./revisions.ts";
 
 export const CANARY_MASTER_KEY = "sk-canary-master-7f3a9c2e41b8";

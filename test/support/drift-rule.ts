@@ -59,12 +59,12 @@ function importsOf(file: string, seen = new Set<string>()): Set<string> {
 
 /**
  * The files of each tool: its own, the manifest files it imports (shared summaries, required.ts, ...),
- * and src/streaming.ts for a tool that streams. A type error in one of them belongs to that tool.
+ * and src/litellm/streaming.ts for a tool that streams. A type error in one of them belongs to that tool.
  */
 export const TOOL_FILES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   OPERATIONS.map((op) => {
     const files = importsOf(op.file);
-    if (Object.values(op.sends).some((s) => s.when === "streaming")) files.add("src/streaming.ts");
+    if (Object.values(op.sends).some((s) => s.when === "streaming")) files.add("src/litellm/streaming.ts");
     return [op.tool, files];
   }),
 );

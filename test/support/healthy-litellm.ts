@@ -3,7 +3,7 @@
 // map here and is then covered by both. A route or tool missing here fails those suites by name.
 
 import { specInfo } from "../../generated/spec-info.ts";
-import type { Tool } from "../../src/define-tool.ts";
+import type { Tool } from "../../src/manifest/define-tool.ts";
 import { CANARY_CALLER_KEY } from "./canary.ts";
 import { HASHED_TOKEN, keyRow, modelDeployment, spendLogRow, teamInfo, userInfo } from "./litellm-admin-answers.ts";
 import { chatCompletion, generatedKey, keyInfo, modelList } from "./litellm-answers.ts";

@@ -4,7 +4,7 @@
 
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Tool } from "../../src/define-tool.ts";
+import type { Tool } from "../../src/manifest/define-tool.ts";
 
 const samples: Record<string, Record<string, unknown>> = {
   generate_key: { models: ["mock-gpt"], user_id: "litellm-mcp-demo", duration: "1h", max_budget: 5 },

@@ -4,7 +4,7 @@
 // every date is derived from the clock, so a key minted for 7 days expires 7 days from now.
 
 import { createHash } from "node:crypto";
-import { durationSeconds } from "../../src/policy.ts";
+import { durationSeconds } from "../../src/litellm/duration.ts";
 
 /** sha256 hex of the key: what LiteLLM stores, returns as `token`, and accepts in place of the key. */
 export const tokenOf = (key: string): string => createHash("sha256").update(key).digest("hex");

@@ -3,7 +3,7 @@
 // changes anything and whether what it changes can be lost; every manifest entry is held to it.
 
 import { describe, expect, it } from "vitest";
-import type { Tool } from "../../src/define-tool.ts";
+import type { Tool } from "../../src/manifest/define-tool.ts";
 import { manifest } from "../../src/manifest/index.ts";
 
 type Effect = { changes: false } | { changes: true; destroys: boolean; why: string };

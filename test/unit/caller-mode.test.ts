@@ -4,10 +4,11 @@
 
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig } from "../../src/config/config.ts";
 import { ConfigError } from "../../src/errors.ts";
-import { formatReport, runDoctor } from "../../src/doctor.ts";
-import { createServer } from "../../src/server.ts";
+import { runDoctor } from "../../src/doctor/checks.ts";
+import { formatReport } from "../../src/doctor/report.ts";
+import { createServer } from "../../src/mcp/server.ts";
 import { CANARY_CALLER_KEY, leaksCanary } from "../support/canary.ts";
 import { CANARY_MASTER_KEY, TEST_HOST, connect, textOf, type Connected } from "../support/connect.ts";
 import { generatedKey, modelList } from "../support/litellm-answers.ts";

@@ -1,4 +1,4 @@
-// Confirmation before destroying (src/confirmation.ts), in-process with nock, for both revisions: a client
+// Confirmation before destroying (src/mcp/confirmation.ts), in-process with nock, for both revisions: a client
 // that can be asked is asked, with the object and what goes with it as LiteLLM shows them, and nothing
 // destructive is sent unless the answer is yes. A client that cannot be asked is served as before, or
 // refused when the operator requires confirmation.
@@ -7,15 +7,15 @@ import type { ElicitRequestFormParams, ElicitResult } from "@modelcontextprotoco
 import { createMcpHandler } from "@modelcontextprotocol/server";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
-import { createServer } from "../../src/server.ts";
+import { loadConfig } from "../../src/config/config.ts";
+import { createServer } from "../../src/mcp/server.ts";
 import { CANARY_MASTER_KEY, connect, TEST_HOST, textOf, type Connected } from "../support/connect.ts";
 import { keyRow, modelDeployment, teamInfo, userInfo } from "../support/litellm-admin-answers.ts";
 import { keyInfo } from "../support/litellm-answers.ts";
 import { budgetRow } from "../support/litellm-management-answers.ts";
 import { envelope, REVISIONS, type Revision } from "../support/revisions.ts";
 import { answerOf, mcpHeaders } from "../support/spawn-http.ts";
-import { keyHash } from "../../src/manifest/key-hash.ts";
+import { keyHash } from "../../src/litellm/key-hash.ts";
 
 const asMaster = { reqheaders: { authorization: `Bearer ${CANARY_MASTER_KEY}` } };
 const TEAMS = { LITELLM_MCP_TOOLSETS: "default,teams" };

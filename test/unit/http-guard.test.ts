@@ -2,7 +2,7 @@
 
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import { allowedHostsFor, bearerOf, isLoopback, normalizeHost, refusalFor, tokenMatches } from "../../src/http-guard.ts";
+import { allowedHostsFor, bearerOf, isLoopback, normalizeHost, refusalFor, tokenMatches } from "../../src/mcp/http-guard.ts";
 
 function request(headers: Record<string, string>): IncomingMessage {
   return { headers } as IncomingMessage;

@@ -4,7 +4,7 @@
 
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import { Admission, MAX_BODY_BYTES, MAX_CONCURRENT_REQUESTS, MAX_IN_FLIGHT_BYTES, MAX_JSON_DEPTH, MAX_JSON_VALUES, tooCostlyJson } from "../../src/http-server-limits.ts";
+import { Admission, MAX_BODY_BYTES, MAX_CONCURRENT_REQUESTS, MAX_IN_FLIGHT_BYTES, MAX_JSON_DEPTH, MAX_JSON_VALUES, tooCostlyJson } from "../../src/mcp/http-server-limits.ts";
 
 const request = (contentLength?: number) => ({ headers: contentLength === undefined ? {} : { "content-length": String(contentLength) } }) as IncomingMessage;
 

@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from "vitest";
 import { manifest } from "../../src/manifest/index.ts";
-import { keyHash } from "../../src/manifest/key-hash.ts";
+import { keyHash } from "../../src/litellm/key-hash.ts";
 import { connect } from "../support/connect.ts";
 import { HEALTHY_ANSWERS, SAMPLE_CALLS, routeOf } from "../support/healthy-litellm.ts";
 

@@ -1,4 +1,4 @@
-// generate_key judged by what LiteLLM will make of it (src/policy-effects.ts), with LiteLLM's state answered by
+// generate_key judged by what LiteLLM will make of it (src/policy/effects.ts), with LiteLLM's state answered by
 // nock: the user, team and models are read first and anything the key must not carry is refused before the
 // write; a key LiteLLM minted otherwise than asked is deleted again. test/db/policy-effects.test.ts does the
 // same on a real proxy.

@@ -5,7 +5,7 @@
 
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig } from "../../src/config/config.ts";
 import { manifest } from "../../src/manifest/index.ts";
 import { capture } from "../support/capture.ts";
 import { TEST_HOST, connect, textOf } from "../support/connect.ts";

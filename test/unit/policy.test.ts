@@ -5,12 +5,12 @@
 import nock from "nock";
 import { z } from "zod";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
-import type { Tool } from "../../src/define-tool.ts";
+import { loadConfig } from "../../src/config/config.ts";
+import type { Tool } from "../../src/manifest/define-tool.ts";
 import { ConfigError } from "../../src/errors.ts";
 import { manifest } from "../../src/manifest/index.ts";
-import { policyNotices } from "../../src/policy.ts";
-import { createServer } from "../../src/server.ts";
+import { policyNotices } from "../../src/policy/policy.ts";
+import { createServer } from "../../src/mcp/server.ts";
 import { capture } from "../support/capture.ts";
 import { TEST_HOST, connect, listedTools, textOf } from "../support/connect.ts";
 import { generatedKey, keyInfo, modelList } from "../support/litellm-answers.ts";

@@ -2,7 +2,7 @@
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig } from "../../src/config/config.ts";
 import { ConfigError } from "../../src/errors.ts";
 import { REDACTED, redact } from "../../src/redact.ts";
 import { VERSION } from "../../src/version.ts";

@@ -2,8 +2,8 @@
 // the last chunk, errors mid-stream, and a stream that just stops.
 
 import { describe, expect, it } from "vitest";
-import { sseData } from "../../src/sse.ts";
-import { assembleCompletion, progressReporter } from "../../src/streaming.ts";
+import { sseData } from "../../src/litellm/sse.ts";
+import { assembleCompletion, progressReporter } from "../../src/litellm/streaming.ts";
 import { completionChunks, pieces, sseText } from "../support/sse.ts";
 
 async function collect(stream: ReadableStream<Uint8Array>): Promise<string[]> {

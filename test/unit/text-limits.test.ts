@@ -1,7 +1,7 @@
 // Every free-text argument of every tool has a length limit, and every list a count limit, in the schema
 // tools/list shows: LiteLLM stores ids, aliases and names in unbounded columns and echoes them in every
 // answer (a 200,000-character key_alias was stored and shown whole). metadata, free-form JSON, is bounded
-// by the policy's size rule instead (src/policy-metadata.ts).
+// by the policy's size rule instead (src/policy/metadata.ts).
 
 import { z } from "zod";
 import { describe, expect, it } from "vitest";

@@ -4,7 +4,7 @@
 import nock from "nock";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { defineTool } from "../../src/define-tool.ts";
+import { defineTool } from "../../src/manifest/define-tool.ts";
 import { TEST_HOST, connect, textOf } from "../support/connect.ts";
 
 const probe = defineTool({

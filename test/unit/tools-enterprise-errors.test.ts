@@ -1,7 +1,7 @@
 // Enterprise-only answers from a community-edition proxy read as "needs a license", not as a fault to retry.
 
 import { describe, expect, it } from "vitest";
-import { errorFromResponse } from "../../src/upstream-errors.ts";
+import { errorFromResponse } from "../../src/litellm/upstream-errors.ts";
 
 const ctx = { credential: "master" as const, host: "http://litellm.test:4000", timeoutMs: 1000 };
 const NOT_PREMIUM =

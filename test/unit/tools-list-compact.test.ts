@@ -1,4 +1,4 @@
-// tools/list is written compactly (src/tools-list.ts). The claim is that the compact schemas accept
+// tools/list is written compactly (src/mcp/tools-list.ts). The claim is that the compact schemas accept
 // exactly what the SDK's own JSON Schema 2020-12 output accepts: checked with the SDK's own JSON Schema
 // validator (Ajv, which picks the engine for each schema's dialect) on valid values and on every field set
 // to every kind of wrong value, for every manifest tool.
@@ -7,7 +7,7 @@ import { AjvJsonSchemaValidator } from "@modelcontextprotocol/server/validators/
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { manifest } from "../../src/manifest/index.ts";
-import { compactSchema, sdkSchema } from "../../src/tools-list.ts";
+import { compactSchema, sdkSchema } from "../../src/mcp/tools-list.ts";
 import { connect } from "../support/connect.ts";
 
 type Schema = Record<string, unknown>;

@@ -8,7 +8,7 @@ import { asMaster, useBridge } from "../support/nock-bridge.ts";
 import { keyHolderReads } from "../support/nock-state.ts";
 import { chatCompletion, generatedKey, keyInfo, modelList } from "../support/litellm-answers.ts";
 import { manifest } from "../../src/manifest/index.ts";
-import { keyHash } from "../../src/manifest/key-hash.ts";
+import { keyHash } from "../../src/litellm/key-hash.ts";
 
 // The operator allows the free-form metadata field the tests write.
 const bridge = useBridge({ LITELLM_MCP_METADATA_FIELDS: "ticket" });

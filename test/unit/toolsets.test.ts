@@ -4,11 +4,11 @@
 
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig } from "../../src/config/config.ts";
 import { ConfigError } from "../../src/errors.ts";
 import { manifest } from "../../src/manifest/index.ts";
-import { createServer } from "../../src/server.ts";
-import { TOOLSETS, enabledTools, toolsetNames } from "../../src/toolsets.ts";
+import { createServer } from "../../src/mcp/server.ts";
+import { TOOLSETS, enabledTools, toolsetNames } from "../../src/policy/toolsets.ts";
 import { listedTools } from "../support/connect.ts";
 
 /** The tools the default selection has served since before toolsets existed. */

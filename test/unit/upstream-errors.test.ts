@@ -5,7 +5,7 @@ import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CANARY_MASTER_KEY, TEST_HOST, connect, textOf } from "../support/connect.ts";
 import { refusedOrigin } from "../support/serve.ts";
-import { keyHash } from "../../src/manifest/key-hash.ts";
+import { keyHash } from "../../src/litellm/key-hash.ts";
 import { keyHolderReads } from "../support/nock-state.ts";
 import {
   budgetExceeded,

@@ -3,10 +3,10 @@
 
 import { z } from "zod";
 import { postBudgetNewBodyFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
-import { duration } from "../duration.js";
+import { defineTool } from "../define-tool.js";
+import { duration } from "../../litellm/duration.js";
 import { budgetSummary, summarizeBudget } from "./budget-summary.js";
-import { TEXT_LIMITS } from "../text.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 const litellm = postBudgetNewBodyFields;
 

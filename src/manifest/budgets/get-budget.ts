@@ -2,9 +2,9 @@
 
 import { z } from "zod";
 import { postBudgetInfoBodyFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
+import { defineTool } from "../define-tool.js";
 import { budgetSummary, summarizeBudget } from "./budget-summary.js";
-import { TEXT_LIMITS } from "../text.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 export const getBudget = defineTool({
   name: "get_budget",

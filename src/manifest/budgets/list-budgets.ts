@@ -1,7 +1,7 @@
 // list_budgets: the budgets LiteLLM stores, bounded.
 
 import { z } from "zod";
-import { defineTool } from "../../define-tool.js";
+import { defineTool } from "../define-tool.js";
 import { firstItems } from "../paging.js";
 import { budgetSummary, summarizeBudget } from "./budget-summary.js";
 

@@ -2,12 +2,12 @@
 
 import { z } from "zod";
 import { postBudgetUpdateBodyFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
-import { duration } from "../duration.js";
+import { defineTool } from "../define-tool.js";
+import { duration } from "../../litellm/duration.js";
 import { required } from "../required.js";
 import { someChange } from "../some-change.js";
 import { budgetSummary, knownBudget, summarizeBudget } from "./budget-summary.js";
-import { TEXT_LIMITS } from "../text.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 const litellm = postBudgetUpdateBodyFields;
 

@@ -3,9 +3,9 @@
 
 import { z } from "zod";
 import { postChatCompletionsBodyFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
+import { defineTool } from "../define-tool.js";
 import { documentedFields } from "../documented-fields.js";
-import { LIST_LIMITS, TEXT_LIMITS } from "../text.js";
+import { LIST_LIMITS, TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 const litellm = postChatCompletionsBodyFields;
 

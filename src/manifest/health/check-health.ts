@@ -1,7 +1,7 @@
 // check_health: is the proxy up and ready, and can it use its database. Costs no provider call.
 
 import { z } from "zod";
-import { defineTool } from "../../define-tool.js";
+import { defineTool } from "../define-tool.js";
 
 export const checkHealth = defineTool({
   name: "check_health",

@@ -3,11 +3,11 @@
 
 import { z } from "zod";
 import { getHealthQueryFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
+import { defineTool } from "../define-tool.js";
 import { InputError } from "../../errors.js";
 import { firstItems } from "../paging.js";
 import { required } from "../required.js";
-import { TEXT_LIMITS } from "../text.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 const SHOWN = 20;
 

@@ -2,8 +2,8 @@
 
 import { z } from "zod";
 import { postKeyBlockBodyFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
-import { TEXT_LIMITS } from "../text.js";
+import { defineTool } from "../define-tool.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 /** What a block or unblock leaves behind, so the caller can see which key changed and how. */
 export const keyState = z.object({

@@ -2,8 +2,8 @@
 
 import { z } from "zod";
 import { postKeyDeleteBodyFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
-import { TEXT_LIMITS } from "../text.js";
+import { defineTool } from "../define-tool.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 const litellm = postKeyDeleteBodyFields;
 

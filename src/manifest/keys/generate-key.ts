@@ -2,12 +2,12 @@
 
 import { z } from "zod";
 import { postKeyGenerateBodyFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
-import { checkKeyHolder, checkModelsServed, confirmMintedKey, KEY_TYPE } from "../../policy-effects.js";
-import { duration } from "../duration.js";
-import { modelNames } from "../model-names.js";
+import { defineTool } from "../define-tool.js";
+import { checkKeyHolder, checkModelsServed, confirmMintedKey, KEY_TYPE } from "../../policy/effects.js";
+import { duration } from "../../litellm/duration.js";
+import { modelNames } from "../../litellm/model-names.js";
 import { required } from "../required.js";
-import { TEXT_LIMITS } from "../text.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 const litellm = postKeyGenerateBodyFields;
 
@@ -42,7 +42,7 @@ export const generateKey = defineTool({
       max_budget: args.max_budget,
       metadata: args.metadata,
       // LiteLLM then limits the key to its LLM API routes: with its own bearer it calls models, never /key/*,
-      // /user/*, /team/* or /spend/*, whatever its user's role may do (src/policy-effects.ts).
+      // /user/*, /team/* or /spend/*, whatever its user's role may do (src/policy/effects.ts).
       key_type: KEY_TYPE,
     },
   }),

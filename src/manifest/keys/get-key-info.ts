@@ -3,11 +3,11 @@
 
 import { z } from "zod";
 import { getKeyInfoQueryFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
+import { defineTool } from "../define-tool.js";
 import { documentedFields } from "../documented-fields.js";
-import { keyHash } from "../key-hash.js";
+import { keyHash } from "../../litellm/key-hash.js";
 import { required } from "../required.js";
-import { TEXT_LIMITS } from "../text.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 // LiteLLM's documented `info` object, trimmed to what a key admin asks about; other fields are dropped.
 const keyInfo = z.object({

@@ -2,10 +2,10 @@
 
 import { z } from "zod";
 import { getKeyListQueryFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
+import { defineTool } from "../define-tool.js";
 import { keySummary, summarizeKey } from "../key-summary.js";
 import { pageFields, pageOf } from "../paging.js";
-import { TEXT_LIMITS } from "../text.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 const litellm = getKeyListQueryFields;
 

@@ -7,13 +7,13 @@
 
 import { z } from "zod";
 import { postKeyRegenerateBodyFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
+import { defineTool } from "../define-tool.js";
 import { InputError, PolicyError } from "../../errors.js";
-import { checkKeyHolder, checkModelsServed, confirmRegeneratedKey, keyGrantFault } from "../../policy-effects.js";
-import { duration } from "../duration.js";
-import { modelNames } from "../model-names.js";
+import { checkKeyHolder, checkModelsServed, confirmRegeneratedKey, keyGrantFault } from "../../policy/effects.js";
+import { duration } from "../../litellm/duration.js";
+import { modelNames } from "../../litellm/model-names.js";
 import { required } from "../required.js";
-import { TEXT_LIMITS } from "../text.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 const litellm = postKeyRegenerateBodyFields;
 

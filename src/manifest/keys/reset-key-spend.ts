@@ -2,9 +2,9 @@
 
 import { z } from "zod";
 import { postKeyKeyResetSpendBodyFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
-import { keyHash } from "../key-hash.js";
-import { TEXT_LIMITS } from "../text.js";
+import { defineTool } from "../define-tool.js";
+import { keyHash } from "../../litellm/key-hash.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 export const resetKeySpend = defineTool({
   name: "reset_key_spend",

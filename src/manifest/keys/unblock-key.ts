@@ -2,10 +2,10 @@
 
 import { z } from "zod";
 import { postKeyUnblockBodyFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
+import { defineTool } from "../define-tool.js";
 import { keyState } from "./block-key.js";
 import { documentedFields } from "../documented-fields.js";
-import { TEXT_LIMITS } from "../text.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 export const unblockKey = defineTool({
   name: "unblock_key",

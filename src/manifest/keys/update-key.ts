@@ -2,13 +2,13 @@
 
 import { z } from "zod";
 import { postKeyUpdateBodyFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
+import { defineTool } from "../define-tool.js";
 import { documentedFields } from "../documented-fields.js";
-import { duration } from "../duration.js";
-import { modelNames } from "../model-names.js";
+import { duration } from "../../litellm/duration.js";
+import { modelNames } from "../../litellm/model-names.js";
 import { required } from "../required.js";
 import { someChange } from "../some-change.js";
-import { TEXT_LIMITS } from "../text.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 const litellm = postKeyUpdateBodyFields;
 

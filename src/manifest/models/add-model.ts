@@ -2,12 +2,12 @@
 
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { defineTool } from "../../define-tool.js";
-import { confirmPricedDeployment } from "../../policy-effects.js";
+import { defineTool } from "../define-tool.js";
+import { confirmPricedDeployment } from "../../policy/effects.js";
 import { documentedFields } from "../documented-fields.js";
 import { credentialOnly } from "./credential-only.js";
-import { modelName } from "../model-names.js";
-import { TEXT_LIMITS } from "../text.js";
+import { modelName } from "../../litellm/model-names.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 /** What the tool shows of the deployment row LiteLLM stored. */
 const stored = z.object({ model_id: z.string().nullable().describe("The new deployment's id, for update_model and delete_model."), model_name: z.string().nullable() });

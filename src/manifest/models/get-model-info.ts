@@ -1,9 +1,9 @@
 // get_model_info: what each deployment behind the proxy is — provider, mode, context window and price.
 
 import { z } from "zod";
-import { defineTool } from "../../define-tool.js";
+import { defineTool } from "../define-tool.js";
 import { firstItems } from "../paging.js";
-import { TEXT_LIMITS } from "../text.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 const SHOWN = 50;
 

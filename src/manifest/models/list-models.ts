@@ -1,7 +1,7 @@
 // list_models: the model names the proxy serves, as callers pass them to proxy_completion.
 
 import { z } from "zod";
-import { defineTool } from "../../define-tool.js";
+import { defineTool } from "../define-tool.js";
 import { documentedFields } from "../documented-fields.js";
 
 const model = z.object({

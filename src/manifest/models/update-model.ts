@@ -2,11 +2,11 @@
 
 import { z } from "zod";
 import { patchModelModelIdUpdatePathFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
+import { defineTool } from "../define-tool.js";
 import { documentedFields } from "../documented-fields.js";
 import { someChange } from "../some-change.js";
 import { credentialOnly } from "./credential-only.js";
-import { TEXT_LIMITS } from "../text.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 /** What the tool shows of the deployment row LiteLLM stored. */
 const stored = z.object({ model_id: z.string().nullable(), model_name: z.string().nullable() });

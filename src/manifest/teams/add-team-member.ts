@@ -2,10 +2,10 @@
 
 import { z } from "zod";
 import { postTeamMemberAddBodyFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
+import { defineTool } from "../define-tool.js";
 import { documentedFields } from "../documented-fields.js";
-import { duration } from "../duration.js";
-import { TEXT_LIMITS } from "../text.js";
+import { duration } from "../../litellm/duration.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 const litellm = postTeamMemberAddBodyFields;
 

@@ -2,12 +2,12 @@
 
 import { z } from "zod";
 import { postTeamNewBodyFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
-import { duration } from "../duration.js";
-import { modelNames } from "../model-names.js";
+import { defineTool } from "../define-tool.js";
+import { duration } from "../../litellm/duration.js";
+import { modelNames } from "../../litellm/model-names.js";
 import { required } from "../required.js";
 import { summarizeTeam, teamSummary } from "./team-summary.js";
-import { TEXT_LIMITS } from "../text.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 const litellm = postTeamNewBodyFields;
 

@@ -2,13 +2,13 @@
 
 import { z } from "zod";
 import { getTeamInfoQueryFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
+import { defineTool } from "../define-tool.js";
 import { documentedFields } from "../documented-fields.js";
 import { keySummary, summarizeKey } from "../key-summary.js";
 import { firstItems } from "../paging.js";
 import { required } from "../required.js";
 import { teamMember } from "./team-summary.js";
-import { TEXT_LIMITS } from "../text.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 const SHOWN = 20;
 

@@ -2,10 +2,10 @@
 
 import { z } from "zod";
 import { getV2TeamListQueryFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
+import { defineTool } from "../define-tool.js";
 import { pageFields, pageOf } from "../paging.js";
 import { summarizeTeam, teamSummary } from "./team-summary.js";
-import { TEXT_LIMITS } from "../text.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 const litellm = getV2TeamListQueryFields;
 

@@ -3,11 +3,11 @@
 
 import { z } from "zod";
 import { getSpendLogsV2QueryFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
+import { defineTool } from "../define-tool.js";
 import { documentedFields } from "../documented-fields.js";
-import { keyHash } from "../key-hash.js";
+import { keyHash } from "../../litellm/key-hash.js";
 import { pageFields, pageOf } from "../paging.js";
-import { TEXT_LIMITS } from "../text.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 const litellm = getSpendLogsV2QueryFields;
 

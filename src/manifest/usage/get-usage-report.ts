@@ -3,10 +3,10 @@
 
 import { z } from "zod";
 import { getUserDailyActivityAggregatedQueryFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
-import { keyHash } from "../key-hash.js";
+import { defineTool } from "../define-tool.js";
+import { keyHash } from "../../litellm/key-hash.js";
 import { GROUPINGS, dailyUsage, report, spender } from "./daily-usage.js";
-import { TEXT_LIMITS } from "../text.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 const litellm = getUserDailyActivityAggregatedQueryFields;
 

@@ -2,11 +2,11 @@
 
 import { z } from "zod";
 import { postUserNewBodyFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
-import { duration } from "../duration.js";
-import { modelNames } from "../model-names.js";
+import { defineTool } from "../define-tool.js";
+import { duration } from "../../litellm/duration.js";
+import { modelNames } from "../../litellm/model-names.js";
 import { GRANTABLE_ROLES, summarizeUser, userFields, userSummary } from "./user-summary.js";
-import { TEXT_LIMITS } from "../text.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 const litellm = postUserNewBodyFields;
 

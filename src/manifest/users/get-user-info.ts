@@ -2,12 +2,12 @@
 
 import { z } from "zod";
 import { getUserInfoQueryFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
+import { defineTool } from "../define-tool.js";
 import { documentedFields } from "../documented-fields.js";
 import { keySummary, summarizeKey } from "../key-summary.js";
 import { firstItems } from "../paging.js";
 import { required } from "../required.js";
-import { TEXT_LIMITS } from "../text.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 const SHOWN = 20;
 

@@ -2,10 +2,10 @@
 
 import { z } from "zod";
 import { getUserListQueryFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
+import { defineTool } from "../define-tool.js";
 import { pageFields, pageOf } from "../paging.js";
 import { summarizeUser, userSummary } from "./user-summary.js";
-import { TEXT_LIMITS } from "../text.js";
+import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 const litellm = getUserListQueryFields;
 

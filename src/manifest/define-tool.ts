@@ -1,0 +1,169 @@
+// The shape of a manifest entry, typed against the generated `paths`: a tool's request mapping must
+// produce exactly what its LiteLLM operation accepts, so spec drift fails `npm run typecheck` at the
+// entry that no longer fits.
+
+import type { ParamsOption, RequestBodyOption, FetchResponse } from "openapi-fetch";
+import type { ToolAnnotations } from "@modelcontextprotocol/server";
+import type { z } from "zod";
+import type { paths } from "../../generated/litellm-api.js";
+import type { HttpMethod } from "../litellm/client.js";
+import type { Credential } from "../litellm/credential.js";
+import type { LiteLLMState } from "../litellm/state.js";
+import type { Policy } from "../policy/operator-policy.js";
+import type { Holder } from "../policy/ceilings.js";
+import type { Toolset } from "../policy/toolsets.js";
+
+/** Paths of the generated document that have method M. */
+export type PathWith<M extends HttpMethod> = {
+  [P in keyof paths]: paths[P][M] extends never | undefined ? never : P;
+}[keyof paths];
+
+type Operation<P extends PathWith<M>, M extends HttpMethod> = NonNullable<paths[P][M]>;
+
+/** What the manifest hands openapi-fetch for this operation: its params and body, nothing else. */
+export type OperationRequest<P extends PathWith<M>, M extends HttpMethod> = ParamsOption<Operation<P, M>> &
+  RequestBodyOption<Operation<P, M>>;
+
+type BodyOf<P extends PathWith<M>, M extends HttpMethod> = NonNullable<OperationRequest<P, M> extends { body?: infer B } ? B : never>;
+type ParamsOf<P extends PathWith<M>, M extends HttpMethod> = NonNullable<OperationRequest<P, M> extends { params?: infer Q } ? Q : never>;
+
+/** Every key of any member of a union (keyof a union gives only the keys all members share). */
+type KeysOf<A> = A extends unknown ? keyof A : never;
+/** The type at key K in whichever members of a union have it. */
+type ValueAt<A, K extends PropertyKey> = A extends unknown ? (K extends keyof A ? A[K] : never) : never;
+type ItemOf<A> = A extends readonly (infer E)[] ? E : never;
+
+/**
+ * T, with `never` at every key, at any depth, that the allowed type A does not declare: a field the spec no
+ * longer has fails at the manifest, however deep the tool sends it. Where A takes anything (`unknown`,
+ * an open map), T stands as it is; whether its values fit is plain assignability's to check.
+ */
+type Exact<T, A> = unknown extends A
+  ? T
+  : T extends readonly (infer E)[]
+    ? Exact<E, ItemOf<NonNullable<A>>>[]
+    : T extends object
+      ? { [K in keyof T]: K extends KeysOf<Extract<NonNullable<A>, object>> ? Exact<T[K], ValueAt<Extract<NonNullable<A>, object>, K>> : never }
+      : T;
+
+/**
+ * openapi-fetch's types accept any superset of a body (TypeScript checks excess properties only on fresh
+ * literals, and an inferred arrow-function return is not one); this restores the check at every depth,
+ * for the body's fields and each kind of parameter.
+ */
+export type ExactRequest<R, P extends PathWith<M>, M extends HttpMethod> = {
+  [K in keyof R]: K extends "body"
+    ? Exact<R[K], BodyOf<P, M>>
+    : K extends "params"
+      ? { [L in keyof R[K]]: L extends keyof ParamsOf<P, M> ? Exact<R[K][L], ParamsOf<P, M>[L]> : never }
+      : never;
+};
+
+/** The parsed 2xx body as the spec types it (`unknown` where LiteLLM declares `{}`). */
+export type OperationResponse<P extends PathWith<M>, M extends HttpMethod> = NonNullable<
+  FetchResponse<Operation<P, M>, object, "application/json">["data"]
+>;
+
+/** All four MCP hints, always written out: LiteLLM reads and deletes over POST, so the verb tells nothing. */
+export type ToolHints = Required<Pick<ToolAnnotations, "readOnlyHint" | "destructiveHint" | "idempotentHint" | "openWorldHint">>;
+
+/** A check of LiteLLM's answer to a write; it undoes the write and throws when LiteLLM did what the policy refuses. */
+export type AfterWrite = (answer: unknown) => Promise<void>;
+
+/**
+ * What a write will let its result do, judged before it is sent (src/policy/effects.ts): reads what it needs
+ * of LiteLLM's state and throws a PolicyError or InputError to refuse; may return a check of the answer.
+ */
+export type Judge<Args> = (args: Args, state: LiteLLMState, policy: Policy) => Promise<AfterWrite | undefined>;
+
+export interface ToolDefinition<
+  P extends PathWith<M>,
+  M extends HttpMethod,
+  In extends z.ZodObject,
+  Out extends z.ZodObject,
+  R extends OperationRequest<P, M>,
+> {
+  name: string;
+  /** The toolset that serves it (src/policy/toolsets.ts); its file lives in src/manifest/<toolset>/. */
+  toolset: Toolset;
+  /** Served when LITELLM_MCP_TOOLSETS is unset (the "default" selection), or only when its toolset is on. */
+  byDefault: boolean;
+  title: string;
+  description: string;
+  operation: { method: M; path: P };
+  credential: z.infer<In> extends { key: string } ? Credential : Exclude<Credential, "caller">;
+  annotations: ToolHints;
+  /**
+   * Whose limits its models, max_budget, budget_duration or reset_to arguments set: the operator's policy
+   * holds each kind of holder to its own ceiling (src/policy/ceilings.ts). Only for tools with such arguments.
+   */
+  limits?: Holder;
+  /** LiteLLM drops the limits it names from whatever held them (delete_budget unlinks the budget). */
+  removesLimits?: true;
+  /**
+   * For a write whose effect depends on LiteLLM's state (whose role a key inherits, whether a team or model
+   * exists) or that LiteLLM could carry out otherwise than asked: judged after the argument rules, before the
+   * write, with the same key and deadline as the call.
+   */
+  judge?: Judge<z.infer<In>>;
+  /** The operation answers OpenAI chat-completion events when asked to stream (see src/litellm/streaming.ts). */
+  streams?: true;
+  /**
+   * LiteLLM answers a failed health check with HTTP 503 and the check's report as the body. For a tool whose
+   * job is to report such checks, that report is its result, not an error: this tells a report from other 503s.
+   */
+  checkReport?: (body: unknown) => boolean;
+  input: In;
+  output: Out;
+  request: (args: z.infer<In>) => R & ExactRequest<R, P, M>;
+  /**
+   * Maps LiteLLM's answer onto the output's fields. Field names are checked here; values are checked by
+   * the output schema at run time, because LiteLLM declares most answers as `{}`. It may throw a BridgeError
+   * when the answer means the call could not do what was asked (e.g. a check that found nothing to check).
+   */
+  result: (data: OperationResponse<P, M>, args: z.infer<In>) => { [K in keyof z.input<Out>]: unknown };
+}
+
+/** The form the server iterates over: types were checked in full where the entry was defined. */
+export interface Tool {
+  name: string;
+  toolset: Toolset;
+  byDefault: boolean;
+  title: string;
+  description: string;
+  operation: { method: HttpMethod; path: string };
+  credential: Credential;
+  annotations: ToolHints;
+  limits?: Holder;
+  removesLimits?: true;
+  judge?: Judge<Record<string, unknown>>;
+  streams?: true;
+  checkReport?: (body: unknown) => boolean;
+  input: z.ZodObject;
+  output: z.ZodObject;
+  /** Builds the request from arguments the input schema has already accepted. */
+  buildRequest(args: Record<string, unknown>): { params?: object; body?: unknown };
+  /** Maps LiteLLM's 2xx body onto the output shape; the output schema checks the result afterwards. */
+  buildResult(data: unknown, args: Record<string, unknown>): unknown;
+}
+
+/** Ties the request mapping to the operation's generated types, then erases them for the server. */
+export function defineTool<
+  P extends PathWith<M>,
+  M extends HttpMethod,
+  In extends z.ZodObject,
+  Out extends z.ZodObject,
+  R extends OperationRequest<P, M>,
+>(
+  definition: ToolDefinition<P, M, In, Out, R>,
+): Tool {
+  const { request, result, judge, ...described } = definition;
+  return {
+    ...described,
+    ...(judge ? { judge: (args, state, policy) => judge(args as z.infer<In>, state, policy) } : {}),
+    // The SDK parsed `args` with `definition.input` before the handler runs.
+    buildRequest: (args) => request(args as z.infer<In>),
+    // The spec's response type is LiteLLM's claim about the wire; the output schema verifies it.
+    buildResult: (data, args) => result(data as OperationResponse<P, M>, args as z.infer<In>),
+  };
+}

@@ -1,0 +1,233 @@
+// Builds the MCP server from the manifest: one registered tool per entry, each running the same path —
+// pick the credential, ask the person first where it destroys something, build the request, call LiteLLM,
+// check the answer against the output schema. One builder serves both protocol revisions: the SDK's serving
+// entries (serveStdio, createMcpHandler) call it for each connection or request, naming the era it serves.
+// No module state: tests build as many servers as they like, in-process.
+
+import { McpServer, type CallToolResult, type InputRequiredResult, type jsonSchemaValidator, type RegisteredTool, type ServerContext } from "@modelcontextprotocol/server";
+import { cacheHintsFor } from "./cache-hints.js";
+import { isHeaderSafeKey, type Config } from "../config/config.js";
+import { confirmFirst, type ConfirmationOptions } from "./confirmation.js";
+import type { ReadTool } from "./confirmation-previews.js";
+import { confirmationState } from "./confirmation-state.js";
+import type { AfterWrite, Tool } from "../manifest/define-tool.js";
+import { BridgeError, ConfigError, InputError, UpstreamError } from "../errors.js";
+import type { Send } from "../litellm/http-transport.js";
+import { createLiteLLMClient } from "../litellm/client.js";
+import { liteLLMState } from "../litellm/state.js";
+import type { Logger } from "../log.js";
+import { manifest } from "../manifest/index.js";
+import { checkPolicy, closedCapabilities, policyNote } from "../policy/policy.js";
+import { redact } from "../redact.js";
+import { MAX_ARGUMENT_DEPTH, tooDeepArgument } from "../nesting.js";
+import { mayRetry, withRetries } from "../litellm/retry.js";
+import { streamingCall, type StreamingCall } from "../litellm/streaming.js";
+import { enabledTools } from "../policy/toolsets.js";
+import { errorResult, successResult } from "./tool-result.js";
+import { serveCompactToolList } from "./tools-list.js";
+import { VERSION } from "../version.js";
+
+export interface ServerDeps {
+  /** The fetch LiteLLM calls go through (tests pass one; default: global fetch). */
+  fetch?: typeof fetch;
+  /**
+   * The transport to LiteLLM, when one should outlive this server: the HTTP mode builds a server per request
+   * and passes them all one, so calls reuse its connections instead of opening a new one per request.
+   */
+  send?: Send;
+  log?: Logger;
+  tools?: readonly Tool[];
+  /**
+   * Caller mode (LITELLM_MCP_AUTH=caller): the LiteLLM key this one MCP request carried. Every tool sends it;
+   * it lives only as long as the server built for that request.
+   */
+  callerKey?: string;
+  /**
+   * The protocol era this server serves: "modern" (2026-07-28, every request carries the client's capabilities)
+   * or "legacy" (2025, capabilities declared once at initialize). The SDK's serving entries say which.
+   */
+  era?: "legacy" | "modern";
+}
+
+const silent: Logger = () => {};
+
+/**
+ * The SDK validates answers to a server's own elicitation/create requests against a JSON Schema, building an
+ * Ajv instance per server unless given a validator. This server asks only through input_required results,
+ * whose answers it reads itself (src/mcp/confirmation.ts), and the HTTP mode builds a server per request, where
+ * that Ajv instance was the largest cost of a call.
+ */
+const noElicitation: jsonSchemaValidator = {
+  getValidator() {
+    throw new Error("litellm-mcp sends no elicitation/create of its own, so it validates no client-side JSON Schema.");
+  },
+};
+
+function bearerFor(tool: Tool, args: Record<string, unknown>, config: Config, callerKey: string | undefined): string | undefined {
+  if (tool.credential === "none") return undefined;
+  if (callerKey !== undefined) return callerKey;
+  if (tool.credential === "caller") {
+    const key = String(args.key);
+    // fetch would throw on it; that is the caller's mistake, not a bug of the bridge.
+    if (!isHeaderSafeKey(key)) {
+      throw new InputError('The key given in "key" has characters no LiteLLM key has (spaces, control or non-ASCII characters). Pass the virtual key exactly as LiteLLM issued it, e.g. "sk-...".');
+    }
+    return key;
+  }
+  if (!config.masterKey) {
+    throw new ConfigError(
+      `${tool.name} needs the proxy's master key, and LITELLM_MASTER_KEY is not set for this MCP server. Add it to the server's env in your MCP host config.`,
+    );
+  }
+  return config.masterKey;
+}
+
+/**
+ * A tool's input schema and the note its description gains: the manifest's as they are, except in caller
+ * mode, where a completion runs under the caller's own key, like every other tool, so it takes no `key`:
+ * spend is always the caller's, and a key pasted into the conversation cannot redirect it.
+ */
+function inputFor(tool: Tool, callerMode: boolean): { input: Tool["input"]; note: string } {
+  if (!callerMode || tool.credential !== "caller") return { input: tool.input, note: "" };
+  return { input: tool.input.omit({ key: true }), note: " It runs under your own LiteLLM key, the one your MCP client sends to this server." };
+}
+
+function checkedOutput(tool: Tool, value: unknown): Record<string, unknown> {
+  const parsed = tool.output.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const where = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).slice(0, 3).join("; ");
+  throw new UpstreamError(
+    `LiteLLM's answer to ${tool.operation.method.toUpperCase()} ${tool.operation.path} does not have the shape ${tool.name} documents (${where}). The proxy may run a LiteLLM version this bridge was not generated for.`,
+  );
+}
+
+/**
+ * The result mapping reads LiteLLM's answer as documented; an answer such as `null` makes it throw instead.
+ * A BridgeError it throws on purpose is the tool's sentence for an answer that cannot serve the call.
+ */
+function resultOf(tool: Tool, data: unknown, args: Record<string, unknown>): unknown {
+  try {
+    return tool.buildResult(data, args);
+  } catch (error) {
+    if (error instanceof BridgeError) throw error;
+    return undefined;
+  }
+}
+
+/** For tools that report checks: a 503 carrying the check's report is the result. */
+function checkReportOf(tool: Tool): ((status: number, body: unknown) => boolean) | undefined {
+  const isReport = tool.checkReport;
+  return isReport && ((status, body) => status === 503 && isReport(body));
+}
+
+/** The manifest tools this configuration serves; the stdio transport needs their names too. */
+export function servedTools(config: Config, tools: readonly Tool[] = manifest): Tool[] {
+  return enabledTools(tools, config.policy);
+}
+
+export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
+  const log = deps.log ?? silent;
+  const { callerKey } = deps;
+  if ((config.auth === "caller") !== (callerKey !== undefined)) {
+    throw new Error(`createServer: a caller key belongs with LITELLM_MCP_AUTH=caller and nowhere else (auth is "${config.auth}").`);
+  }
+  const client = createLiteLLMClient(config, deps.fetch, deps.send);
+  const state = confirmationState(callerKey ?? config.masterKey);
+  const server = new McpServer(
+    { name: "litellm-mcp", version: VERSION },
+    {
+      // The tool list is fixed for the life of the process: nothing to subscribe to.
+      capabilities: { tools: { listChanged: false } },
+      jsonSchemaValidator: noElicitation,
+      cacheHints: cacheHintsFor(config.auth),
+      requestState: { verify: state.verify },
+    },
+  );
+  const confirmation: ConfirmationOptions = {
+    era: deps.era ?? "legacy",
+    initializedCapabilities: () => server.server.getClientCapabilities(),
+    required: config.requireConfirmation,
+    state,
+  };
+
+  /** How a tool's calls go out: whose key (a missing master key is said here, before anyone is asked), timeout, cancellation. */
+  const sentAsFor = (tool: Tool, args: Record<string, unknown>, signal: AbortSignal) => ({
+    bearer: bearerFor(tool, args, config, callerKey),
+    credential: tool.credential,
+    asCaller: callerKey !== undefined,
+    timeoutMs: tool.credential === "caller" ? config.completionTimeoutMs : config.adminTimeoutMs,
+    signal,
+  });
+
+  /**
+   * The one way to LiteLLM, for tool calls and the reads a confirmation shows: key, timeout, retries, output
+   * check. `checkWritten` sees LiteLLM's raw answer to a write before it is mapped (and may undo the write).
+   */
+  const callLiteLLM = async (
+    tool: Tool,
+    args: Record<string, unknown>,
+    signal: AbortSignal,
+    stream?: StreamingCall,
+    checkWritten?: AfterWrite,
+  ): Promise<Record<string, unknown>> => {
+    const sentAs = sentAsFor(tool, args, signal);
+    const send = () =>
+      client.call(tool.operation.method, tool.operation.path, stream?.request ?? tool.buildRequest(args), { ...sentAs, read: stream?.read, acceptFailure: checkReportOf(tool) });
+    // A stream that has sent progress is never replayed; mayRetry excludes tools that mint or spend.
+    const data = await (mayRetry(tool) && !stream ? withRetries(send, config.retry, signal) : send());
+    await checkWritten?.(data);
+    return checkedOutput(tool, resultOf(tool, data, args));
+  };
+
+  const registered = new Map<string, RegisteredTool>();
+  const served = servedTools(config, deps.tools);
+  // What a disabled tool is for, no other tool may do (update_key {blocked: false} is unblocking).
+  const closed = closedCapabilities(deps.tools ?? manifest, served);
+  // Disabled tools are never registered: not listed, not callable.
+  for (const tool of served) {
+    const { input, note } = inputFor(tool, callerKey !== undefined);
+    const handle = server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description + note + policyNote(tool, config.policy, closed),
+        inputSchema: input,
+        outputSchema: tool.output,
+        annotations: { title: tool.title, ...tool.annotations },
+      },
+      async (args: Record<string, unknown>, ctx: ServerContext): Promise<CallToolResult | InputRequiredResult> => {
+        const secrets = [config.masterKey, callerKey ?? (tool.credential === "caller" ? String(args.key) : undefined)];
+        const signal = ctx.mcpReq.signal;
+        try {
+          const deep = tooDeepArgument(args);
+          if (deep) {
+            throw new InputError(`"${deep}" is nested more than ${MAX_ARGUMENT_DEPTH} levels deep, which LiteLLM cannot store (it fails at about 130). Pass a flatter value.`);
+          }
+          // The operator's limits come first: a refused call sends nothing upstream and asks nobody.
+          checkPolicy(tool, args, config.policy, closed);
+          const sentAs = sentAsFor(tool, args, signal);
+          // What the write will let its result do, judged against LiteLLM's state before anything is written
+          // and before anyone is asked to confirm it; checkWritten then holds LiteLLM's answer to the same rules.
+          const checkWritten = await tool.judge?.(args, liteLLMState(client, sentAs), config.policy);
+          const read: ReadTool = (readTool, readArgs) => callLiteLLM(readTool, readTool.input.parse(readArgs), signal);
+          const question = await confirmFirst(tool, args, ctx, confirmation, read, (text) => redact(text, secrets));
+          if (question) return question;
+          const stream = tool.streams ? streamingCall(tool.buildRequest(args), ctx, { secrets, budgetBytes: config.maxResponseBytes }) : undefined;
+          return successResult(await callLiteLLM(tool, args, signal, stream, checkWritten), secrets);
+        } catch (error) {
+          if (error instanceof BridgeError) {
+            log("warn", `${tool.name}: ${redact(error.message, secrets)}`);
+            return errorResult(error.message, secrets);
+          }
+          // A bug, not an upstream fault: report it as one, without whatever secrets its message holds.
+          const message = redact(error instanceof Error ? (error.stack ?? error.message) : String(error), secrets);
+          log("error", `${tool.name} failed unexpectedly: ${message}`);
+          throw new Error(`litellm-mcp hit an internal error in ${tool.name}; see its stderr log.`);
+        }
+      },
+    );
+    registered.set(tool.name, handle);
+  }
+  serveCompactToolList(server, registered);
+  return server;
+}
