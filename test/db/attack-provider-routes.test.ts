@@ -100,7 +100,8 @@ describe.skipIf(missing !== undefined && process.env.LITELLM_MCP_DB !== "require
   it("reaches nothing on the operator's provider account beyond the models the policy allows", async () => {
     const { key } = await bridge.answer<{ key: string }>("generate_key", { models: [ALPHA.name], user_id: user, duration: "1h", max_budget: 0.01 });
     const info = (await liteLLMAdmin(proxy, "GET", `/key/info?key=${keyHash(key)}`)).body as { info: Record<string, unknown> };
-    expect(info.info).toMatchObject({ models: [ALPHA.name], max_budget: 0.01, allowed_routes: ["llm_api_routes"] });
+    // The key as the fix mints it: the exact routes of completions, embeddings and the model list, no route group.
+    expect(info.info).toMatchObject({ models: [ALPHA.name], max_budget: 0.01, allowed_routes: ["/chat/completions", "/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/models"] });
 
     const tries: [string, string, string, unknown][] = [
       ["ten images with the provider's default image model", "POST", "/openai/v1/images/generations", { prompt: "a cat", n: 10, size: "1024x1024" }],

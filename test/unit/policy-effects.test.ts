@@ -98,3 +98,29 @@ describe("generate_key checks LiteLLM's answer, and undoes a key minted otherwis
     expect(await refusal()).toMatch(/undoing it failed \(LiteLLM failed with HTTP 500.*\), so have an admin remove it\.$/);
   });
 });
+
+describe("nothing widens a minted key's routes afterwards", () => {
+  // The route limit is set once, by generate_key; no tool takes a field that would change it, its key_type
+  // (LiteLLM turns one into a route group) or what LiteLLM reads as pass-through permissions.
+  it.each([
+    ["update_key", { key: HASHED_TOKEN, allowed_routes: ["llm_api_routes"] }],
+    ["update_key", { key: HASHED_TOKEN, key_type: "llm_api" }],
+    ["update_key", { key: HASHED_TOKEN, allowed_passthrough_routes: ["/openai"] }],
+    ["update_key", { key: HASHED_TOKEN, permissions: { get_spend_routes: true } }],
+    ["regenerate_key", { key: HASHED_TOKEN, duration: "1h", max_budget: 1, models: ["mock-gpt"], allowed_routes: ["/openai"] }],
+    ["regenerate_key", { key: HASHED_TOKEN, duration: "1h", max_budget: 1, models: ["mock-gpt"], key_type: "llm_api" }],
+    ["generate_key", { ...key, allowed_routes: ["llm_api_routes"] }],
+    ["generate_key", { ...key, key_type: "llm_api" }],
+  ])("%s refuses %j before sending anything", async (tool, args) => {
+    const result = await bridge().call(tool, args);
+    expect(result.isError).toBe(true);
+    const field = Object.keys(args).at(-1)!;
+    expect(textOf(result)).toContain(field);
+  });
+
+  it("update_key's metadata may not carry allowed_passthrough_routes unless the operator allows that field", async () => {
+    const result = await bridge().call("update_key", { key: HASHED_TOKEN, metadata: { allowed_passthrough_routes: ["/openai"] } });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/^Refused by policy: metadata may carry no field at all.*"allowed_passthrough_routes"/);
+  });
+});
