@@ -10,7 +10,7 @@
 //   names no model goes to the operator's provider account, checked against no key's models and booked to
 //   nobody. So every key the bridge hands out is minted with an explicit allowed_routes list of exact
 //   routes (KEY_ROUTES), which LiteLLM 1.108.7 lets the master key set without an Enterprise licence and
-//   enforces for every role before anything else: the key may call those and nothing else. On top, a key is
+//   enforces for every role: the key may call those and nothing else. On top, a key is
 //   never minted for a user with an admin role, nor for a team whose admin its user is.
 // - A key for a user, team or model LiteLLM does not have can never work as asked: refused before writing.
 // - Budgets count what LiteLLM adds: a key's max_budget plus a temp_budget_increase still in force.

@@ -395,6 +395,47 @@ describe.skipIf(!proxy)("the policy by effect, on a real LiteLLM with its databa
         expect.soft(await upgrade(key, path), `WebSocket ${path}`).toBe(403);
       }
     });
+
+    /** A POST sent with its path exactly as written (fetch would resolve dot segments first). */
+    function postAsWritten(key: string, path: string): Promise<{ status: number; text: string }> {
+      const url = new URL(proxy!.url);
+      const body = JSON.stringify({ model: ALPHA.name, messages: hello, prompt: "a cat" });
+      return new Promise((resolve, reject) => {
+        const request = httpRequest({ host: url.hostname, port: url.port, method: "POST", path, agent: false, headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (response) => {
+          let text = "";
+          response.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+        });
+        request.on("error", reject);
+        request.setTimeout(60_000, () => request.destroy(new Error(`no answer at ${path}`)));
+        request.end(body);
+      });
+    }
+
+    it("other spellings of a route reach nothing more: LiteLLM matches none of them to a route it serves, or refuses it", async () => {
+      const key = minted[0]!.key;
+      const spellings = [
+        "/Chat/Completions",
+        "/V1/CHAT/COMPLETIONS",
+        "//chat/completions",
+        "/chat/completions/../../openai/v1/images/generations",
+        "/chat/completions/%2E%2E/%2E%2E/openai/v1/images/generations",
+        "/chat/completions%2F..%2F..%2Fopenai%2Fv1%2Fimages%2Fgenerations",
+        "/v1/chat/completions/x",
+        "/chat/completions/v1/files",
+        "/v1/models/v1/files",
+        "/v1/embeddings/v1/batches",
+        "/v1/chat/completions/mcp",
+        "/OPENAI/v1/images/generations",
+        "/openai/v1/images/generations?route=/chat/completions",
+      ];
+      for (const path of spellings) {
+        const answer = await postAsWritten(key, path);
+        // 404/405: no route of LiteLLM's answers to that path; 403: its route check refused the key.
+        expect.soft([403, 404, 405], `${path} → ${answer.status} ${answer.text.slice(0, 200)}`).toContain(answer.status);
+        if (answer.status === 403) expect.soft(answer.text, path).toMatch(/Virtual key is not allowed to call this route/);
+      }
+    });
   });
 
   describe("every key the server minted, tried with its own bearer", () => {

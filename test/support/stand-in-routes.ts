@@ -1,5 +1,5 @@
-// Which routes a virtual key may call, as LiteLLM 1.108.7 decides it from the key's allowed_routes before
-// anything else, whatever the key's role (its RouteChecks.is_virtual_key_allowed_to_call_route): an entry
+// Which routes a virtual key may call, as LiteLLM 1.108.7 decides it from the key's allowed_routes, whatever
+// the key's role (its RouteChecks.is_virtual_key_allowed_to_call_route): an entry
 // admits its own path and every path below it ("/v1/models" admits "/v1/models/x"), an entry ending in "*"
 // every path starting with what precedes it, and the route group "llm_api_routes" the LLM routes the
 // stand-in serves. An empty list leaves every route the role allows.

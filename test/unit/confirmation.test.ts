@@ -11,6 +11,7 @@ import { loadConfig } from "../../src/config.ts";
 import { createServer } from "../../src/server.ts";
 import { CANARY_MASTER_KEY, connect, TEST_HOST, textOf, type Connected } from "../support/connect.ts";
 import { keyRow, modelDeployment, teamInfo, userInfo } from "../support/litellm-admin-answers.ts";
+import { keyHash } from "../../src/manifest/key-hash.ts";
 import { keyInfo } from "../support/litellm-answers.ts";
 import { budgetRow } from "../support/litellm-management-answers.ts";
 import { envelope, REVISIONS, type Revision } from "../support/revisions.ts";
@@ -204,7 +205,8 @@ describe("each destructive tool names what it destroys and what goes with it, as
     {
       tool: "delete_key",
       args: { keys: ["sk-minted-Ab12Cd34Ef56Gh78"] },
-      reads: () => nock(TEST_HOST, asMaster).get("/key/info").query({ key: "sk-minted-Ab12Cd34Ef56Gh78" }).reply(200, keyInfo),
+      // The key is read by its hash, as every key in a URL is.
+      reads: () => nock(TEST_HOST, asMaster).get("/key/info").query({ key: keyHash("sk-minted-Ab12Cd34Ef56Gh78") }).reply(200, keyInfo),
       question: /^Delete 1 virtual key for good\?\n- "ci-bot" \(sk-\.\.\.Gh78\), user u-42, spent \$0\.01 of \$5\.00\nWhoever uses it is refused from then on\.$/,
     },
     {
