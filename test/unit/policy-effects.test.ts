@@ -5,6 +5,7 @@
 
 import nock from "nock";
 import { describe, expect, it } from "vitest";
+import { KEY_ROUTES } from "../../src/policy-effects.ts";
 import { TEST_HOST, textOf } from "../support/connect.ts";
 import { generatedKey, HASHED_TOKEN } from "../support/litellm-answers.ts";
 import { asMaster, useBridge } from "../support/nock-bridge.ts";
@@ -69,6 +70,9 @@ describe("generate_key reads LiteLLM's state first and refuses before writing", 
 describe("generate_key checks LiteLLM's answer, and undoes a key minted otherwise than asked", () => {
   it.each([
     ["without the route limit", { allowed_routes: [], key_type: "default" }, /it may call every route its user's role allows/],
+    ["with LiteLLM's LLM route group instead", { allowed_routes: ["llm_api_routes"], key_type: "llm_api" }, /its allowed_routes are "llm_api_routes", not exactly/],
+    ["with one route more", { allowed_routes: [...KEY_ROUTES, "/v1/files"] }, /its allowed_routes are .*"\/v1\/files", not exactly/],
+    ["with a wildcard in place of a route", { allowed_routes: [...KEY_ROUTES.slice(1), "/chat/*"] }, /its allowed_routes are .*"\/chat\/\*", not exactly/],
     ["with every model", { models: [] }, /it may call every model/],
     ["with a larger budget", { max_budget: 50 }, /it may spend 50 USD, more than 5 USD \(LITELLM_MCP_MAX_BUDGET\)/],
     ["with a temp_budget_increase", { metadata: { temp_budget_increase: 10, temp_budget_expiry: "2099-01-01T00:00:00Z" } }, /it may spend 15 USD \(its max_budget plus a temp_budget_increase/],
