@@ -6,7 +6,7 @@
 const MAY: Record<string, string> = {
   proxy_admin_viewer: "a proxy_admin_viewer key may read everything (keys, users, teams, spend, models) but change nothing",
   internal_user:
-    "an internal_user key may mint, list, read and delete its own keys and read its own user and spend logs, but not block, unblock or update keys, nor touch other users' keys or teams it is not in",
+    "an internal_user key may list, read and delete its own keys and read its own user and spend logs, but not mint keys here (each key this server mints carries a route limit that LiteLLM lets only a proxy_admin set), block, unblock or update keys, nor touch other users' keys or teams it is not in",
   internal_user_viewer: "an internal_user_viewer key may only read: its own keys, user and spend logs, and the models",
   [""]: "a key that belongs to no LiteLLM user may run completions, list the models, their deployments and health, and read its own key, nothing more",
 };

@@ -101,6 +101,12 @@ export interface ToolDefinition<
   /** LiteLLM drops the limits it names from whatever held them (delete_budget unlinks the budget). */
   removesLimits?: true;
   /**
+   * Its `model` argument names a model LiteLLM then calls on the operator's provider account with no key of
+   * the caller's, so no key, user or team budget counts the call (a health check): the policy holds that
+   * model to LITELLM_MCP_ALLOWED_MODELS.
+   */
+  callsModel?: true;
+  /**
    * For a write whose effect depends on LiteLLM's state (whose role a key inherits, whether a team or model
    * exists) or that LiteLLM could carry out otherwise than asked: judged after the argument rules, before the
    * write, with the same key and deadline as the call.
@@ -136,6 +142,7 @@ export interface Tool {
   annotations: ToolHints;
   limits?: Holder;
   removesLimits?: true;
+  callsModel?: true;
   judge?: Judge<Record<string, unknown>>;
   streams?: true;
   checkReport?: (body: unknown) => boolean;

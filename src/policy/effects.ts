@@ -4,11 +4,14 @@
 // see what a call asks for; these see what LiteLLM will make of it:
 //
 // - A key carries its user's role, and LiteLLM lets a key call, with its own bearer, every route that role
-//   may: an internal_user's key mints keys, a team admin's key raises its own budget. Every key the bridge
-//   hands out is minted with key_type "llm_api", which LiteLLM 1.108.7 honours without an Enterprise licence:
-//   the key is limited to its LLM API routes (completions, embeddings, model lists), and LiteLLM refuses it
-//   /key/*, /user/*, /team/*, /spend/* and every other management route, whatever its user's role. On top,
-//   a key is never minted for a user with an admin role, nor for a team whose admin its user is.
+//   may: an internal_user's key mints keys, a team admin's key raises its own budget. LiteLLM's route groups
+//   are wider than they read: "llm_api_routes" (key_type "llm_api") holds its provider pass-through routes
+//   (/openai/*, /anthropic/*, ...), files, batches, assistants, containers and images, where a request that
+//   names no model goes to the operator's provider account, checked against no key's models and booked to
+//   nobody. So every key the bridge hands out is minted with an explicit allowed_routes list of exact
+//   routes (KEY_ROUTES), which LiteLLM 1.108.7 lets the master key set without an Enterprise licence and
+//   enforces for every role: the key may call those and nothing else. On top, a key is
+//   never minted for a user with an admin role, nor for a team whose admin its user is.
 // - A key for a user, team or model LiteLLM does not have can never work as asked: refused before writing.
 // - Budgets count what LiteLLM adds: a key's max_budget plus a temp_budget_increase still in force.
 // - A deployment the assistant adds must have a price: LiteLLM books no spend for a model it cannot price,
@@ -20,9 +23,16 @@ import type { Policy } from "./operator-policy.js";
 import { ceilingFor } from "./ceilings.js";
 import { keyHash } from "../litellm/key-hash.js";
 
-/** The key_type every key the bridge mints carries, and the route group LiteLLM turns it into. */
-export const KEY_TYPE = "llm_api" as const;
-export const KEY_ROUTES = ["llm_api_routes"] as const;
+/**
+ * The only routes a key the bridge mints may call: chat completions (also without /v1, which is where
+ * proxy_completion and clients whose base URL lacks /v1 send them), text completions, embeddings and the
+ * model list, each under /v1. LiteLLM matches an entry exactly or as a prefix followed by "/", so each one
+ * also admits whatever LiteLLM serves below it; these admit nothing but GET /v1/models/{model}. Left out on
+ * purpose: /completions, /embeddings (one segment, so LiteLLM's /{provider}/v1/files and /{provider}/v1/batches
+ * and /{server}/mcp sit below them), /models (below it: /models/{model}:generateContent), /engines/... and
+ * /openai/deployments/... (the same calls by another path), and route groups of any kind.
+ */
+export const KEY_ROUTES = ["/chat/completions", "/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/models"] as const;
 
 /** Roles whose keys may be handed out: LiteLLM gives a key its user's role. A user with no role counts as neither admin. */
 const KEY_HOLDER_ROLES = new Set(["internal_user", "internal_user_viewer"]);
@@ -79,6 +89,18 @@ export async function checkModelsServed(state: LiteLLMState, models: readonly st
   );
 }
 
+/**
+ * Under LITELLM_MCP_ALLOWED_MODELS, a health check must name a model LiteLLM serves by that exact name: for a
+ * name no deployment carries, LiteLLM tests the deployments whose provider model (litellm_params.model) is
+ * called so, which may be any model at all.
+ */
+export async function checkHealthTarget(state: LiteLLMState, model: string, policy: Policy): Promise<void> {
+  if (!policy.allowedModels) return;
+  const names = await state.modelNames();
+  if (names.includes(model)) return;
+  throw new InputError(`LiteLLM serves no model named "${model}", so there is no deployment of it to test (list_models shows the names it serves).`);
+}
+
 /** What LiteLLM adds to a key's max_budget: a temp_budget_increase whose temp_budget_expiry has not passed. */
 export function budgetIncrease(metadata: Record<string, unknown>, now = Date.now()): number {
   const increase = Number(metadata.temp_budget_increase);
@@ -99,11 +121,19 @@ export interface KeyGrant {
   expires?: string | null;
 }
 
+/** Whether a key's allowed_routes are exactly KEY_ROUTES, in any order. */
+function sameRoutes(routes: readonly string[]): boolean {
+  const wanted = new Set<string>(KEY_ROUTES);
+  return routes.length === wanted.size && new Set(routes).size === wanted.size && routes.every((route) => wanted.has(route));
+}
+
 /** Why handing out `key` would exceed the policy, or undefined. Checks what LiteLLM itself will enforce. */
 export function keyGrantFault(key: KeyGrant, policy: Policy, now = Date.now()): string | undefined {
   const routes = key.allowed_routes ?? [];
-  if (routes.length !== KEY_ROUTES.length || routes.some((route, i) => route !== KEY_ROUTES[i])) {
-    return `it may call ${routes.length === 0 ? "every route its user's role allows (LiteLLM's management routes too)" : `the routes ${quoted(routes)}`}, not only LiteLLM's LLM API routes`;
+  if (!sameRoutes(routes)) {
+    return routes.length === 0
+      ? "it may call every route its user's role allows (LiteLLM's management routes too)"
+      : `its allowed_routes are ${quoted(routes)}, not exactly ${quoted(KEY_ROUTES)} (a route group such as "llm_api_routes" also reaches LiteLLM's provider pass-through routes, files and batches, on the operator's provider account)`;
   }
   if (key.models.length === 0) return "it may call every model (its models list is empty)";
   const outside = policy.allowedModels ? key.models.filter((model) => !policy.allowedModels!.includes(model)) : [];
@@ -143,7 +173,7 @@ export function grantInAnswer(answer: unknown): KeyGrant & { token: string | nul
 
 /**
  * After /key/generate: the key LiteLLM minted must be the one the policy allowed. Where it is not (LiteLLM
- * ignored key_type, filled in a team's models, ...), it is deleted again and the call refused.
+ * ignored or widened allowed_routes, filled in a team's models, ...), it is deleted again and the call refused.
  */
 export async function confirmMintedKey(state: LiteLLMState, answer: unknown, policy: Policy): Promise<void> {
   const grant = grantInAnswer(answer);

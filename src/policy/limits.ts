@@ -187,6 +187,24 @@ const gracePeriod: ArgumentRule = {
 export const ARGUMENT_RULES: readonly ArgumentRule[] = [models, duration, maxBudget, memberBudget, budgetDuration, resetTo, gracePeriod, modelName];
 
 /**
+ * For a tool that makes LiteLLM call the model it names with no key of the caller's (callsModel in its
+ * manifest entry): a health check is a paid provider call per deployment, booked under LiteLLM's own
+ * health-check pseudo-key, which no budget counts. Elsewhere `model` names what a caller's own key calls
+ * (LiteLLM holds it to that key's models) or a provider model (add_model), so this rule is not keyed by name
+ * alone.
+ */
+export const calledModel: ArgumentRule = {
+  field: "model",
+  given: (value, { policy: { allowedModels } }) => {
+    if (!allowedModels || typeof value !== "string" || allowedModels.includes(value)) return undefined;
+    return `Refused by policy: this makes LiteLLM call ${JSON.stringify(value)} on the operator's provider account, booked to no key, user or team, and LITELLM_MCP_ALLOWED_MODELS allows only ${list(allowedModels)}. Pass one of those, or have the operator add it.`;
+  },
+  unlimited: ({ policy: { allowedModels } }) =>
+    allowedModels ? `Refused by policy: without a model this would call every deployment LiteLLM has, and LITELLM_MCP_ALLOWED_MODELS allows only ${list(allowedModels)}. Pass one of those.` : undefined,
+  note: ({ policy: { allowedModels } }) => (allowedModels ? `model must be one of ${list(allowedModels)}` : undefined),
+};
+
+/**
  * The refusal for a tool that removes a holder's limits (delete_budget: LiteLLM unlinks the budget from
  * the keys, end users and memberships using it, which keep only limits of their own) where the operator
  * caps or requires them. Undefined when it may.

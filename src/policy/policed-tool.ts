@@ -17,4 +17,6 @@ export interface PolicedTool {
   output: z.ZodObject;
   limits?: Holder;
   removesLimits?: true;
+  /** Names a model LiteLLM calls on the operator's account, booked to no budget: held to the allowed models. */
+  callsModel?: true;
 }

@@ -1,12 +1,12 @@
 // Operator-set limits on what the assistant may do, checked before anything is sent to LiteLLM: which tools
 // exist at all (applied by src/policy/toolsets.ts), what a call may ask for (src/policy/limits.ts, keyed by
 // argument name), and what a tool may do that another, disabled tool is for (src/policy/capabilities.ts).
-// No rule names the tool it applies to, so a new manifest tool is held to every rule its arguments and
-// annotations call for.
+// No rule names the tool it applies to, so a new manifest tool is held to every rule its arguments,
+// annotations and manifest flags (limits, removesLimits, callsModel) call for.
 
 import { PolicyError } from "../errors.js";
 import { capabilityNotes, capabilityRefusal, type Capability } from "./capabilities.js";
-import { ARGUMENT_RULES, removalRefusal, type ArgumentRule, type RuleContext } from "./limits.js";
+import { ARGUMENT_RULES, calledModel, removalRefusal, type ArgumentRule, type RuleContext } from "./limits.js";
 import { metadataNotice, metadataRule } from "./metadata.js";
 import type { Policy } from "./operator-policy.js";
 import type { PolicedTool as Tool } from "./policed-tool.js";
@@ -33,7 +33,8 @@ function contextFor(tool: Tool, policy: Policy): Omit<RuleContext, "args"> {
 const RULES: readonly ArgumentRule[] = [...ARGUMENT_RULES, metadataRule];
 
 function rulesFor(tool: Tool): ArgumentRule[] {
-  return RULES.filter((rule) => rule.field in tool.input.shape);
+  const rules = tool.callsModel ? [...RULES, calledModel] : RULES;
+  return rules.filter((rule) => rule.field in tool.input.shape);
 }
 
 /**

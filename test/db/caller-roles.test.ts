@@ -69,9 +69,11 @@ describe.skipIf(!proxy)("caller mode against a real LiteLLM with users of every 
   const TABLE: [string, string, (who: Caller) => Promise<Record<string, unknown>>, Record<Caller, "ok" | "policy" | 401 | 403>][] = [
     ["list_models", "list the models", async () => ({}), { admin: "ok", viewer: "ok", alice: "ok", bob: "ok", reader: "ok" }],
     ["proxy_completion", "run a completion under its own key", async () => ({ model: proxy!.models[0], messages: [{ role: "user", content: "hi" }] }), { admin: "ok", viewer: "ok", alice: "ok", bob: "ok", reader: "ok" }],
-    // A key carries its user's role: the bridge mints none for an admin user, whoever asks ("policy"). Minting for
-    // another user, it reads that user first, which LiteLLM refuses an internal user of either kind (403).
-    ["generate_key", "mint a key for itself", async (who) => ({ models: [proxy!.models[0]], user_id: userOf(who), duration: "1h", key_alias: `${run}-${who}-minted` }), { admin: "policy", viewer: "policy", alice: "ok", bob: "ok", reader: 401 }],
+    // A key carries its user's role: the bridge mints none for an admin user, whoever asks ("policy"). Every key
+    // it mints is limited to exact routes (allowed_routes), which LiteLLM lets only a proxy_admin's key set: an
+    // internal user's own key is refused (403). Minting for another user, the bridge reads that user first,
+    // which LiteLLM refuses an internal user of either kind (403).
+    ["generate_key", "mint a key for itself", async (who) => ({ models: [proxy!.models[0]], user_id: userOf(who), duration: "1h", key_alias: `${run}-${who}-minted` }), { admin: "policy", viewer: "policy", alice: 403, bob: 403, reader: 401 }],
     ["generate_key", "mint a key for another user", async (who) => ({ models: [proxy!.models[0]], user_id: userOf(who === "bob" ? "alice" : "bob"), duration: "1h" }), { admin: "ok", viewer: 403, alice: 403, bob: 403, reader: 403 }],
     ["get_key_info", "read its own key", async (who) => ({ key: keys[who] }), { admin: "ok", viewer: "ok", alice: "ok", bob: "ok", reader: "ok" }],
     ["get_key_info", "read another user's key", async (who) => ({ key: keys[who === "bob" ? "alice" : "bob"] }), { admin: "ok", viewer: "ok", alice: 403, bob: 403, reader: 403 }],

@@ -7,6 +7,7 @@
 // and LiteLLM's own answers must refuse it.
 
 import { randomBytes } from "node:crypto";
+import { request as httpRequest } from "node:http";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { keyHash } from "../../src/litellm/key-hash.ts";
 import { createUser, dbProxyLog, DB_MODELS, liteLLMAdmin, type DbProxy } from "../support/db-proxy.ts";
@@ -26,6 +27,9 @@ const POLICY = {
   LITELLM_MCP_MAX_KEY_DURATION: "1d",
   LITELLM_MCP_METADATA_FIELDS: "purpose",
 };
+
+/** The routes every key the server mints is limited to, as LiteLLM must store them. */
+const KEY_ROUTE_LIST = ["/chat/completions", "/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/models"];
 
 /** A key within POLICY, for `user_id`: what the assistant may mint. */
 const within = (user_id: string, extra: Record<string, unknown> = {}) => ({ models: [ALPHA.name], user_id, duration: "1h", max_budget: 0.01, ...extra });
@@ -90,7 +94,46 @@ function forbiddenRoutes(key: string, userId: string, teamId: string): [string, 
     ["reset everyone's spend", "POST", "/global/spend/reset", {}],
     ["add a deployment", "POST", "/model/new", { model_name: `own-bearer-${run}`, litellm_params: { model: "openai/gpt-4o" } }],
     ["create a budget", "POST", "/budget/new", { max_budget: 1000 }],
+    // LiteLLM's LLM routes beyond completions, embeddings and the model list: each reaches the operator's
+    // provider account, several with no model named, so no key's models or budget would hold them.
+    ["reach OpenAI through the pass-through", "POST", "/openai/v1/images/generations", { prompt: "a cat", n: 10 }],
+    ["reach Anthropic through the pass-through", "POST", "/anthropic/v1/messages", { model: ALPHA.name, max_tokens: 5, messages: hello }],
+    ["open a container", "POST", "/v1/containers", { name: "c" }],
+    ["upload a file", "POST", "/v1/files", { purpose: "batch" }],
+    ["list files through a provider's route", "GET", "/v1/v1/files"],
+    ["run a batch", "POST", "/v1/batches", { input_file_id: "file-1", endpoint: "/v1/chat/completions", completion_window: "24h" }],
+    ["create an assistant thread", "POST", "/v1/threads", {}],
+    ["generate images", "POST", "/v1/images/generations", { model: ALPHA.name, prompt: "a cat" }],
+    ["call the Responses API", "POST", "/v1/responses", { model: ALPHA.name, input: "hi" }],
+    ["call Anthropic's messages route", "POST", "/v1/messages", { model: ALPHA.name, max_tokens: 5, messages: hello }],
+    ["call a model by Google's route", "POST", `/models/${ALPHA.name}:generateContent`, { contents: [{ parts: [{ text: "hi" }] }] }],
+    ["call a model by an Azure-style route", "POST", `/openai/deployments/${ALPHA.name}/chat/completions`, { messages: hello }],
+    ["call a model by an engines route", "POST", `/engines/${ALPHA.name}/chat/completions`, { messages: hello }],
+    ["list models without /v1 (below it: Google's generateContent)", "GET", "/models"],
+    ["embed without /v1 (below it: /{provider}/v1/files)", "POST", "/embeddings", { model: ALPHA.name, input: "hi" }],
+    ["moderate", "POST", "/v1/moderations", { input: "hi" }],
+    ["rerank", "POST", "/v1/rerank", { model: ALPHA.name, query: "a", documents: ["b"] }],
+    ["speak", "POST", "/v1/audio/speech", { model: ALPHA.name, input: "hi", voice: "alloy" }],
+    ["create a vector store", "POST", "/v1/vector_stores", { name: "v" }],
+    ["list MCP tools", "POST", "/mcp", { jsonrpc: "2.0", id: 1, method: "tools/list" }],
+    ["read MCP servers", "GET", "/v1/mcp/server"],
+    ["run a health check", "GET", `/health?model=${ALPHA.name}`],
   ];
+}
+
+/**
+ * LiteLLM's refusal of a route a key may not call: its check of the key's allowed_routes (403), or, on the
+ * routes only the master key may call, that rule (401). A key whose budget is spent (`spent`) is refused that
+ * first on the LLM routes (422).
+ */
+function expectRefused(answer: { status: number; body: unknown }, could: string, spent = false): void {
+  const said = JSON.stringify(answer.body);
+  const refusals: [number, RegExp][] = [
+    [403, /Virtual key is not allowed to call this route/],
+    [401, /which is only for MASTER KEY/],
+    ...(spent ? [[422, /Budget has been exceeded/] as [number, RegExp]] : []),
+  ];
+  expect.soft(refusals.some(([status, words]) => answer.status === status && words.test(said)), `${could} → ${answer.status} ${said.slice(0, 200)}`).toBe(true);
 }
 
 /** A call with the key's own bearer, straight to LiteLLM. */
@@ -124,6 +167,8 @@ describe.skipIf(!proxy)("the policy by effect, on a real LiteLLM with its databa
   let logFrom: number;
   /** Every key the server minted, with whose it is: tried with its own bearer at the end. */
   const minted: { key: string; userId: string; teamId: string }[] = [];
+  /** Those whose budget a test spent: LiteLLM refuses them that before it looks at an LLM route. */
+  const spent = new Set<string>();
 
   beforeAll(async () => {
     logFrom = dbProxyLog(proxy!).length;
@@ -163,11 +208,11 @@ describe.skipIf(!proxy)("the policy by effect, on a real LiteLLM with its databa
       await refusedWithNothingChanged("generate_key", within(user("nobody")), /^LiteLLM has no user/);
     });
 
-    it("for an internal user, a user of no role, and a viewer, it mints, and LiteLLM limits each key to its LLM API routes", async () => {
+    it("for an internal user, a user of no role, and a viewer, it mints, and LiteLLM holds each key to the exact routes asked for", async () => {
       for (const who of [user("internal_user"), user("norole"), user("internal_user_viewer")]) {
         const key = await mint(within(who));
         const info = (await liteLLMAdmin(proxy!, "GET", `/key/info?key=${keyHash(key)}`)).body as { info: Row };
-        expect(info.info).toMatchObject({ user_id: who, models: [ALPHA.name], max_budget: 0.01, allowed_routes: ["llm_api_routes"], key_type: "llm_api" });
+        expect(info.info).toMatchObject({ user_id: who, models: [ALPHA.name], max_budget: 0.01, allowed_routes: KEY_ROUTE_LIST, key_type: "default" });
       }
     });
   });
@@ -204,13 +249,14 @@ describe.skipIf(!proxy)("the policy by effect, on a real LiteLLM with its databa
         if (answer.status !== 200) refusal = answer;
         else await new Promise((resolve) => setTimeout(resolve, 1_000));
       }
+      spent.add(key);
       expect(refusal, "the key kept spending past its max_budget").toBeDefined();
       expect(JSON.stringify(refusal!.body)).toMatch(/budget/i);
     }, 90_000);
   });
 
   describe("3. a minted key cannot mint, update or read with its own bearer, whatever its user's role becomes", () => {
-    it("update_user moving a viewer to internal_user leaves the viewer's key limited to LLM API routes", async () => {
+    it("update_user moving a viewer to internal_user leaves the viewer's key limited to its exact routes", async () => {
       const key = await mint(within(user("internal_user_viewer")));
       await bridge().answer("update_user", { user_id: user("internal_user_viewer"), user_role: "internal_user" });
       const answer = await asKey(key, "POST", "/key/generate", { models: [BETA.name] });
@@ -278,8 +324,13 @@ describe.skipIf(!proxy)("the policy by effect, on a real LiteLLM with its databa
     it("a key the operator minted without route limits, or an admin's key, is refused before LiteLLM is asked", async () => {
       const plain = ((await liteLLMAdmin(proxy!, "POST", "/key/generate", { user_id: user("internal_user"), models: [ALPHA.name], duration: "1h", max_budget: 0.01 })).body as { key: string }).key;
       await refusedWithNothingChanged("regenerate_key", { key: keyHash(plain), duration: "1h", models: [ALPHA.name], max_budget: 0.01 }, /may call every route its user's role allows/);
-      const admins = ((await liteLLMAdmin(proxy!, "POST", "/key/generate", { user_id: user("proxy_admin"), models: [ALPHA.name], duration: "1h", max_budget: 0.01, key_type: "llm_api" })).body as { key: string }).key;
+      const admins = ((await liteLLMAdmin(proxy!, "POST", "/key/generate", { user_id: user("proxy_admin"), models: [ALPHA.name], duration: "1h", max_budget: 0.01, allowed_routes: KEY_ROUTE_LIST })).body as { key: string }).key;
       await refusedWithNothingChanged("regenerate_key", { key: keyHash(admins), duration: "1h", models: [ALPHA.name], max_budget: 0.01 }, /has LiteLLM's role proxy_admin/);
+    });
+
+    it("nor is a key of key_type llm_api, whose route group reaches the provider pass-through routes", async () => {
+      const grouped = ((await liteLLMAdmin(proxy!, "POST", "/key/generate", { user_id: user("internal_user"), models: [ALPHA.name], duration: "1h", max_budget: 0.01, key_type: "llm_api" })).body as { key: string }).key;
+      await refusedWithNothingChanged("regenerate_key", { key: keyHash(grouped), duration: "1h", models: [ALPHA.name], max_budget: 0.01 }, /its allowed_routes are "llm_api_routes", not exactly/);
     });
   });
 
@@ -298,24 +349,140 @@ describe.skipIf(!proxy)("the policy by effect, on a real LiteLLM with its databa
     });
   });
 
+  describe("LiteLLM holds a key to its allowed_routes, whatever its user's role and pass-through settings", () => {
+    it("the proxy has no Enterprise licence, and the master key sets the list all the same", async () => {
+      const license = (await liteLLMAdmin(proxy!, "GET", "/health/license")).body as Row;
+      expect(license).toMatchObject({ has_license: false, license_type: "community" });
+    });
+
+    it.each([...ROLES, "norole"])("a key of a %s user, with pass-through routes allowed in its metadata and its team's", async (role) => {
+      const passThrough = { allowed_passthrough_routes: ["/openai", "/anthropic", "/v1"] };
+      const team = ((await liteLLMAdmin(proxy!, "POST", "/team/new", { team_alias: `pe-${run}-pt-${role}`, models: [ALPHA.name], metadata: passThrough })).body as { team_id: string }).team_id;
+      const created = await liteLLMAdmin(proxy!, "POST", "/key/generate", { user_id: user(role), team_id: team, models: [ALPHA.name], duration: "1h", max_budget: 1, allowed_routes: KEY_ROUTE_LIST, metadata: passThrough });
+      expect(created.status, JSON.stringify(created.body).slice(0, 300)).toBe(200);
+      const { key } = created.body as { key: string };
+      for (const [what, method, path, body] of forbiddenRoutes(key, user(role), team)) {
+        expectRefused(await asKey(key, method, path, body), `a ${role} key could ${what}: ${method} ${path}`);
+      }
+      expect((await asKey(key, "POST", "/v1/chat/completions", { model: ALPHA.name, messages: hello })).status).toBe(200);
+    }, 120_000);
+  });
+
+  describe("the same refusal wherever LiteLLM reads a key from", () => {
+    /** An HTTP upgrade to a WebSocket route, the key in the subprotocol as browsers send it: 101 when accepted. */
+    function upgrade(key: string, path: string): Promise<number> {
+      const url = new URL(path, proxy!.url);
+      return new Promise((resolve, reject) => {
+        const request = httpRequest({
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname + url.search,
+          headers: { connection: "Upgrade", upgrade: "websocket", "sec-websocket-version": "13", "sec-websocket-key": randomBytes(16).toString("base64"), "sec-websocket-protocol": `realtime, openai-insecure-api-key.${key}` },
+        });
+        request.on("upgrade", (response, socket) => {
+          socket.destroy();
+          resolve(response.statusCode ?? 0);
+        });
+        request.on("response", (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        request.on("error", reject);
+        request.setTimeout(60_000, () => request.destroy(new Error(`no answer to the upgrade at ${path}`)));
+        request.end();
+      });
+    }
+
+    it("the provider key headers, Langfuse's Basic auth and a WebSocket's subprotocol", async () => {
+      const key = minted[0]!.key;
+      const sent: [string, string, Record<string, string>, unknown][] = [
+        ["/anthropic/v1/messages", "x-api-key", { "x-api-key": key }, { model: ALPHA.name, max_tokens: 5, messages: hello }],
+        [`/gemini/v1beta/models/${ALPHA.name}:generateContent`, "x-goog-api-key", { "x-goog-api-key": key }, { contents: [] }],
+        ["/openai/v1/images/generations", "api-key", { "api-key": key }, { prompt: "a cat" }],
+        ["/langfuse/api/public/ingestion", "Basic", { authorization: `Basic ${Buffer.from(`pk:${key}`).toString("base64")}` }, { batch: [] }],
+      ];
+      for (const [path, how, headers, body] of sent) {
+        const response = await fetch(`${proxy!.url}${path}`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body), signal: AbortSignal.timeout(60_000) });
+        const text = await response.text();
+        expect.soft(response.status, `${path} with the key as ${how}: ${text.slice(0, 200)}`).toBe(403);
+        expect.soft(text, `${path} with the key as ${how}`).toMatch(/Virtual key is not allowed to call this route/);
+      }
+      for (const path of [`/v1/realtime?model=${ALPHA.name}`, `/realtime?model=${ALPHA.name}`, `/openai/v1/realtime?model=${ALPHA.name}`, "/v1/live/sessions"]) {
+        expect.soft(await upgrade(key, path), `WebSocket ${path}`).toBe(403);
+      }
+    });
+
+    /** A POST sent with its path exactly as written (fetch would resolve dot segments first). */
+    function postAsWritten(key: string, path: string): Promise<{ status: number; text: string }> {
+      const url = new URL(proxy!.url);
+      const body = JSON.stringify({ model: ALPHA.name, messages: hello, prompt: "a cat" });
+      return new Promise((resolve, reject) => {
+        const request = httpRequest({ host: url.hostname, port: url.port, method: "POST", path, agent: false, headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (response) => {
+          let text = "";
+          response.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+        });
+        request.on("error", reject);
+        request.setTimeout(60_000, () => request.destroy(new Error(`no answer at ${path}`)));
+        request.end(body);
+      });
+    }
+
+    it("other spellings of a route reach nothing more: LiteLLM matches none of them to a route it serves, or refuses it", async () => {
+      const key = minted[0]!.key;
+      const spellings = [
+        "/Chat/Completions",
+        "/V1/CHAT/COMPLETIONS",
+        "//chat/completions",
+        "/chat/completions/../../openai/v1/images/generations",
+        "/chat/completions/%2E%2E/%2E%2E/openai/v1/images/generations",
+        "/chat/completions%2F..%2F..%2Fopenai%2Fv1%2Fimages%2Fgenerations",
+        "/v1/chat/completions/x",
+        "/chat/completions/v1/files",
+        "/v1/models/v1/files",
+        "/v1/embeddings/v1/batches",
+        "/v1/chat/completions/mcp",
+        "/OPENAI/v1/images/generations",
+        "/openai/v1/images/generations?route=/chat/completions",
+      ];
+      for (const path of spellings) {
+        const answer = await postAsWritten(key, path);
+        // 404/405: no route of LiteLLM's answers to that path; 403: its route check refused the key.
+        expect.soft([403, 404, 405], `${path} → ${answer.status} ${answer.text.slice(0, 200)}`).toContain(answer.status);
+        if (answer.status === 403) expect.soft(answer.text, path).toMatch(/Virtual key is not allowed to call this route/);
+      }
+    });
+  });
+
   describe("every key the server minted, tried with its own bearer", () => {
     it("LiteLLM refuses each the routes the policy keeps from the assistant, and changes nothing", async () => {
       expect(minted.length).toBeGreaterThanOrEqual(7);
       const before = await proxyState();
       for (const { key, userId, teamId } of minted) {
         for (const [what, method, path, body] of forbiddenRoutes(key, userId, teamId)) {
-          const answer = await asKey(key, method, path, body);
-          // LiteLLM's route check for keys limited to LLM API routes (403), or its master-key-only rule (401).
-          expect.soft([401, 403], `a minted key could ${what}: ${method} ${path} → ${JSON.stringify(answer.body).slice(0, 200)}`).toContain(answer.status);
-          expect.soft(JSON.stringify(answer.body), `${what}`).toMatch(/Virtual key is not allowed to call this route|which is only for MASTER KEY/);
+          expectRefused(await asKey(key, method, path, body), `a minted key could ${what}: ${method} ${path}`, spent.has(key));
         }
       }
       expect(await proxyState()).toEqual(before);
     }, 300_000);
 
-    it("and may call the model it was granted, and no other", async () => {
-      const { key } = minted[0]!;
-      expect((await asKey(key, "POST", "/chat/completions", { model: ALPHA.name, messages: hello })).status).toBe(200);
+    it("and may call the model it was granted on each of its routes, and no other model", async () => {
+      // LiteLLM reserves an estimate of each call against the budget: a key minted without the 0.01 USD cap.
+      const { key } = await open().answer<{ key: string }>("generate_key", within(user("internal_user"), { max_budget: 1 }));
+      const granted: [string, "GET" | "POST", string, unknown?][] = [
+        ["chat", "POST", "/chat/completions", { model: ALPHA.name, messages: hello }],
+        ["chat under /v1", "POST", "/v1/chat/completions", { model: ALPHA.name, messages: hello }],
+        ["text completion", "POST", "/v1/completions", { model: ALPHA.name, prompt: "hi" }],
+        ["embedding", "POST", "/v1/embeddings", { model: ALPHA.name, input: "hi" }],
+        ["model list", "GET", "/v1/models"],
+        ["one model", "GET", `/v1/models/${ALPHA.name}`],
+      ];
+      for (const [what, method, path, body] of granted) {
+        const answer = await asKey(key, method, path, body);
+        expect.soft(answer.status, `${what}: ${JSON.stringify(answer.body).slice(0, 200)}`).toBe(200);
+      }
+      const listed = (await asKey(key, "GET", "/v1/models")).body as { data: { id: string }[] };
+      expect(listed.data.map((m) => m.id)).toEqual([ALPHA.name]);
       const other = await asKey(key, "POST", "/chat/completions", { model: BETA.name, messages: hello });
       expect(other.status).toBe(403);
     });

@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import type { CallToolResult } from "@modelcontextprotocol/client";
 import { afterEach, beforeAll, afterAll, describe, expect, it } from "vitest";
+import { KEY_ROUTES } from "../../src/policy/effects.ts";
 import { capture } from "../support/capture.ts";
 import { CANARY_MASTER_KEY, textOf } from "../support/connect.ts";
 import { FakeLiteLLM } from "../support/fake-litellm.ts";
@@ -52,8 +53,8 @@ async function sent(server: Spawned, tool: string, args: Record<string, unknown>
 
 beforeAll(async () => {
   upstream = await new FakeLiteLLM({ masterKey: CANARY_MASTER_KEY }).start();
-  // A key generate_key minted: the demo user's, limited to LLM API routes, within LIMITS.
-  upstream.state.mint(KEY, { user_id: "litellm-mcp-demo", models: ["mock-gpt"], max_budget: 5, duration: "7d", key_type: "llm_api" });
+  // A key generate_key minted: the demo user's, limited to its exact routes, within LIMITS.
+  upstream.state.mint(KEY, { user_id: "litellm-mcp-demo", models: ["mock-gpt"], max_budget: 5, duration: "7d", allowed_routes: [...KEY_ROUTES] });
 });
 afterEach(async () => {
   for (const server of running.splice(0)) {

@@ -33,11 +33,14 @@ const settings = {
  */
 const READS_FIRST: Record<string, string> = { generate_key: "GET /user/info", regenerate_key: "GET /key/info" };
 
+/** Tools whose judge reads nothing before the write here: add_model reads after it, check_model_health only under LITELLM_MCP_ALLOWED_MODELS. */
+const JUDGED_WITHOUT_FIRST_READ = new Set(["add_model", "check_model_health"]);
+
 /** One call per manifest tool; a tool without a sample call fails here by name. */
 const TOOL_CALLS = manifest.map((tool) => {
   const args = SAMPLE_CALLS[tool.name];
   if (!args) throw new Error(`test/support/healthy-litellm.ts has no SAMPLE_CALLS entry for ${tool.name}`);
-  if (tool.judge && !READS_FIRST[tool.name] && tool.name !== "add_model") throw new Error(`${tool.name} judges its write: say in READS_FIRST what it reads first`);
+  if (tool.judge && !READS_FIRST[tool.name] && !JUDGED_WITHOUT_FIRST_READ.has(tool.name)) throw new Error(`${tool.name} judges its write: say in READS_FIRST what it reads first`);
   return { tool: tool.name, route: READS_FIRST[tool.name] ?? routeKey(tool), args, retried: mayRetry(tool) };
 });
 

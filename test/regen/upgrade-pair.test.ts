@@ -45,7 +45,10 @@ const anyModels = (tool: string, path: string, file: string, version: string) =>
   `${tool}: its answer's field ${path} may be any value in LiteLLM ${version} (was string); no type shows it, but at run time such an answer fails the tool's output check, so the tool answers with an error. To accept it, make output field ${path} in ${file} take any value.`;
 
 const SAMPLE_REQUESTS = [
-  { tool: "generate_key", request: { body: { models: ["mock-gpt"], user_id: "litellm-mcp-demo", duration: "1h", max_budget: 5, key_type: "llm_api" } } },
+  {
+    tool: "generate_key",
+    request: { body: { models: ["mock-gpt"], user_id: "litellm-mcp-demo", duration: "1h", max_budget: 5, allowed_routes: ["/chat/completions", "/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/models"] } },
+  },
   // The key travels as its hash (sha256 of "sk-test"), never in a URL.
   { tool: "get_key_info", request: { params: { query: { key: "f3abf2a6cc4f00987743db5f544ba345b4899ae31f326d8ee9c4816de153c9e0" } } } },
   { tool: "list_models", request: {} },

@@ -1,7 +1,8 @@
 // A small local stand-in that answers like a LiteLLM proxy (clearly not one): the e2e tests, the demo,
 // `npm run stand-in` and the benchmark run the built server against it when no real proxy is at hand. It
 // answers every route the tools call, keeps the keys it mints (test/support/stand-in-state.ts), enforces
-// the master key on admin routes and virtual keys on completions, and records every request it gets.
+// the master key on admin routes, virtual keys on completions and a key's allowed_routes on every route
+// (test/support/stand-in-routes.ts), and records every request it gets.
 
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -23,6 +24,7 @@ import {
   userListNoDatabase,
 } from "./litellm-answers.ts";
 import { answerAdminRoute } from "./stand-in-admin.ts";
+import { routeRefusal } from "./stand-in-routes.ts";
 import { StandInState, withOffset, type StandInPeople } from "./stand-in-state.ts";
 
 /** The document the tools were generated from: what /openapi.json serves unless a test says otherwise. */
@@ -125,6 +127,8 @@ export class FakeLiteLLM {
       if (this.state.isBlocked(bearer)) return send(401, keyBlocked);
       return send(401, keyNotFound);
     }
+    const refusedRoute = isMaster ? undefined : routeRefusal(this.state.find(bearer)?.row.allowed_routes, url.pathname);
+    if (refusedRoute) return send(403, refusedRoute);
 
     switch (route) {
       case "GET /models":

@@ -319,9 +319,9 @@ function echoed(value: unknown, bearer: string): unknown {
 function echoingAnswer(route: string, body: Record<string, unknown>, url: URL, bearer: string): unknown {
   switch (route) {
     case "POST /key/generate":
-      return { ...generatedKey({ models: [bearer], user_id: bearer, key_type: "llm_api", duration: "1h" }), key_alias: bearer };
+      return { ...generatedKey({ models: [bearer], user_id: bearer, allowed_routes: keyInfo.info.allowed_routes, duration: "1h" }), key_alias: bearer };
     case "POST /key/regenerate":
-      return { ...generatedKey({ key_type: "llm_api", duration: "1h", models: keyInfo.info.models }), key: "sk-regenerated-Zz99Yy88", key_alias: bearer, key_name: `sk-...${bearer.slice(-4)}` };
+      return { ...generatedKey({ allowed_routes: keyInfo.info.allowed_routes, duration: "1h", models: keyInfo.info.models }), key: "sk-regenerated-Zz99Yy88", key_alias: bearer, key_name: `sk-...${bearer.slice(-4)}` };
     // Read before a write, never returned: the role stays one a key may be minted for, the email carries the echo.
     case "GET /user/info": {
       const answer = healthyAnswer(route, body, url) as { user_info: Record<string, unknown> };

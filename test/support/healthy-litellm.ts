@@ -21,8 +21,8 @@ export const HEALTHY_ANSWERS: Record<string, (body: Body, query: URLSearchParams
   "POST /key/unblock": () => keyRow({ blocked: false }),
   "POST /key/update": () => ({ key: HASHED_TOKEN, token: HASHED_TOKEN, max_budget: 10, models: ["mock-gpt"], expires: "2026-12-02T22:00:00+00:00" }),
   "POST /key/delete": () => ({ deleted_keys: [HASHED_TOKEN] }),
-  // The regenerated row keeps the key's settings, its LLM-API-only routes among them.
-  "POST /key/regenerate": (body) => ({ ...generatedKey({ key_type: "llm_api", models: keyInfo.info.models, ...body }), key: "sk-regenerated-Zz99Yy88", key_name: "sk-...Yy88" }),
+  // The regenerated row keeps the key's settings, its route limit among them.
+  "POST /key/regenerate": (body) => ({ ...generatedKey({ allowed_routes: keyInfo.info.allowed_routes, models: keyInfo.info.models, ...body }), key: "sk-regenerated-Zz99Yy88", key_name: "sk-...Yy88" }),
   "GET /key/list": () => ({ keys: [keyRow()], total_count: 1, current_page: 1, total_pages: 1 }),
   "GET /user/info": (_body, query) => userInfo(1, 1, query.get("user_id") ?? undefined),
   "GET /team/info": (_body, query) => teamInfo(1, 2, query.get("team_id") ?? undefined),

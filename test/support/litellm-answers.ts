@@ -1,5 +1,7 @@
 // Bodies shaped like the real LiteLLM proxy's answers, shared by the nock tests and the fake upstream.
 
+import { KEY_ROUTES } from "../../src/policy/effects.ts";
+
 // As LiteLLM 1.108.7 lists its config: extra fields for models its price map knows, "openai" as owner
 // for every model whatever its provider.
 export const modelList = {
@@ -13,6 +15,16 @@ export const modelList = {
 /** The hash LiteLLM stores and returns in place of a key (`token`); the key routes accept it as the key. */
 export const HASHED_TOKEN = "5e1b1f0c9b8a7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e";
 
+/** LiteLLM 1.108.7's route groups for a key_type: any key_type but "default" replaces the allowed_routes given. */
+const KEY_TYPE_ROUTES: Record<string, string> = { llm_api: "llm_api_routes", management: "management_routes", read_only: "info_routes" };
+
+/** The key_type and allowed_routes LiteLLM stores for a /key/generate body (its handle_key_type). */
+export function keyRoutes(body: Record<string, unknown>): { key_type: string; allowed_routes: unknown[] } {
+  const keyType = typeof body.key_type === "string" ? body.key_type : "default";
+  const group = KEY_TYPE_ROUTES[keyType];
+  return { key_type: keyType, allowed_routes: group ? [group] : Array.isArray(body.allowed_routes) ? body.allowed_routes : [] };
+}
+
 export function generatedKey(body: Record<string, unknown>) {
   return {
     key: "sk-minted-Ab12Cd34Ef56Gh78",
@@ -25,9 +37,7 @@ export function generatedKey(body: Record<string, unknown>) {
     max_budget: body.max_budget ?? null,
     spend: 0,
     metadata: body.metadata ?? {},
-    // As LiteLLM 1.108.7 does: key_type "llm_api" becomes allowed_routes ["llm_api_routes"].
-    key_type: body.key_type ?? "default",
-    allowed_routes: body.key_type === "llm_api" ? ["llm_api_routes"] : [],
+    ...keyRoutes(body),
     token: HASHED_TOKEN,
     token_id: HASHED_TOKEN,
     created_at: "2026-11-25T22:00:00.000000Z",
@@ -59,9 +69,9 @@ export const keyInfo = {
     model_max_budget: {},
     blocked: null,
     created_at: "2026-11-25T22:00:00+00:00",
-    // Minted by generate_key: limited to LiteLLM's LLM API routes.
-    key_type: "llm_api",
-    allowed_routes: ["llm_api_routes"],
+    // Minted by generate_key: limited to its exact routes.
+    key_type: "default",
+    allowed_routes: [...KEY_ROUTES],
     // 1.108.7 keeps a deleted key's row: "deleted", with deleted_at, is the only sign it no longer works.
     status: "active",
   },

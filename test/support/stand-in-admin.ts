@@ -182,12 +182,12 @@ function regenerate(ctx: AdminContext): Reply {
   const old = ctx.state.find(String(ctx.body?.key ?? ""));
   if (!old) return keyNotFound();
   const key = `sk-regenerated-${Math.random().toString(36).slice(2, 12)}`;
-  const { models, user_id, team_id, key_alias, max_budget, metadata, budget_duration, expires, spend, key_type } = old.row;
+  const { models, user_id, team_id, key_alias, max_budget, metadata, budget_duration, expires, spend, key_type, allowed_routes } = old.row;
   ctx.state.delete([old.key], []);
   // The new secret inherits everything but the secret itself, and takes the settings the call gives, as
   // LiteLLM's regenerate applies the same update fields /key/update does.
   const { expires: newExpiry = expires, ...given } = updateFields(ctx.body ?? {});
-  const row: KeyRow = Object.assign(ctx.state.mint(key, { models, user_id, team_id, key_alias, max_budget, metadata, budget_duration, key_type, ...given }), { expires: newExpiry, spend });
+  const row: KeyRow = Object.assign(ctx.state.mint(key, { models, user_id, team_id, key_alias, max_budget, metadata, budget_duration, key_type, allowed_routes, ...given }), { expires: newExpiry, spend });
   return { status: 200, payload: { ...row, key, token_id: row.token } };
 }
 

@@ -5,6 +5,7 @@
 
 import { createHash } from "node:crypto";
 import { durationSeconds } from "../../src/litellm/duration.ts";
+import { keyRoutes } from "./litellm-answers.ts";
 
 /** sha256 hex of the key: what LiteLLM stores, returns as `token`, and accepts in place of the key. */
 export const tokenOf = (key: string): string => createHash("sha256").update(key).digest("hex");
@@ -78,9 +79,8 @@ export class StandInState {
       budget_duration: (body.budget_duration as string | undefined) ?? null,
       budget_reset_at: null,
       allowed_cache_controls: [],
-      // As LiteLLM does: key_type "llm_api" limits the key to its LLM API routes.
-      key_type: (body.key_type as string | undefined) ?? "default",
-      allowed_routes: body.key_type === "llm_api" ? ["llm_api_routes"] : [],
+      // As LiteLLM does: the routes given, unless a key_type other than "default" replaces them with its group.
+      ...keyRoutes(body),
       permissions: {},
       model_spend: {},
       model_max_budget: {},

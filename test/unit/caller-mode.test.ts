@@ -128,8 +128,26 @@ describe("what LiteLLM refuses names the caller's role", () => {
         .post("/key/delete")
         .reply(403, { error: { message: "{'error': 'You are not authorized to delete this key'}", type: "internal_server_error", code: "403" } });
     });
-    expect(text).toMatch(/^LiteLLM refused this for your key \(role internal_user, HTTP 403\): an internal_user key may mint, list, read and delete its own keys/);
+    expect(text).toMatch(/^LiteLLM refused this for your key \(role internal_user, HTTP 403\): an internal_user key may list, read and delete its own keys/);
     expect(text).toMatch(/LiteLLM said: .*not authorized to delete this key/);
+  });
+
+  it("an internal user's key may not mint here: LiteLLM lets only a proxy_admin set the routes every minted key is limited to", async () => {
+    keyHolderReads({ userId: "alice" }, asCaller);
+    let sent: Record<string, unknown> | undefined;
+    // LiteLLM 1.108.7's answer, recorded from a real proxy, to an internal_user's key sending allowed_routes.
+    nock(TEST_HOST, asCaller)
+      .post("/key/generate", (body) => ((sent = body), true))
+      .reply(403, { error: { message: "{'error': 'Only proxy admins can set `allowed_routes` on a key. Use `key_type` to pick a preset route bucket instead.'}", type: "internal_server_error", param: null, code: "403" } });
+    nock(TEST_HOST, asCaller).get("/user/info").reply(200, { user_id: "alice", user_info: { user_id: "alice", user_role: "internal_user" }, keys: [], teams: [] });
+    const bridge = await connectAsCaller();
+    const result = await bridge.call("generate_key", { models: ["mock-gpt"], user_id: "alice", duration: "1h" });
+    await bridge.close();
+    expect(result.isError).toBe(true);
+    // The bridge asked for the exact routes, never for a key_type, whose route group would reach more.
+    expect(sent).toMatchObject({ allowed_routes: ["/chat/completions", "/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/models"] });
+    expect(sent).not.toHaveProperty("key_type");
+    expect(textOf(result)).toMatch(/^LiteLLM refused this for your key \(role internal_user, HTTP 403\): .*but not mint keys here \(each key this server mints carries a route limit that LiteLLM lets only a proxy_admin set\)/);
   });
 
   it("a key of no user is called that", async () => {

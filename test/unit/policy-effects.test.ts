@@ -5,6 +5,7 @@
 
 import nock from "nock";
 import { describe, expect, it } from "vitest";
+import { KEY_ROUTES } from "../../src/policy/effects.ts";
 import { TEST_HOST, textOf } from "../support/connect.ts";
 import { generatedKey, HASHED_TOKEN } from "../support/litellm-answers.ts";
 import { asMaster, useBridge } from "../support/nock-bridge.ts";
@@ -69,6 +70,9 @@ describe("generate_key reads LiteLLM's state first and refuses before writing", 
 describe("generate_key checks LiteLLM's answer, and undoes a key minted otherwise than asked", () => {
   it.each([
     ["without the route limit", { allowed_routes: [], key_type: "default" }, /it may call every route its user's role allows/],
+    ["with LiteLLM's LLM route group instead", { allowed_routes: ["llm_api_routes"], key_type: "llm_api" }, /its allowed_routes are "llm_api_routes", not exactly/],
+    ["with one route more", { allowed_routes: [...KEY_ROUTES, "/v1/files"] }, /its allowed_routes are .*"\/v1\/files", not exactly/],
+    ["with a wildcard in place of a route", { allowed_routes: [...KEY_ROUTES.slice(1), "/chat/*"] }, /its allowed_routes are .*"\/chat\/\*", not exactly/],
     ["with every model", { models: [] }, /it may call every model/],
     ["with a larger budget", { max_budget: 50 }, /it may spend 50 USD, more than 5 USD \(LITELLM_MCP_MAX_BUDGET\)/],
     ["with a temp_budget_increase", { metadata: { temp_budget_increase: 10, temp_budget_expiry: "2099-01-01T00:00:00Z" } }, /it may spend 15 USD \(its max_budget plus a temp_budget_increase/],
@@ -96,5 +100,31 @@ describe("generate_key checks LiteLLM's answer, and undoes a key minted otherwis
     nock(TEST_HOST, asMaster).post("/key/generate").reply(200, (_uri, body) => ({ ...generatedKey(body as Record<string, unknown>), allowed_routes: [] }));
     nock(TEST_HOST, asMaster).post("/key/delete").reply(500, { error: { message: "database is down" } });
     expect(await refusal()).toMatch(/undoing it failed \(LiteLLM failed with HTTP 500.*\), so have an admin remove it\.$/);
+  });
+});
+
+describe("nothing widens a minted key's routes afterwards", () => {
+  // The route limit is set once, by generate_key; no tool takes a field that would change it, its key_type
+  // (LiteLLM turns one into a route group) or what LiteLLM reads as pass-through permissions.
+  it.each([
+    ["update_key", { key: HASHED_TOKEN, allowed_routes: ["llm_api_routes"] }],
+    ["update_key", { key: HASHED_TOKEN, key_type: "llm_api" }],
+    ["update_key", { key: HASHED_TOKEN, allowed_passthrough_routes: ["/openai"] }],
+    ["update_key", { key: HASHED_TOKEN, permissions: { get_spend_routes: true } }],
+    ["regenerate_key", { key: HASHED_TOKEN, duration: "1h", max_budget: 1, models: ["mock-gpt"], allowed_routes: ["/openai"] }],
+    ["regenerate_key", { key: HASHED_TOKEN, duration: "1h", max_budget: 1, models: ["mock-gpt"], key_type: "llm_api" }],
+    ["generate_key", { ...key, allowed_routes: ["llm_api_routes"] }],
+    ["generate_key", { ...key, key_type: "llm_api" }],
+  ])("%s refuses %j before sending anything", async (tool, args) => {
+    const result = await bridge().call(tool, args);
+    expect(result.isError).toBe(true);
+    const field = Object.keys(args).at(-1)!;
+    expect(textOf(result)).toContain(field);
+  });
+
+  it("update_key's metadata may not carry allowed_passthrough_routes unless the operator allows that field", async () => {
+    const result = await bridge().call("update_key", { key: HASHED_TOKEN, metadata: { allowed_passthrough_routes: ["/openai"] } });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/^Refused by policy: metadata may carry no field at all.*"allowed_passthrough_routes"/);
   });
 });

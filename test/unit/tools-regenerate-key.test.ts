@@ -5,15 +5,15 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { TEST_HOST, connect, textOf } from "../support/connect.ts";
-import { generatedKey } from "../support/litellm-answers.ts";
+import { generatedKey, keyInfo } from "../support/litellm-answers.ts";
 import { HASHED_TOKEN } from "../support/litellm-admin-answers.ts";
 import { asMaster, useBridge } from "../support/nock-bridge.ts";
 import { keyHolderReads, keyRead } from "../support/nock-state.ts";
 
 const bridge = useBridge();
 
-/** LiteLLM's answer: the key's row after regeneration (its settings kept, LLM-API-only routes among them). */
-const regenerated = (body: Record<string, unknown>) => ({ ...generatedKey({ key_alias: "ci-bot", key_type: "llm_api", ...body }), key: "sk-regenerated-Zz99Yy88", key_name: "sk-...Yy88" });
+/** LiteLLM's answer: the key's row after regeneration (its settings kept, its route limit among them). */
+const regenerated = (body: Record<string, unknown>) => ({ ...generatedKey({ key_alias: "ci-bot", allowed_routes: keyInfo.info.allowed_routes, ...body }), key: "sk-regenerated-Zz99Yy88", key_name: "sk-...Yy88" });
 
 describe("regenerate_key", () => {
   it("reads the key and its user, then POSTs /key/regenerate with the key in the body and returns the new key", async () => {
@@ -54,6 +54,9 @@ describe("regenerate_key", () => {
   // an admin, or whose budget its metadata raises past the ceiling, is not handed out. Nothing is written.
   it.each([
     ["a key that may call every route its role allows", { allowed_routes: [], key_type: "default" }, "internal_user", /may call every route its user's role allows/],
+    // What generate_key minted before: LiteLLM's route group, which holds the provider pass-through routes.
+    ["a key of key_type llm_api", { allowed_routes: ["llm_api_routes"], key_type: "llm_api" }, "internal_user", /its allowed_routes are "llm_api_routes", not exactly "\/chat\/completions", .*provider pass-through routes/],
+    ["a key with one route more", { allowed_routes: [...keyInfo.info.allowed_routes, "/v1/files"] }, "internal_user", /its allowed_routes are .*"\/v1\/files", not exactly/],
     ["a key of a proxy admin", {}, "proxy_admin", /"u-42" has LiteLLM's role proxy_admin/],
     ["a key of a view-only admin", {}, "proxy_admin_viewer", /role proxy_admin_viewer/],
   ])("refuses %s before anything is written", async (_case, info, role, message) => {

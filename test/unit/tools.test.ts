@@ -9,12 +9,13 @@ import { keyHolderReads } from "../support/nock-state.ts";
 import { chatCompletion, generatedKey, keyInfo, modelList } from "../support/litellm-answers.ts";
 import { manifest } from "../../src/manifest/index.ts";
 import { keyHash } from "../../src/litellm/key-hash.ts";
+import { KEY_ROUTES } from "../../src/policy/effects.ts";
 
 // The operator allows the free-form metadata field the tests write.
 const bridge = useBridge({ LITELLM_MCP_METADATA_FIELDS: "ticket" });
 
 describe("generate_key", () => {
-  it("reads the user and the models served, then POSTs /key/generate with the master key, the fields given and key_type llm_api", async () => {
+  it("reads the user and the models served, then POSTs /key/generate with the master key, the fields given and the exact routes the key may call", async () => {
     let sent: unknown;
     keyHolderReads({ userId: "u-42" }, asMaster);
     nock(TEST_HOST, asMaster)
@@ -24,9 +25,9 @@ describe("generate_key", () => {
     const result = await bridge().call("generate_key", { models: ["mock-gpt"], user_id: "u-42", duration: "24h" });
 
     expect(result.isError).toBeFalsy();
-    // No defaults leak upstream: LiteLLM's spec defaults (spend, metadata...) are not sent. key_type limits the
-    // key to LLM API routes.
-    expect(sent).toEqual({ models: ["mock-gpt"], user_id: "u-42", duration: "24h", key_type: "llm_api" });
+    // No defaults leak upstream: LiteLLM's spec defaults (spend, metadata...) are not sent. allowed_routes limits
+    // the key to completions, embeddings and the model list; no key_type, which would replace that list.
+    expect(sent).toEqual({ models: ["mock-gpt"], user_id: "u-42", duration: "24h", allowed_routes: ["/chat/completions", "/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/models"] });
     expect(result.structuredContent).toEqual({
       key: "sk-minted-Ab12Cd34Ef56Gh78",
       key_alias: null,
@@ -47,7 +48,7 @@ describe("generate_key", () => {
       .reply(200, (_uri, body) => generatedKey(body as Record<string, unknown>));
     const args = { models: ["a", "b"], user_id: "u", team_id: "t", duration: "7d", key_alias: "ci", max_budget: 2.5, metadata: { ticket: 7 } };
     const result = await bridge().call("generate_key", args);
-    expect(sent).toEqual({ ...args, key_type: "llm_api" });
+    expect(sent).toEqual({ ...args, allowed_routes: [...KEY_ROUTES] });
     expect(result.structuredContent).toMatchObject({ key_alias: "ci", team_id: "t", max_budget: 2.5, models: ["a", "b"] });
   });
 

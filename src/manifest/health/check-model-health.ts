@@ -1,10 +1,14 @@
 // check_model_health: make LiteLLM send a real test call to each deployment of one model. It costs a
-// provider call per deployment, which is why it is its own tool and never part of check_health.
+// provider call per deployment, which is why it is its own tool and never part of check_health. LiteLLM makes
+// those calls under its own health-check pseudo-key, so no key, user or team budget counts them: under
+// LITELLM_MCP_ALLOWED_MODELS the model must be one of those (callsModel), and a name LiteLLM serves, since
+// LiteLLM tests the deployments whose provider model has the name when no deployment is called so.
 
 import { z } from "zod";
 import { getHealthQueryFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 import { InputError } from "../../errors.js";
+import { checkHealthTarget } from "../../policy/effects.js";
 import { firstItems } from "../paging.js";
 import { required } from "../required.js";
 import { TEXT_LIMITS } from "../../litellm/text-limits.js";
@@ -36,6 +40,11 @@ export const checkModelHealth = defineTool({
   // A GET, but not a read: each call is a paid request to every deployment, and LiteLLM stores the
   // outcome in its health-check history. Nothing is destroyed; repeating it pays again.
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  callsModel: true,
+  judge: async (args, state, policy) => {
+    await checkHealthTarget(state, args.model, policy);
+    return undefined;
+  },
   // A model with no healthy deployment is HTTP 503 with the full report: the failures are what was asked for.
   checkReport: (body) => Array.isArray((body as { unhealthy_endpoints?: unknown } | null)?.unhealthy_endpoints),
   input: z.strictObject({

@@ -1,9 +1,10 @@
-// generate_key: mint a virtual key for a user, limited to named models and to LiteLLM's LLM API routes.
+// generate_key: mint a virtual key for a user, limited to named models and to the exact routes of completions,
+// embeddings and the model list (KEY_ROUTES in src/policy/effects.ts).
 
 import { z } from "zod";
 import { postKeyGenerateBodyFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
-import { checkKeyHolder, checkModelsServed, confirmMintedKey, KEY_TYPE } from "../../policy/effects.js";
+import { checkKeyHolder, checkModelsServed, confirmMintedKey, KEY_ROUTES } from "../../policy/effects.js";
 import { duration } from "../../litellm/duration.js";
 import { modelNames } from "../../litellm/model-names.js";
 import { required } from "../required.js";
@@ -17,7 +18,7 @@ export const generateKey = defineTool({
   byDefault: true,
   title: "Generate a LiteLLM virtual key",
   description:
-    "Mint a virtual key for an existing internal user, for the given models and LLM API routes only (no management routes). Returns the key once, with its limits.",
+    "Mint a virtual key for an existing internal user, for the given models, that may call only chat completions, completions, embeddings and the model list (/chat/completions, /v1/chat/completions, /v1/completions, /v1/embeddings, /v1/models): no management, pass-through, files or batches routes. Returns the key once, with its limits.",
   operation: { method: "post", path: "/key/generate" },
   credential: "master",
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
@@ -41,9 +42,10 @@ export const generateKey = defineTool({
       key_alias: args.key_alias,
       max_budget: args.max_budget,
       metadata: args.metadata,
-      // LiteLLM then limits the key to its LLM API routes: with its own bearer it calls models, never /key/*,
-      // /user/*, /team/* or /spend/*, whatever its user's role may do (src/policy/effects.ts).
-      key_type: KEY_TYPE,
+      // LiteLLM then lets the key call these routes and no other, whatever its user's role may do: never
+      // /key/*, /user/* or /spend/*, nor the provider pass-through routes (src/policy/effects.ts). No key_type:
+      // LiteLLM would replace this list with the key_type's route group.
+      allowed_routes: [...KEY_ROUTES],
     },
   }),
   // The user and team must exist, the user may not be an admin (of the proxy, or of the team), and the models

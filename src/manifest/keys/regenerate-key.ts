@@ -55,7 +55,7 @@ export const regenerateKey = defineTool({
     );
     if (fault) {
       throw new PolicyError(
-        `Refused by policy: the new secret would carry the key's settings, and ${fault}. Only keys generate_key mints (limited to LLM API routes, within the limits) are regenerated here; pass new models, max_budget or duration within the limits, or have an admin regenerate it.`,
+        `Refused by policy: the new secret would carry the key's settings, and ${fault}. Only keys as generate_key mints them (limited to its exact routes, within the limits) are regenerated here; pass new models, max_budget or duration within the limits, or have an admin regenerate it.`,
       );
     }
     return (answer) => confirmRegeneratedKey(state, answer, policy, existing);
