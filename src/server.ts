@@ -232,6 +232,6 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
     );
     registered.set(tool.name, handle);
   }
-  serveCompactToolList(server, registered, views.toolMeta);
+  serveCompactToolList(server, registered, views.toolMeta, confirmation.era === "modern");
   return server;
 }

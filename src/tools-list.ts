@@ -74,9 +74,10 @@ export type MetaFor = (name: string, ctx: ServerContext) => Record<string, unkno
 
 /**
  * Answers tools/list with the registered, enabled tools in compact form (replacing the SDK's handler). A list
- * that gained _meta for this client's declaration is this client's alone: no shared cache may keep it.
+ * that gained _meta for this client's declaration is this client's alone: at 2026-07-28 (`cacheHints`), where
+ * results say who may cache them, it says no shared cache may keep it; 2025 results have no such field.
  */
-export function serveCompactToolList(server: McpServer, registered: ReadonlyMap<string, RegisteredTool>, metaFor: MetaFor = () => undefined): void {
+export function serveCompactToolList(server: McpServer, registered: ReadonlyMap<string, RegisteredTool>, metaFor: MetaFor = () => undefined, cacheHints = false): void {
   server.server.setRequestHandler("tools/list", (_request, ctx) => {
     let personal = false;
     const tools = [...registered]
@@ -88,6 +89,6 @@ export function serveCompactToolList(server: McpServer, registered: ReadonlyMap<
         personal = true;
         return { ...listed, _meta: { ...listed._meta, ...meta } };
       });
-    return personal ? { tools, cacheScope: "private" as const } : { tools };
+    return personal && cacheHints ? { tools, cacheScope: "private" as const } : { tools };
   });
 }
