@@ -19,6 +19,7 @@ export type Grouping = "team" | "user" | "key" | "model";
 export type { SpenderInfo };
 
 export const GROUPINGS: readonly Grouping[] = ["team", "user", "key", "model"];
+export const NOUN: Record<Grouping, string> = { team: "Team", user: "User", key: "Key", model: "Model" };
 
 export interface Args {
   start_date?: string;

@@ -3,13 +3,13 @@
 // get_usage_report again; the view itself reaches nothing and nobody else.
 
 import { COLOURED, dailyChart, spendersChart, type Named } from "./charts.js";
+import { dayTable, spenderTable } from "./tables.js";
 import { h } from "./dom.js";
 import { count, day, usd } from "./format.js";
 import type { Host } from "./host.js";
-import { daysBetween, GROUPINGS, reportOf, type Args, type Grouping, type Report, type SpenderInfo } from "./report.js";
+import { daysBetween, GROUPINGS, NOUN, reportOf, type Args, type Grouping, type Report, type SpenderInfo } from "./report.js";
 
 const TOOL = "get_usage_report";
-const NOUN: Record<Grouping, string> = { team: "Team", user: "User", key: "Key", model: "Model" };
 
 interface Shown {
   report: Report;
@@ -142,7 +142,6 @@ export class UsageView {
       report.top.map((s, i) => [s.id, { id: s.id, name: info[s.id]?.alias ?? s.label ?? s.id, tone: i < COLOURED ? `s${i}` : "other" }]),
     );
     const dates = start && end ? daysBetween(start, end) : report.days.map((d) => d.date);
-    const noun = NOUN[grouping];
     const warnings = [
       report.complete === false ? "Incomplete: more keys spent in this range than LiteLLM breaks down, so key and team figures leave out the smallest spenders." : "",
       report.top_truncated ? `Showing the top ${report.top.length} spenders; others spent less.` : "",
@@ -167,44 +166,7 @@ export class UsageView {
         h("ul", { class: "legend", "aria-label": "Colours" }, ...[...named.values()].filter((n) => n.tone !== "other").map((n) => h("li", {}, h("span", { class: `swatch ${n.tone}` }), n.name)), h("li", {}, h("span", { class: "swatch other" }), "Others")),
       ),
       h("section", { class: "top" }, h("h2", { id: "top-title" }, `Top spenders, by ${grouping}`), report.top.length > 0 ? spendersChart(report, named, info, width) : h("p", {}, "No spend in these days.")),
-      h(
-        "section",
-        { class: "tables" },
-        h(
-          "table",
-          { class: "spenders" },
-          h("caption", {}, `Spend by ${grouping} over the range`),
-          h("thead", {}, h("tr", {}, ...[noun, "Spend", "Requests", "Tokens", "Budget"].map((c) => h("th", { scope: "col" }, c)))),
-          h(
-            "tbody",
-            {},
-            ...report.top.map((s) => {
-              const budget = info[s.id]?.max_budget ?? null;
-              const duration = info[s.id]?.budget_duration;
-              return h(
-                "tr",
-                { "data-spender": s.id },
-                h("th", { scope: "row" }, named.get(s.id)?.name ?? s.id),
-                h("td", {}, usd(s.spend)),
-                h("td", {}, count(s.requests)),
-                h("td", {}, count(s.tokens)),
-                h("td", {}, budget === null ? "—" : `${usd(budget)}${duration ? ` per ${duration}` : ""}`),
-              );
-            }),
-          ),
-        ),
-        h(
-          "table",
-          { class: "days" },
-          h("caption", {}, "Spend per day"),
-          h("thead", {}, h("tr", {}, ...["Day", "Spend", "Requests", "Tokens"].map((c) => h("th", { scope: "col" }, c)))),
-          h(
-            "tbody",
-            {},
-            ...report.days.map((d) => h("tr", { "data-day": d.date }, h("th", { scope: "row" }, day(d.date, true)), h("td", {}, usd(d.spend)), h("td", {}, count(d.requests)), h("td", {}, count(d.tokens)))),
-          ),
-        ),
-      ),
+      h("section", { class: "tables" }, spenderTable(report, grouping, named, info), dayTable(report)),
     );
   }
 }
