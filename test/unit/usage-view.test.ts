@@ -8,7 +8,8 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { USAGE_VIEW_URI } from "../../src/apps/views.ts";
 import { SPENDERS_META_KEY } from "../../src/apps/usage-budgets.ts";
 import { UI_EXTENSION, UI_MIME_TYPE } from "../../src/apps/ui-extension.ts";
-import { connect, TEST_HOST, textOf } from "../support/connect.ts";
+import { leaksCanary } from "../support/canary.ts";
+import { CANARY_MASTER_KEY, connect, TEST_HOST, textOf } from "../support/connect.ts";
 import { dailyActivity, type Spent } from "../support/litellm-management-answers.ts";
 import { asMaster } from "../support/nock-bridge.ts";
 import { REVISIONS, type Revision } from "../support/revisions.ts";
@@ -82,6 +83,20 @@ describe.each(REVISIONS)("the usage view at %s", (revision: Revision) => {
     const result = await drawing.call("get_usage_report", { ...args, group_by: "user" });
     await drawing.close();
     expect(result._meta?.[SPENDERS_META_KEY]).toEqual({ ana: { alias: "ana@example.com", max_budget: 2, budget_duration: null } });
+  });
+
+  it("what the view is sent is redacted like the result: a key LiteLLM echoes in a name never reaches it", async () => {
+    const drawing = await connect(USAGE, {}, { revision, capabilities: DRAWS });
+    activity();
+    nock(TEST_HOST, asMaster)
+      .get("/v2/team/list")
+      .query(true)
+      .reply(200, { teams: [{ team_id: "team-a", team_alias: `Alpha ${CANARY_MASTER_KEY}`, max_budget: 5, budget_duration: "30d" }] });
+    const result = await drawing.call("get_usage_report", args);
+    await drawing.close();
+    const sent = JSON.stringify(result._meta);
+    expect(sent).toContain("Alpha");
+    expect(leaksCanary(sent)).toBe(false);
   });
 
   it("a failed budget read costs the view its budget lines, never the report", async () => {
