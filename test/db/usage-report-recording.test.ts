@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { LITELLM_VERSION } from "../../scripts/litellm-pin.ts";
+import type { Report } from "../../src/apps/usage-view/report.ts";
 import { leaksCanary } from "../support/canary.ts";
 import { capture } from "../support/capture.ts";
 import { startCheckedServer, type CheckedServer } from "../support/checked-server.ts";
@@ -21,17 +22,6 @@ const [ALPHA, BETA] = DB_MODELS;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const range = { start_date: day(-6), end_date: day(0) };
 
-interface Spender {
-  id: string;
-  label: string | null;
-  spend: number;
-  requests: number;
-}
-interface Report {
-  total: { spend: number; requests: number };
-  top: Spender[];
-  complete: boolean;
-}
 
 type Json = Record<string, any>;
 const keys = (value: unknown) => Object.keys((value ?? {}) as Json).sort();

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { chromium, type BrowserContext, type Frame, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SPENDERS_META_KEY } from "../../src/apps/usage-budgets.ts";
+import type { Report } from "../../src/apps/usage-view/report.ts";
 import { UI_EXTENSION, UI_MIME_TYPE } from "../../src/apps/ui-extension.ts";
 import { USAGE_VIEW_URI } from "../../src/apps/views.ts";
 import { startAppHost, type AppHost, type HostSession } from "../support/app-host.ts";
@@ -31,17 +32,6 @@ function browserMissing(): boolean {
   if (process.env.LITELLM_MCP_BROWSER === "require") throw new Error(`usage view: ${CHROMIUM} is missing, and LITELLM_MCP_BROWSER=require (apt-get install -y --no-install-recommends chromium).`);
   console.warn(`usage view browser test skipped: ${CHROMIUM} is missing (apt-get install -y --no-install-recommends chromium).`);
   return true;
-}
-
-interface Spender {
-  id: string;
-  spend: number;
-  requests: number;
-}
-interface Report {
-  total: { spend: number; requests: number };
-  days: { date: string; spend: number }[];
-  top: Spender[];
 }
 
 describe.skipIf(browserMissing())(`the usage view in headless Chromium, hosted by AppBridge (${REVISION})`, () => {
