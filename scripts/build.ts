@@ -12,6 +12,7 @@
 // readable. Type checking is `npm run typecheck`; esbuild only strips types.
 
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { build, type BuildOptions, type Plugin } from "esbuild";
 import { codeCachePath } from "../src/code-cache.ts";
 import { recordCodeCache } from "./build/code-cache.ts";
@@ -26,8 +27,9 @@ const common: BuildOptions = {
   target: "node20",
   format: "cjs",
   logLevel: "warning",
-  // The SDK's runtime shim, with its JSON Schema validator loaded on first use (see the file).
-  alias: { "@modelcontextprotocol/server/_shims": "./scripts/build/sdk-shims.ts" },
+  // The SDK's runtime shim, with its JSON Schema validator loaded on first use (see the file). Found beside
+  // this script, not in the working directory: the drift tests build copies that hold no scripts/.
+  alias: { "@modelcontextprotocol/server/_shims": fileURLToPath(new URL("./build/sdk-shims.ts", import.meta.url)) },
 };
 
 /** The server carries the view's HTML as a string, instead of reading a file beside the bundle at run time. */

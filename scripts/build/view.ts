@@ -28,7 +28,7 @@ export function viewPolicy(script: string, style: string): string {
   ].join("; ");
 }
 
-export async function buildUsageView(): Promise<string> {
+export async function buildUsageView(outfile: string = USAGE_VIEW_FILE): Promise<string> {
   const bundled = await build({
     entryPoints: [`${SOURCE}/main.ts`],
     bundle: true,
@@ -51,7 +51,7 @@ export async function buildUsageView(): Promise<string> {
     `<meta name="viewport" content="width=device-width,initial-scale=1"><title>LiteLLM usage</title>` +
     `<style>${style}</style></head><body><main><p id="status" class="status" role="status"></p><div id="app"></div></main>` +
     `<script>${script}</script></body></html>`;
-  mkdirSync(dirname(USAGE_VIEW_FILE), { recursive: true });
-  writeFileSync(USAGE_VIEW_FILE, html);
+  mkdirSync(dirname(outfile), { recursive: true });
+  writeFileSync(outfile, html);
   return html;
 }

@@ -8,9 +8,14 @@ export const USAGE_VIEW_FILE = "dist/usage-view.html";
 
 let html: string | undefined;
 
+/** Where a run from source finds the built view: dist/ of the checkout these sources are in. */
+export function builtUsageViewUrl(): URL {
+  return new URL(`../../${USAGE_VIEW_FILE}`, import.meta.url);
+}
+
 export function usageViewHtml(): string {
   if (html !== undefined) return html;
-  const file = new URL(`../../${USAGE_VIEW_FILE}`, import.meta.url);
+  const file = builtUsageViewUrl();
   try {
     html = readFileSync(file, "utf8");
   } catch {

@@ -154,6 +154,18 @@ describe.skipIf(browserMissing())(`the usage view in headless Chromium, hosted b
     expect(await view().evaluate(() => document.activeElement?.getAttribute("value"))).toBe("user");
   });
 
+  it("says so when LiteLLM truncated: complete false, and more spenders than shown", async () => {
+    expect(await view().$$eval("p.warning", (ps) => ps.length)).toBe(0);
+    const truncated = { ...first, structuredContent: { ...first.structuredContent, complete: false, top_truncated: true } };
+    await page.evaluate((result) => window.sendResult(result), truncated as unknown as Record<string, unknown>);
+    await view().waitForSelector("p.warning");
+    const warnings = await view().$$eval("p.warning", (ps) => ps.map((p) => [p.getAttribute("role"), p.textContent]));
+    expect(warnings).toEqual([
+      ["alert", expect.stringMatching(/^Incomplete: more keys spent in this range than LiteLLM breaks down/)],
+      ["alert", expect.stringMatching(/^Showing the top \d+ spenders/)],
+    ]);
+  });
+
   it("the view made no request of its own; the page only the host's", async () => {
     expect(requests.filter((r) => r.fromView)).toEqual([]);
     const own = requests.map((r) => `${r.method} ${new URL(r.url).pathname}`);

@@ -18,6 +18,8 @@ declare global {
     sentToView: unknown[];
     viewInitialized: boolean;
     setHostTheme(theme: "light" | "dark"): Promise<void>;
+    /** Hands the view another tool result, as a host does when the model calls the tool again. */
+    sendResult(result: Record<string, unknown>): Promise<void>;
   }
 }
 
@@ -52,6 +54,8 @@ async function main(): Promise<void> {
     document.body.style.background = HOST_STYLES[theme];
     await bridge.sendHostContextChange({ theme });
   };
+
+  window.sendResult = (result) => bridge.sendToolResult(result as never);
 
   const transport = new PostMessageTransport(frame.contentWindow!, frame.contentWindow!);
   const send = transport.send.bind(transport);

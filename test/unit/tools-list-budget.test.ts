@@ -2,10 +2,11 @@
 // committed budget (README states it), and so does every toolset at once (LITELLM_MCP_TOOLSETS=all): a tool
 // that needs more must earn it by trimming elsewhere or by raising the budget here, in review.
 
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { UI_EXTENSION, UI_MIME_TYPE } from "../../src/apps/ui-extension.ts";
 import { usageViewHtml } from "../../src/apps/usage-view-html.ts";
 import { USAGE_VIEW_URI } from "../../src/apps/views.ts";
+import { ensureUsageViewBuilt } from "../support/built-view.ts";
 import { connect } from "../support/connect.ts";
 
 /** Bytes of the serialized tools/list result, per selection. Bounding every string argument (maxLength) cost about 600 bytes of the default set. */
@@ -21,6 +22,8 @@ const VIEW_LINK_BYTES = 130;
 const VIEW_BYTES = 20_000;
 
 describe("tools/list budget", () => {
+  beforeAll(ensureUsageViewBuilt);
+
   it.each(Object.entries(BUDGETS))(`LITELLM_MCP_TOOLSETS=%s stays within %i bytes, ${PER_TOOL_BYTES} per tool`, async (selection, budget) => {
     const bridge = await connect({ LITELLM_MCP_TOOLSETS: selection });
     const listing = await bridge.client.listTools();

@@ -8,6 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { USAGE_VIEW_URI } from "../../src/apps/views.ts";
 import { SPENDERS_META_KEY } from "../../src/apps/usage-budgets.ts";
 import { UI_EXTENSION, UI_MIME_TYPE } from "../../src/apps/ui-extension.ts";
+import { ensureUsageViewBuilt } from "../support/built-view.ts";
 import { leaksCanary } from "../support/canary.ts";
 import { CANARY_MASTER_KEY, connect, TEST_HOST, textOf } from "../support/connect.ts";
 import { dailyActivity, type Spent } from "../support/litellm-management-answers.ts";
@@ -27,7 +28,10 @@ function activity() {
   nock(TEST_HOST, asMaster).get("/user/daily/activity/aggregated").query({ start_date: args.start_date, end_date: args.end_date, api_key_limit: 1000 }).reply(200, dailyActivity(spent));
 }
 
-beforeAll(() => nock.disableNetConnect());
+beforeAll(async () => {
+  nock.disableNetConnect();
+  await ensureUsageViewBuilt();
+});
 afterEach(() => {
   const pending = nock.pendingMocks();
   nock.cleanAll();
