@@ -2,7 +2,8 @@
 //   dist/server.cjs          src/cli/index.ts and everything it imports (the MCP SDK, zod, openapi-fetch, the
 //                            generated code) bundled by esbuild;
 //   dist/index.cjs           the bin, src/cli/bin.ts: runs server.cjs through V8's code cache;
-//   dist/server.cjs.v8cache  that cache, recorded by running the built server once (initialize, tools/list).
+//   dist/server.cjs.v8cache  that cache, recorded by running the built server once (initialize, tools/list);
+//   dist/usage-view.html     the usage view MCP Apps hosts draw (scripts/build/view.ts), also inlined in server.cjs.
 //
 // Why a bundle: MCP hosts spawn the server on every launch, and Node resolving and reading a few hundred
 // module files costs more than the server's own start-up (see README, "Start-up"). Why CommonJS: Node
@@ -12,9 +13,10 @@
 
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { build, type BuildOptions } from "esbuild";
+import { build, type BuildOptions, type Plugin } from "esbuild";
 import { codeCachePath } from "../src/cli/code-cache.ts";
 import { recordCodeCache } from "./build/code-cache.ts";
+import { buildUsageView } from "./build/view.ts";
 
 const OUTFILE = "dist/index.cjs";
 const SERVER = "dist/server.cjs";
@@ -30,10 +32,22 @@ const common: BuildOptions = {
   alias: { "@modelcontextprotocol/server/_shims": fileURLToPath(new URL("./build/sdk-shims.ts", import.meta.url)) },
 };
 
+/** The server carries the view's HTML as a string, instead of reading a file beside the bundle at run time. */
+function inlineView(html: string): Plugin {
+  return {
+    name: "inline-usage-view",
+    setup(b) {
+      b.onResolve({ filter: /\/usage-view-html\.js$/ }, () => ({ path: "usage-view-html", namespace: "inline-view" }));
+      b.onLoad({ filter: /.*/, namespace: "inline-view" }, () => ({ contents: `export const usageViewHtml = () => ${JSON.stringify(html)};`, loader: "js" }));
+    },
+  };
+}
+
 rmSync("dist", { recursive: true, force: true });
+const viewHtml = await buildUsageView();
 const results = await Promise.all([
   // Bundled packages keep their licence comments, gathered at the end of the file.
-  build({ ...common, entryPoints: ["src/cli/index.ts"], outfile: SERVER, legalComments: "eof" }),
+  build({ ...common, entryPoints: ["src/cli/index.ts"], outfile: SERVER, legalComments: "eof", plugins: [inlineView(viewHtml)] }),
   build({ ...common, entryPoints: ["src/cli/bin.ts"], outfile: OUTFILE }),
 ]);
 if (results.some((result) => result.errors.length > 0 || result.warnings.length > 0)) process.exit(1);

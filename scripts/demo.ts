@@ -5,12 +5,14 @@
 // LiteLLM); with LITELLM_HOST (and LITELLM_MASTER_KEY) set it runs against that proxy instead: it really
 // mints a virtual key (valid one hour) for the internal user litellm-mcp-demo, which must exist there, and
 // deletes it at the end. Against a real proxy it skips the
-// steps that cost money or need what a plain proxy may lack, and says why.
+// steps that cost money or need what a plain proxy may lack, and says why. With `-- --view` it then serves
+// the usage view in a loopback MCP Apps host page to open in a browser (scripts/demo-view.ts).
 
 import type { CallToolResult } from "@modelcontextprotocol/client";
 import { FakeLiteLLM } from "../test/support/fake-litellm.ts";
 import { spawnServer, type Spawned } from "../test/support/spawn-server.ts";
 import { TOUR, tourContext } from "../test/support/tool-tour.ts";
+import { showUsageView } from "./demo-view.ts";
 
 const STAND_IN_MASTER_KEY = "sk-demo-stand-in-master-key";
 /** A result line longer than this is cut: the point is that each tool answered, not every field. */
@@ -81,6 +83,8 @@ async function main(): Promise<void> {
         break;
       }
     }
+    if (process.argv.includes("--view")) await showUsageView(env);
+    else console.log("\n(npm run demo -- --view also serves the usage view, as an MCP Apps host draws it, to open in a browser.)");
   } finally {
     await server.close();
     await stop();

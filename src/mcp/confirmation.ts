@@ -6,7 +6,8 @@
 // with no way to send it a request) is served as before, unless the operator requires confirmation
 // (LITELLM_MCP_REQUIRE_CONFIRMATION): then the call is refused with a sentence.
 
-import { CLIENT_CAPABILITIES_META_KEY, inputRequired, inputResponse, type ClientCapabilities, type InputRequiredResult, type ServerContext } from "@modelcontextprotocol/server";
+import { inputRequired, inputResponse, type ClientCapabilities, type InputRequiredResult, type ServerContext } from "@modelcontextprotocol/server";
+import { clientCapabilities, type ClientDeclaration } from "./client-capabilities.js";
 import { askedAbout, sameQuestion, type AskedAbout, type ConfirmationState } from "./confirmation-state.js";
 import { previewFor, type ReadTool } from "./confirmation-previews.js";
 import type { Tool } from "../manifest/define-tool.js";
@@ -21,11 +22,7 @@ const ANSWER_SCHEMA = {
   required: ["confirm"],
 };
 
-export interface ConfirmationOptions {
-  /** The protocol era of the server this request meets: 2026-07-28 ("modern") or 2025 ("legacy"). */
-  era: "legacy" | "modern";
-  /** What a 2025 client declared at initialize; nothing for a server that never saw one. */
-  initializedCapabilities: () => ClientCapabilities | undefined;
+export interface ConfirmationOptions extends ClientDeclaration {
   /** LITELLM_MCP_REQUIRE_CONFIRMATION: refuse what would need a yes where nobody can be asked. */
   required: boolean;
   state: ConfirmationState;
@@ -35,11 +32,6 @@ export interface ConfirmationOptions {
 function asksByForm(capabilities: ClientCapabilities | undefined): boolean {
   const elicitation = capabilities?.elicitation as Record<string, unknown> | undefined;
   return elicitation !== undefined && (Object.keys(elicitation).length === 0 || "form" in elicitation);
-}
-
-function clientCapabilities(ctx: ServerContext, options: ConfirmationOptions): ClientCapabilities | undefined {
-  if (options.era === "legacy") return options.initializedCapabilities();
-  return ctx.mcpReq.envelope?.[CLIENT_CAPABILITIES_META_KEY as keyof NonNullable<ServerContext["mcpReq"]["envelope"]>] as ClientCapabilities | undefined;
 }
 
 /**

@@ -25,6 +25,7 @@ import { streamingCall, type StreamingCall } from "../litellm/streaming.js";
 import { enabledTools } from "../policy/toolsets.js";
 import { errorResult, successResult } from "./tool-result.js";
 import { serveCompactToolList } from "./tools-list.js";
+import { serveViews } from "./apps/views.js";
 import { VERSION } from "../version.js";
 
 export interface ServerDeps {
@@ -181,6 +182,8 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
 
   const registered = new Map<string, RegisteredTool>();
   const served = servedTools(config, deps.tools);
+  // Hosts that draw MCP Apps get the views of these tools; the rest see no change (src/mcp/apps/views.ts).
+  const views = serveViews(server, confirmation, served.map((tool) => tool.name));
   // What a disabled tool is for, no other tool may do (update_key {blocked: false} is unblocking).
   const closed = closedCapabilities(deps.tools ?? manifest, served);
   // Disabled tools are never registered: not listed, not callable.
@@ -213,7 +216,8 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
           const question = await confirmFirst(tool, args, ctx, confirmation, read, (text) => redact(text, secrets));
           if (question) return question;
           const stream = tool.streams ? streamingCall(tool.buildRequest(args), ctx, { secrets, budgetBytes: config.maxResponseBytes }) : undefined;
-          return successResult(await callLiteLLM(tool, args, signal, stream, checkWritten), secrets);
+          const structured = await callLiteLLM(tool, args, signal, stream, checkWritten);
+          return successResult(structured, secrets, await views.resultMeta(tool, structured, args, ctx, { client, options: sentAs }));
         } catch (error) {
           if (error instanceof BridgeError) {
             log("warn", `${tool.name}: ${redact(error.message, secrets)}`);
@@ -228,6 +232,6 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
     );
     registered.set(tool.name, handle);
   }
-  serveCompactToolList(server, registered);
+  serveCompactToolList(server, registered, views.toolMeta, confirmation.era === "modern");
   return server;
 }

@@ -31,9 +31,11 @@ function redactDeep(value: unknown, secrets: Secrets, keySecrets = secrets.filte
   return value;
 }
 
-export function successResult(structured: Record<string, unknown>, secrets: Secrets): CallToolResult {
+/** `meta`, when given, is what a view alone reads (hosts keep _meta from the model); it is redacted the same way. */
+export function successResult(structured: Record<string, unknown>, secrets: Secrets, meta?: Record<string, unknown>): CallToolResult {
   const safe = redactDeep(structured, secrets) as Record<string, unknown>;
-  return { content: [{ type: "text", text: JSON.stringify(safe) }], structuredContent: safe };
+  const result: CallToolResult = { content: [{ type: "text", text: JSON.stringify(safe) }], structuredContent: safe };
+  return meta === undefined ? result : { ...result, _meta: redactDeep(meta, secrets) as Record<string, unknown> };
 }
 
 export function errorResult(message: string, secrets: Secrets): CallToolResult {

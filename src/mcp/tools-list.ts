@@ -4,7 +4,7 @@
 // that means something else there keeps its "$schema"), and {"type": [T, "null"]} for zod's
 // {"anyOf": [{"type": T}, {"type": "null"}]}. Tool calls are still validated by the SDK, with zod.
 
-import type { McpServer, RegisteredTool, Tool as ListedTool } from "@modelcontextprotocol/server";
+import type { McpServer, RegisteredTool, ServerContext, Tool as ListedTool } from "@modelcontextprotocol/server";
 import { z } from "zod";
 
 type Json = unknown;
@@ -69,9 +69,26 @@ export function listedTool(name: string, tool: RegisteredTool): ListedTool {
   };
 }
 
-/** Answers tools/list with the registered, enabled tools in compact form (replacing the SDK's handler). */
-export function serveCompactToolList(server: McpServer, registered: ReadonlyMap<string, RegisteredTool>): void {
-  server.server.setRequestHandler("tools/list", () => ({
-    tools: [...registered].filter(([, tool]) => tool.enabled).map(([name, tool]) => listedTool(name, tool)),
-  }));
+/** _meta a tool gains for the client asking (a view link, src/mcp/apps/views.ts); undefined for none. */
+export type MetaFor = (name: string, ctx: ServerContext) => Record<string, unknown> | undefined;
+
+/**
+ * Answers tools/list with the registered, enabled tools in compact form (replacing the SDK's handler). A list
+ * that gained _meta for this client's declaration is this client's alone: at 2026-07-28 (`cacheHints`), where
+ * results say who may cache them, it says no shared cache may keep it; 2025 results have no such field.
+ */
+export function serveCompactToolList(server: McpServer, registered: ReadonlyMap<string, RegisteredTool>, metaFor: MetaFor = () => undefined, cacheHints = false): void {
+  server.server.setRequestHandler("tools/list", (_request, ctx) => {
+    let personal = false;
+    const tools = [...registered]
+      .filter(([, tool]) => tool.enabled)
+      .map(([name, tool]) => {
+        const listed = listedTool(name, tool);
+        const meta = metaFor(name, ctx);
+        if (meta === undefined) return listed;
+        personal = true;
+        return { ...listed, _meta: { ...listed._meta, ...meta } };
+      });
+    return personal && cacheHints ? { tools, cacheScope: "private" as const } : { tools };
+  });
 }

@@ -26,6 +26,12 @@ import {
 import { answerAdminRoute } from "./stand-in-admin.ts";
 import { routeRefusal } from "./stand-in-routes.ts";
 import { StandInState, withOffset, type StandInPeople } from "./stand-in-state.ts";
+import { usageFixture } from "./usage-fixture.ts";
+
+function usersById(ids: string[]) {
+  const users = usageFixture().users.users.filter((u) => ids.includes(String(u.user_id)));
+  return { users, total: users.length, page: 1, page_size: 100, total_pages: 1 };
+}
 
 /** The document the tools were generated from: what /openapi.json serves unless a test says otherwise. */
 export function committedSpec(): { info: { version: string }; paths: Record<string, Record<string, unknown>> } {
@@ -137,7 +143,10 @@ export class FakeLiteLLM {
       case "GET /user/list":
         // Admin-only in LiteLLM; the master key passes the check before the handler needs the database.
         if (!isMaster) return send(401, onlyProxyAdmin(url.pathname));
-        return this.options.database === false ? send(500, userListNoDatabase) : send(200, userList);
+        if (this.options.database === false) return send(500, userListNoDatabase);
+        // By ids (the usage view's budget lines): the recorded users among them, as a real LiteLLM answered.
+        if (url.searchParams.has("user_ids")) return send(200, usersById(url.searchParams.get("user_ids")!.split(",")));
+        return send(200, userList);
       case "POST /key/generate": {
         if (!isMaster) return send(401, invalidKey(bearer));
         if (this.options.database === false) return send(500, noDatabase["/key/generate"]);

@@ -6,7 +6,7 @@
 import type { UserConsoleLog } from "vitest";
 import type { Reporter, TestModule } from "vitest/node";
 
-const REQUIRE_FLAGS = ["LITELLM_MCP_LIVE", "LITELLM_MCP_DB", "LITELLM_MCP_NGINX"] as const;
+const REQUIRE_FLAGS = ["LITELLM_MCP_LIVE", "LITELLM_MCP_DB", "LITELLM_MCP_NGINX", "LITELLM_MCP_BROWSER"] as const;
 
 /** The flags set to "require" in this environment; a run with any of them must skip nothing. */
 export function requiredBy(env: NodeJS.ProcessEnv = process.env): string[] {

@@ -1,9 +1,11 @@
 // The stand-in's answers on LiteLLM's admin routes beyond minting and reading a key: update, delete, list,
 // regenerate, block and unblock keys; user and team info; spend logs; model info and health. Bodies and
 // error shapes are those a real LiteLLM 1.108.7 with a database gives (recorded with curl), over the
-// keys the stand-in actually minted.
+// keys the stand-in actually minted. Usage (daily activity, the team list) is a real LiteLLM's recorded
+// answer (test/support/usage-fixture.ts), moved into the days asked for.
 
 import { modelList } from "./litellm-answers.ts";
+import { activityFor, usageFixture } from "./usage-fixture.ts";
 import { expiryFrom, PRICE, tokenOf, withOffset, type KeyRow, type StandInPeople, type StandInState } from "./stand-in-state.ts";
 
 export interface Reply {
@@ -220,6 +222,12 @@ export function answerAdminRoute(route: string, ctx: AdminContext): Reply | unde
       return teamInfo(state, query.get("team_id") ?? "");
     case "GET /spend/logs/v2":
       return spendLogs(state, query);
+    case "GET /user/daily/activity/aggregated":
+      return { status: 200, payload: activityFor(usageFixture(), query.get("start_date") ?? "", query.get("end_date") ?? "") };
+    case "GET /v2/team/list": {
+      const { teams } = usageFixture().teams;
+      return { status: 200, payload: { teams, total: teams.length, page: 1, page_size: Number(query.get("page_size") ?? 10), total_pages: 1 } };
+    }
     case "GET /model/info":
       return { status: 200, payload: { data: deployments() } };
     case "GET /health": {

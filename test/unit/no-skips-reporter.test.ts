@@ -10,7 +10,7 @@ const CONFIG = join(REPO_ROOT, "test/fixtures/skip-probe/vitest.config.ts");
 
 function runProbe(flags: Record<string, string>) {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", ...flags };
-  for (const flag of ["LITELLM_MCP_LIVE", "LITELLM_MCP_DB", "LITELLM_MCP_NGINX"]) if (!(flag in flags)) delete env[flag];
+  for (const flag of ["LITELLM_MCP_LIVE", "LITELLM_MCP_DB", "LITELLM_MCP_NGINX", "LITELLM_MCP_BROWSER"]) if (!(flag in flags)) delete env[flag];
   const result = spawnSync(process.execPath, [join(REPO_ROOT, "node_modules/vitest/vitest.mjs"), "run", "--config", CONFIG], { cwd: REPO_ROOT, env, encoding: "utf8" });
   return { code: result.status, output: `${result.stdout}${result.stderr}` };
 }
