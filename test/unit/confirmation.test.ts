@@ -8,6 +8,7 @@ import { createMcpHandler } from "@modelcontextprotocol/server";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.ts";
+import { keyHash } from "../../src/litellm/key-hash.ts";
 import { createServer } from "../../src/mcp/server.ts";
 import { CANARY_MASTER_KEY, connect, TEST_HOST, textOf, type Connected } from "../support/connect.ts";
 import { keyRow, modelDeployment, teamInfo, userInfo } from "../support/litellm-admin-answers.ts";
@@ -204,7 +205,8 @@ describe("each destructive tool names what it destroys and what goes with it, as
     {
       tool: "delete_key",
       args: { keys: ["sk-minted-Ab12Cd34Ef56Gh78"] },
-      reads: () => nock(TEST_HOST, asMaster).get("/key/info").query({ key: "sk-minted-Ab12Cd34Ef56Gh78" }).reply(200, keyInfo),
+      // get_key_info asks by the key's hash, so the secret never lands in a URL.
+      reads: () => nock(TEST_HOST, asMaster).get("/key/info").query({ key: keyHash("sk-minted-Ab12Cd34Ef56Gh78") }).reply(200, keyInfo),
       question: /^Delete 1 virtual key for good\?\n- "ci-bot" \(sk-\.\.\.Gh78\), user u-42, spent \$0\.01 of \$5\.00\nWhoever uses it is refused from then on\.$/,
     },
     {
