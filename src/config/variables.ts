@@ -134,7 +134,7 @@ export const VARIABLES = {
     group: "tools",
     default: false,
     help: "true: only tools annotated read-only",
-    meaning: "Register only tools annotated `readOnlyHint: true`, of the toolsets offered (the [tool tables](#tools) mark them read-only). They read keys, users, teams, spend and models, and show no usable key.",
+    meaning: "Register only tools annotated `readOnlyHint: true`, of the toolsets offered: they read keys, users, teams, spend and models, and show no usable key.",
   },
   LITELLM_MCP_TOOLS: {
     group: "tools",
