@@ -1,10 +1,12 @@
 // The server's settings, read once from the environment and validated, so a bad value fails at start
-// with the variable's name. A missing master key is not an error here: only admin tools need it.
+// with the variable's name. A missing master key is not an error here: only admin tools need it. Which
+// variables there are and what an unset one means is src/config/variables.ts.
 
 import { ConfigError } from "../errors.js";
 import { durationSeconds } from "../litellm/duration.js";
 import type { Policy } from "../policy/operator-policy.js";
 import { metadataFieldsFrom } from "../policy/metadata.js";
+import { VARIABLES, type WithDefault } from "./variables.js";
 
 /**
  * LITELLM_MCP_AUTH: whose key the tools send. "master": the operator's LITELLM_MASTER_KEY for admin routes
@@ -38,9 +40,9 @@ export interface Config {
 type Env = Record<string, string | undefined>;
 
 /** A whole number of at least `min`: 1 for sizes and timeouts, 0 where zero turns a feature off. */
-function wholeNumber(env: Env, name: string, fallback: number, min: 0 | 1): number {
+function wholeNumber(env: Env, name: WithDefault<number>, min: 0 | 1): number {
   const raw = env[name]?.trim();
-  if (!raw) return fallback;
+  if (!raw) return VARIABLES[name].default;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min) {
     throw new ConfigError(`${name} must be ${min === 1 ? "a positive whole number" : "a whole number (0 or more)"}, got "${raw}".`);
@@ -53,9 +55,9 @@ export function isHeaderSafeKey(key: string): boolean {
   return /^[\x21-\x7e]+$/.test(key);
 }
 
-function flag(env: Env, name: string): boolean | undefined {
+function flag(env: Env, name: WithDefault<boolean>): boolean {
   const raw = env[name]?.trim().toLowerCase();
-  if (!raw) return undefined;
+  if (!raw) return VARIABLES[name].default;
   if (raw === "true" || raw === "1") return true;
   if (raw === "false" || raw === "0") return false;
   throw new ConfigError(`${name} must be true or false, got "${env[name]}".`);
@@ -83,7 +85,7 @@ function policyFrom(env: Env): Policy {
   if (rawDuration && !seconds) {
     throw new ConfigError(`LITELLM_MCP_MAX_KEY_DURATION must be a positive number and a unit (s, m, h, d, w, mo) such as "30d", got "${rawDuration}".`);
   }
-  const allowNoExpiry = flag(env, "LITELLM_MCP_ALLOW_NO_EXPIRY") ?? false;
+  const allowNoExpiry = flag(env, "LITELLM_MCP_ALLOW_NO_EXPIRY");
   if (allowNoExpiry && rawDuration) {
     throw new ConfigError("LITELLM_MCP_ALLOW_NO_EXPIRY=true contradicts LITELLM_MCP_MAX_KEY_DURATION: a key that never expires outlasts any maximum. Unset one of them.");
   }
@@ -91,7 +93,7 @@ function policyFrom(env: Env): Policy {
   const maxBudget = positiveAmount(env, "LITELLM_MCP_MAX_BUDGET");
   const maxUserBudget = positiveAmount(env, "LITELLM_MCP_MAX_USER_BUDGET");
   const maxTeamBudget = positiveAmount(env, "LITELLM_MCP_MAX_TEAM_BUDGET");
-  const requireBudget = flag(env, "LITELLM_MCP_REQUIRE_BUDGET") ?? false;
+  const requireBudget = flag(env, "LITELLM_MCP_REQUIRE_BUDGET");
   const ceilings = [
     ["LITELLM_MCP_MAX_BUDGET", maxBudget],
     ["LITELLM_MCP_MAX_USER_BUDGET", maxUserBudget],
@@ -110,7 +112,7 @@ function policyFrom(env: Env): Policy {
     ...(maxTeamBudget !== undefined ? { maxTeamBudget } : {}),
     requireBudget,
     metadataFields,
-    readOnly: flag(env, "LITELLM_MCP_READ_ONLY") ?? false,
+    readOnly: flag(env, "LITELLM_MCP_READ_ONLY"),
     ...(toolsets ? { toolsets } : {}),
     ...(tools ? { tools } : {}),
     disabledTools: nameList(env, "LITELLM_MCP_DISABLED_TOOLS") ?? [],
@@ -134,7 +136,7 @@ function hostUrl(raw: string): string {
 }
 
 function authMode(env: Env, masterKey: string | undefined): AuthMode {
-  const raw = env.LITELLM_MCP_AUTH?.trim().toLowerCase() || "master";
+  const raw = env.LITELLM_MCP_AUTH?.trim().toLowerCase() || VARIABLES.LITELLM_MCP_AUTH.default;
   if (raw !== "master" && raw !== "caller") throw new ConfigError(`LITELLM_MCP_AUTH must be "master" or "caller", got "${env.LITELLM_MCP_AUTH}".`);
   // A server that acts for each caller must not be able to do more than they can.
   if (raw === "caller" && masterKey) {
@@ -152,17 +154,17 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError("LITELLM_MASTER_KEY has spaces, control or non-ASCII characters, which no LiteLLM key has; copy it again from the proxy's config.");
   }
   return {
-    host: hostUrl(env.LITELLM_HOST?.trim() || "http://localhost:4000"),
+    host: hostUrl(env.LITELLM_HOST?.trim() || VARIABLES.LITELLM_HOST.default),
     auth: authMode(env, masterKey),
     ...(masterKey ? { masterKey } : {}),
-    adminTimeoutMs: wholeNumber(env, "LITELLM_MCP_ADMIN_TIMEOUT_MS", 15_000, 1),
-    completionTimeoutMs: wholeNumber(env, "LITELLM_MCP_COMPLETION_TIMEOUT_MS", 60_000, 1),
-    maxResponseBytes: wholeNumber(env, "LITELLM_MCP_MAX_RESPONSE_BYTES", 10 * 1024 * 1024, 1),
+    adminTimeoutMs: wholeNumber(env, "LITELLM_MCP_ADMIN_TIMEOUT_MS", 1),
+    completionTimeoutMs: wholeNumber(env, "LITELLM_MCP_COMPLETION_TIMEOUT_MS", 1),
+    maxResponseBytes: wholeNumber(env, "LITELLM_MCP_MAX_RESPONSE_BYTES", 1),
     policy: policyFrom(env),
     retry: {
-      retries: wholeNumber(env, "LITELLM_MCP_RETRIES", 2, 0),
-      maxWaitMs: wholeNumber(env, "LITELLM_MCP_RETRY_MAX_WAIT_MS", 10_000, 1),
+      retries: wholeNumber(env, "LITELLM_MCP_RETRIES", 0),
+      maxWaitMs: wholeNumber(env, "LITELLM_MCP_RETRY_MAX_WAIT_MS", 1),
     },
-    requireConfirmation: flag(env, "LITELLM_MCP_REQUIRE_CONFIRMATION") ?? false,
+    requireConfirmation: flag(env, "LITELLM_MCP_REQUIRE_CONFIRMATION"),
   };
 }

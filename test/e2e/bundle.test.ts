@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/client";
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { VARIABLES, type Variable } from "../../src/config/variables.ts";
 import { manifest as tools } from "../../src/manifest/index.ts";
 import { FakeLiteLLM } from "../support/fake-litellm.ts";
 import { REPO_ROOT, run } from "../support/project-copy.ts";
@@ -129,6 +130,18 @@ describe("the MCP Bundle", () => {
       expect(listed).toEqual(tools.filter((t) => t.toolset === "teams" || t.toolset === "budgets").map((t) => t.name).sort());
     } finally {
       await client.close();
+    }
+  });
+
+  it("passes only variables the server reads, and offers each one's default as src/config/variables.ts states it", () => {
+    const passed = Object.entries(bundleManifest.server.mcp_config.env);
+    expect(passed.length).toBeGreaterThan(0);
+    for (const [name, value] of passed) {
+      const variable = (VARIABLES as Record<string, Variable>)[name];
+      expect(variable, `${name} is not a variable of the server`).toBeDefined();
+      const answer = bundleManifest.user_config[/^\$\{user_config\.(\w+)\}$/.exec(value)?.[1] ?? ""];
+      expect(answer, `${name} is not filled from a user_config answer`).toBeDefined();
+      if (answer!.default !== undefined) expect(answer!.default, name).toEqual(variable!.default);
     }
   });
 });

@@ -1,30 +1,12 @@
 // The bin's argv handling, from the built file: what each spelling prints, where, and with which exit code.
 // stdout is sacred in stdio mode, so errors and usage go to stderr everywhere.
 
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/run-cli.ts";
 import { BUILT_SERVER } from "../support/spawn-server.ts";
-
-const SRC = fileURLToPath(new URL("../../src", import.meta.url));
-
-/** Build-only switches, not settings a user gives the server. */
-const INTERNAL_VARIABLES = new Set(["LITELLM_MCP_WRITE_CODE_CACHE"]);
-
-/** Every LITELLM_* variable src/ reads from the environment (env.NAME or env["NAME"]). */
-function variablesReadBySource(): string[] {
-  const names = new Set<string>();
-  for (const file of readdirSync(SRC, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"))) {
-    const text = readFileSync(join(SRC, file), "utf8");
-    for (const m of text.matchAll(/\b(?:env|process\.env)(?:\.|\[")(LITELLM_\w+)|\b[a-zA-Z]+\(env, "(LITELLM_\w+)"/g)) names.add((m[1] ?? m[2])!);
-  }
-  const read = [...names].filter((n) => !INTERNAL_VARIABLES.has(n)).sort();
-  expect(read.length, "the scan finds the variables config.ts reads").toBeGreaterThanOrEqual(17);
-  return read;
-}
+import { variablesReadBySource } from "../support/variables-read.ts";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string; bin: Record<string, string> };
 
