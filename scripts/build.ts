@@ -1,8 +1,10 @@
 // Builds what the `litellm-mcp` bin runs:
 //   dist/server.cjs          src/cli/index.ts and everything it imports (the MCP SDK, zod, openapi-fetch, the
 //                            generated code) bundled by esbuild;
-//   dist/index.cjs           the bin, src/cli/bin.ts: runs server.cjs through V8's code cache;
-//   dist/server.cjs.v8cache  that cache, recorded by running the built server once (initialize, tools/list);
+//   dist/index.cjs           the bin, src/cli/bin.ts: answers the opening of a stdio session itself, from the
+//                            tool listings and the SDK's answers recorded here (scripts/build/catalog.ts), and
+//                            runs server.cjs through V8's code cache for everything else;
+//   dist/server.cjs.v8cache  that cache, recorded by running the built server once (a session with a call);
 //   dist/usage-view.html     the usage view MCP Apps hosts draw (scripts/build/view.ts), also inlined in server.cjs.
 //
 // Why a bundle: MCP hosts spawn the server on every launch, and Node resolving and reading a few hundred
@@ -15,6 +17,7 @@ import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node
 import { fileURLToPath } from "node:url";
 import { build, type BuildOptions, type Plugin } from "esbuild";
 import { codeCachePath } from "../src/cli/code-cache.ts";
+import { catalogPlugin, makeCatalog } from "./build/catalog.ts";
 import { recordCodeCache } from "./build/code-cache.ts";
 import { buildUsageView } from "./build/view.ts";
 
@@ -45,12 +48,27 @@ function inlineView(html: string): Plugin {
 
 rmSync("dist", { recursive: true, force: true });
 const viewHtml = await buildUsageView();
+let catalog;
+try {
+  catalog = await makeCatalog();
+} catch (error) {
+  // A manifest entry that throws as it is built stops here, in its own words.
+  process.stderr.write(`build: the manifest could not be listed.\n${(error as Error).stack ?? error}\n`);
+  process.exit(1);
+}
 const results = await Promise.all([
   // Bundled packages keep their licence comments, gathered at the end of the file.
-  build({ ...common, entryPoints: ["src/cli/index.ts"], outfile: SERVER, legalComments: "eof", plugins: [inlineView(viewHtml)] }),
-  build({ ...common, entryPoints: ["src/cli/bin.ts"], outfile: OUTFILE }),
+  build({ ...common, entryPoints: ["src/cli/index.ts"], outfile: SERVER, legalComments: "eof", plugins: [inlineView(viewHtml), catalogPlugin(catalog, "server")] }),
+  build({ ...common, entryPoints: ["src/cli/bin.ts"], outfile: OUTFILE, metafile: true, plugins: [catalogPlugin(catalog, "bin")] }),
 ]);
 if (results.some((result) => result.errors.length > 0 || result.warnings.length > 0)) process.exit(1);
+// The bin answers a launch before anything heavy is loaded; an import that drags zod or the SDK into it
+// would quietly undo that.
+const heavy = Object.keys(results[1].metafile!.inputs).filter((input) => /node_modules[\\/](zod|@modelcontextprotocol)[\\/]/.test(input));
+if (heavy.length > 0) {
+  process.stderr.write(`build: the bin (src/cli/bin.ts) must not import zod or the MCP SDK, but bundles ${heavy.slice(0, 3).join(", ")}\n`);
+  process.exit(1);
+}
 chmodSync(OUTFILE, 0o755);
 asciiOnly(SERVER);
 

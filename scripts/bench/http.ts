@@ -10,6 +10,7 @@ import type { FakeLiteLLM } from "../../test/support/fake-litellm.ts";
 import { findNginx, startNginx, type RunningNginx } from "../../test/support/nginx.ts";
 import { connectHttp, mcpHeaders, startHttpInstance, type HttpInstance } from "../../test/support/spawn-http.ts";
 import { LATEST_PROTOCOL_VERSION } from "@modelcontextprotocol/client";
+import type { Revision } from "../../test/support/revisions.ts";
 import { cpuMs, parentOf } from "./proc-stat.ts";
 import { clientCall, directCall, measureConcurrent, measureSequential, runConcurrent, toolCall, type Call, type Load } from "./per-call.ts";
 import { startServer } from "./spawn.ts";
@@ -25,6 +26,7 @@ const CALLER_KEY = "sk-bench-caller-0000000000";
 const WARM_UP_CALLS = 1_000;
 
 export interface HttpSequential {
+  revision: Revision;
   stdio: number[];
   http: number[];
   direct: number[];
@@ -48,14 +50,14 @@ async function stopAll(stops: (() => Promise<unknown>)[]): Promise<void> {
   for (const stop of stops.reverse()) await stop().catch(() => {});
 }
 
-export async function measureHttpSequential(shipped: string, env: Record<string, string>, directArgs: [string, string, string], count: number): Promise<HttpSequential> {
+export async function measureHttpSequential(shipped: string, env: Record<string, string>, directArgs: [string, string, string], count: number, revision: Revision): Promise<HttpSequential> {
   const stops: (() => Promise<unknown>)[] = [];
   try {
-    const stdio = await startServer(shipped, env);
+    const stdio = await startServer(shipped, env, revision);
     stops.push(() => stdio.close());
     const http = await startHttpInstance([], env);
     stops.push(() => http.stop());
-    const client = await connectHttp(http.url);
+    const client = await connectHttp(http.url, {}, { revision });
     stops.push(() => client.close());
     const before = { stdio: await cpuMs(stdio.pid), http: await cpuMs(http.pid) };
     const samples = await measureSequential({ stdio: toolCall(stdio), http: clientCall(client), direct: directCall(...directArgs) }, count);
@@ -63,7 +65,7 @@ export async function measureHttpSequential(shipped: string, env: Record<string,
     // measureSequential also makes min(200, count) warm-up calls of each arm.
     const calls = count + Math.min(200, count);
     const perCall = (arm: "stdio" | "http") => (after[arm]! - before[arm]!) / calls;
-    return before.stdio === undefined || before.http === undefined ? samples : { ...samples, cpuPerCall: { stdio: perCall("stdio"), http: perCall("http") } };
+    return before.stdio === undefined || before.http === undefined ? { revision, ...samples } : { revision, ...samples, cpuPerCall: { stdio: perCall("stdio"), http: perCall("http") } };
   } finally {
     await stopAll(stops);
   }

@@ -7,19 +7,26 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { FakeLiteLLM } from "../../test/support/fake-litellm.ts";
-import { measureColdStart } from "./cold-start.ts";
+import { measureColdStarts } from "./cold-start.ts";
 import { buildFloorServers } from "./floor-server.ts";
-import { BOUNDED_HEAP_MB, measureBoundedHeap, measureMemory } from "./memory.ts";
+import { BOUNDED_HEAP_MB, measureBoundedHeap, measureMemory, type Memory } from "./memory.ts";
 import { naiveTools, toolsListBytes } from "./naive-tools.ts";
 import { directCall, measureConcurrent, measureSequential, toolCall } from "./per-call.ts";
 import { documentOfVersion, measureRegenTypecheck } from "./regen-typecheck.ts";
 import { markdown, table, type Row } from "./report.ts";
 import { BALANCED_CONCURRENCY, measureBalanced, measureHttpSequential } from "./http.ts";
-import { balancedRow, boundedHeapRow, coldStartRow, concurrentRow, httpSequentialRow, memoryRows, plainServerRow, regenRows, sequentialRow, sizeRow, skippedRows } from "./rows.ts";
+import { measureOwnWork } from "./own-work.ts";
+import { profileSection, profileStarts } from "./start-profile.ts";
+import { balancedRow, bareNodeRow, boundedHeapRow, coldStartRow, concurrentRow, httpSequentialRow, memoryRows, ownWorkRow, plainServerRow, regenRows, sequentialRow, sizeRow, skippedRows } from "./rows.ts";
 import { startSizedUpstream } from "./sized-upstream.ts";
 import { shippedEntry, startServer, type Running } from "./spawn.ts";
 import { createWorkspace } from "./workspace.ts";
+import { loadConfig } from "../../src/config/config.ts";
+import { toolListings } from "../../src/mcp/tool-catalog.ts";
+import { listedTools } from "../../src/mcp/tool-listing.ts";
 import { TOOLSETS } from "../../src/policy/toolsets.ts";
+import { keyInfo, modelList } from "../../test/support/litellm-answers.ts";
+import { REVISIONS } from "../../test/support/revisions.ts";
 import { VERSION } from "../../src/version.ts";
 import { specInfo } from "../../generated/spec-info.ts";
 import type { OperationRef } from "../regen/operations.ts";
@@ -32,8 +39,8 @@ const LARGE_LIST = 100;
 /** The direct fetch sends what the bridge sends, User-Agent included. */
 const USER_AGENT = `litellm-mcp/${VERSION}`;
 
-const FULL = { coldPairs: 24, sequential: 2000, largeSequential: 500, concurrentTotal: 2000, rounds: 2, memoryCalls: 10_000, regenRuns: 3, balancedTotal: 2000, balancedRounds: 5 };
-const QUICK = { coldPairs: 5, sequential: 300, largeSequential: 100, concurrentTotal: 400, rounds: 1, memoryCalls: 500, regenRuns: 1, balancedTotal: 400, balancedRounds: 1 };
+const FULL = { coldRounds: 24, profileStarts: 9, ownWorkCalls: 20_000, memoryRounds: 5, sequential: 2000, largeSequential: 500, concurrentTotal: 2000, rounds: 2, memoryCalls: 10_000, regenRuns: 3, balancedTotal: 2000, balancedRounds: 5 };
+const QUICK = { coldRounds: 5, profileStarts: 3, ownWorkCalls: 3000, memoryRounds: 2, sequential: 300, largeSequential: 100, concurrentTotal: 400, rounds: 1, memoryCalls: 500, regenRuns: 1, balancedTotal: 400, balancedRounds: 1 };
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
@@ -55,6 +62,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const rows: Row[] = [];
   const notes: string[] = [];
+  /** Markdown after the table and its notes. */
+  const sections: string[] = [];
 
   const shipped = await shippedEntry(ROOT);
   if (!existsSync(shipped)) throw new Error(`${shipped} does not exist: run \`npm run build\` first.`);
@@ -66,8 +75,23 @@ async function main(): Promise<void> {
     const floor = await buildFloorServers(ROOT, workspace);
     const env = { LITELLM_HOST: upstream.url, LITELLM_MASTER_KEY: MASTER_KEY };
 
-    log(`cold start: ${plan.coldPairs} pairs`);
-    rows.push(coldStartRow(await measureColdStart(shipped, floor.minimal, env, plan.coldPairs)));
+    // The default toolsets and every toolset, each against the one-tool SDK server and plain Node, at each revision.
+    const selections = { default: env, all: { ...env, LITELLM_MCP_TOOLSETS: "all" } };
+    const toolCount = (settings: Record<string, string>) => listedTools(toolListings(), loadConfig(settings)).length;
+    for (const revision of REVISIONS) {
+      log(`cold start at ${revision}: ${plan.coldRounds} rounds of the one-tool SDK server, plain Node, and the server with the default and with every toolset`);
+      const arms = { floor: { entry: floor.minimal, env }, bare: { entry: floor.bareNode, env }, default: { entry: shipped, env: selections.default }, all: { entry: shipped, env: selections.all } };
+      const starts = await measureColdStarts(arms, revision, plan.coldRounds);
+      for (const selection of ["default", "all"] as const) rows.push(coldStartRow(revision, selection, toolCount(selections[selection]), starts[selection], starts.floor));
+      rows.push(bareNodeRow(revision, starts.bare, starts.floor));
+    }
+
+    log(`start-up CPU profile: ${plan.profileStarts} starts with the default toolsets at 2025-11-25`);
+    sections.push(...profileSection(await profileStarts(shipped, env, "2025-11-25", plan.profileStarts), "the built server's start, spawn → initialize → tools/list, default toolsets, MCP 2025-11-25"));
+
+    log(`own work per call: ${plan.ownWorkCalls} calls of the handler and of the fetch alone, in turn, for list_models and get_key_info`);
+    rows.push(ownWorkRow(await measureOwnWork("list_models", {}, modelList, plan.ownWorkCalls)));
+    rows.push(ownWorkRow(await measureOwnWork("get_key_info", { key: "sk-bench-key-0000000000" }, keyInfo, plan.ownWorkCalls)));
 
     await withServers([shipped, floor.plainFetch], env, async ([server, plain]) => {
       const arms = { tool: toolCall(server!), direct: directCall(upstream.url, MASTER_KEY, USER_AGENT), plain: toolCall(plain!) };
@@ -80,8 +104,10 @@ async function main(): Promise<void> {
       }
     });
 
-    log(`HTTP: ${plan.sequential} sequential calls over stdio, over HTTP and fetched directly, in turn`);
-    rows.push(httpSequentialRow(await measureHttpSequential(shipped, env, [upstream.url, MASTER_KEY, USER_AGENT], plan.sequential)));
+    for (const revision of REVISIONS) {
+      log(`HTTP at ${revision}: ${plan.sequential} sequential calls over stdio, over HTTP and fetched directly, in turn`);
+      rows.push(httpSequentialRow(await measureHttpSequential(shipped, env, [upstream.url, MASTER_KEY, USER_AGENT], plan.sequential, revision)));
+    }
     log(`HTTP: ${plan.balancedRounds} × ${plan.balancedTotal} calls at concurrency ${BALANCED_CONCURRENCY} through nginx to 1 and to 2 replicas, and to 1 without nginx`);
     rows.push(balancedRow(await measureBalanced(upstream, { sequential: plan.sequential, balancedTotal: plan.balancedTotal, rounds: plan.balancedRounds }), BALANCED_CONCURRENCY));
 
@@ -93,12 +119,16 @@ async function main(): Promise<void> {
     });
 
     if (existsSync("/proc/self/status")) {
-      log(`memory: idle, 200 concurrent calls, then ${plan.memoryCalls} calls, for each server`);
-      const [shippedMemory, plainMemory] = [
-        await withServers([shipped], env, ([s]) => measureMemory(s!.pid, toolCall(s!), 200, plan.memoryCalls)),
-        await withServers([floor.plainFetch], env, ([s]) => measureMemory(s!.pid, toolCall(s!), 200, plan.memoryCalls)),
-      ];
-      rows.push(...memoryRows(shippedMemory, plainMemory));
+      log(`memory: ${plan.memoryRounds} rounds of a fresh server of each, idle and 200 concurrent calls; then ${plan.memoryCalls} calls`);
+      // A fresh server of each per round, in turn (one sample of a burst says little: the plain server's growth
+      // moved by 10 MB between runs); the last round's servers then take the many calls.
+      const memory = { shipped: [] as Memory[], plain: [] as Memory[] };
+      for (let round = 0; round < plan.memoryRounds; round++) {
+        const calls = round === plan.memoryRounds - 1 ? plan.memoryCalls : 0;
+        memory.shipped.push(await withServers([shipped], env, ([s]) => measureMemory(s!.pid, toolCall(s!), 200, calls)));
+        memory.plain.push(await withServers([floor.plainFetch], env, ([s]) => measureMemory(s!.pid, toolCall(s!), 200, calls)));
+      }
+      rows.push(...memoryRows(memory.shipped, memory.plain));
       log(`memory: ${plan.memoryCalls} calls with the heap capped at ${BOUNDED_HEAP_MB} MB, for each server`);
       const bounded = { ...env, NODE_OPTIONS: `--max-old-space-size=${BOUNDED_HEAP_MB}` };
       const [shippedBounded, plainBounded] = [
@@ -141,19 +171,21 @@ async function main(): Promise<void> {
   }
 
   console.log(table(rows));
+  if (sections.length > 0) console.log(`\n${sections.join("\n")}`);
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   if (out) {
     const command = `npm run bench${values.quick ? " -- --quick" : ""}`;
-    await writeFile(out, markdown({ date: new Date().toISOString().slice(0, 10), command, rows, notes: [...notes, ...METHOD_NOTES] }));
+    await writeFile(out, markdown({ date: new Date().toISOString().slice(0, 10), command, rows, notes: [...notes, ...METHOD_NOTES], sections }));
     log(`wrote ${out}`);
   }
 }
 
 const METHOD_NOTES = [
-  "**Cold start**: the SDK `Client` over `StdioClientTransport` spawns `node <entry>` (the entry is package.json's `bin`, so this measures whatever `npm run build` ships), initializes, and times the first `tools/list` answer; each process is closed before the next spawn. The floor is `scripts/bench/minimal-server.ts`, compiled with plain tsc at bench time.",
+  "**Cold start**: the SDK `Client` over `StdioClientTransport` spawns `node <entry>` (the entry is package.json's `bin`, so this measures whatever `npm run build` ships), opens the session (2025-11-25: `initialize`; 2026-07-28: `server/discover`, with the client pinned to that revision), and times the first `tools/list` answer; each process is closed before the next spawn. Four arms, in rounds that run each once (each round starting one arm later): the server with the default toolsets, the server with `LITELLM_MCP_TOOLSETS=all`, the floor — `scripts/bench/minimal-server.ts`, a one-tool `McpServer` on the same SDK line (v2) served by `serveStdio`, compiled with plain tsc at bench time — and `scripts/bench/bare-node-server.cts`, plain Node answering with fixed JSON (what Node and the client cost with no server work at all). The server answers the opening and `tools/list` from the SDK's answers recorded at build time and the static tool listings (README, \"Start-up\"), and loads the bundled server once the host goes quiet, after the answer this row times.",
+  "**Own work per call**: `scripts/bench/own-work.ts` calls the tool's handler as the SDK calls it after its own parsing and validation (policy, the request built, LiteLLM's answer mapped, checked against the output schema, redacted), in the benchmark's process, with a fetch that hands back a canned LiteLLM answer at once; beside it, call by call in turn, the same answer fetched and parsed alone. The difference of the medians is the bridge's own work, apart from the SDK's and the network's.",
   "**Per call**: `list_models` through the spawned server vs the same `GET /models` (same headers, JSON parsed) fetched by the benchmark process, and vs `scripts/bench/plain-fetch-server.ts` (the same tool as a bare fetch in a one-tool McpServer), all against one local upstream (`test/support/fake-litellm.ts`; a bare 100-model upstream for the large-list row), call by call in turn. Overhead = difference of the percentiles. The SDK client validates `structuredContent` against the tool's `outputSchema`, so that client-side cost counts as overhead too.",
-  `**Memory**: VmRSS from /proc/<pid>/status of a fresh server: idle after initialize, idle after one call (fetch and the call path loaded), the peak during 200 concurrent calls (VmRSS sampled every few ms, and VmHWM when it rose), and after the rest of the calls at concurrency 32. V8 collects lazily while memory is plentiful, so RSS after many calls mostly shows uncollected garbage; the leak check repeats the calls on fresh servers started with \`NODE_OPTIONS=--max-old-space-size=${BOUNDED_HEAP_MB}\`, where retained memory would exhaust the heap.`,
-  `**HTTP**: the same built server started with \`--http\` on loopback, driven by the SDK's Streamable HTTP client, in turn with the stdio server and the direct fetch (master mode, the same upstream). For the balancer, two replicas in caller mode behind Debian's nginx running the README's nginx site (test/support/nginx.ts swaps in loopback ports): one nginx in front of the first replica alone and one in front of both, and the first replica without nginx; both replicas are first warmed with 1,000 calls each; each round runs the three arms in turn (each round starting with the next arm) at concurrency ${BALANCED_CONCURRENCY}, each call one plain POST of a \`tools/call\` with the caller's key (a stateless server needs no \`initialize\` first; the SDK's client would cost the load generator more CPU per call than the server spends). The load generator, nginx, the upstream and the replicas all share this machine's cores, so a second replica can add only what the cores left over allow.`,
+  `**Memory**: VmRSS from /proc/<pid>/status of fresh servers, one of each per round, in turn (medians over the rounds): idle 2 s after initialize (for litellm-mcp, after it has loaded the bundled server), idle after one call (fetch and the call path loaded), the peak during 200 concurrent calls (VmRSS sampled every few ms, and VmHWM when it rose); the last round's servers then take the rest of the calls at concurrency 32. V8 collects lazily while memory is plentiful, so RSS after many calls mostly shows uncollected garbage; the leak check repeats the calls on fresh servers started with \`NODE_OPTIONS=--max-old-space-size=${BOUNDED_HEAP_MB}\`, where retained memory would exhaust the heap.`,
+  `**HTTP**: the same built server started with \`--http\` on loopback, driven by the SDK's Streamable HTTP client, in turn with the stdio server and the direct fetch (master mode, the same upstream); server CPU per call is each server process's CPU time (/proc/<pid>/stat) over the calls, warm-up included. For the balancer, two replicas in caller mode behind Debian's nginx running the README's nginx site (test/support/nginx.ts swaps in loopback ports): one nginx in front of the first replica alone and one in front of both, and the first replica without nginx; both replicas are first warmed with 1,000 calls each; each round runs the three arms in turn (each round starting with the next arm) at concurrency ${BALANCED_CONCURRENCY}, each call one plain POST of a \`tools/call\` with the caller's key (a stateless server needs no \`initialize\` first; the SDK's client would cost the load generator more CPU per call than the server spends). The load generator, nginx, the upstream and the replicas all share this machine's cores, so a second replica can add only what the cores left over allow.`,
   "**tools/list size**: compact JSON of `{ tools }` as the server sends it with `LITELLM_MCP_TOOLSETS` set to the selection named (`default`: what it serves without the variable); the naive conversion (`scripts/bench/naive-tools.ts`) makes one tool per operation the selection's tools call, with every parameter and the request body's properties, $refs inlined, from spec/openapi.json. Tokens ≈ bytes / 4.",
   "**Regen and typecheck** run in temporary copies of the project (the worktree is never touched); the unpruned variant replaces generated/litellm-api.ts with openapi-typescript's output (`defaultNonNullable: false`) for the whole document regen ran from. Both typechecks are `npm run typecheck`, alternated.",
 ];

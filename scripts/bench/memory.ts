@@ -43,6 +43,9 @@ async function idleRss(pid: number): Promise<number> {
 }
 
 export async function measureMemory(pid: number, call: Call, burst: number, callCount: number): Promise<Memory> {
+  // Two seconds, not one: litellm-mcp answers the opening first and loads the rest once the client is quiet,
+  // and idle means after that load, even on a busy machine.
+  await settle();
   const idle = await idleRss(pid);
   await call();
   const warmIdle = await idleRss(pid);

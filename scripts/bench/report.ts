@@ -37,7 +37,7 @@ function machine(): string {
   return `${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${type()} ${release()}, Node ${process.version}; load average at start ${load}`;
 }
 
-export function markdown(options: { date: string; command: string; rows: readonly Row[]; notes: readonly string[] }): string {
+export function markdown(options: { date: string; command: string; rows: readonly Row[]; notes: readonly string[]; sections?: readonly string[] }): string {
   return [
     "# Benchmarks",
     "",
@@ -50,5 +50,6 @@ export function markdown(options: { date: string; command: string; rows: readonl
     "",
     ...options.notes.map((note) => `- ${note}`),
     "",
+    ...(options.sections ?? []),
   ].join("\n");
 }

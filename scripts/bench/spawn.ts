@@ -4,6 +4,7 @@
 
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { Revision } from "../../test/support/revisions.ts";
 import { spawnServer, type Spawned } from "../../test/support/spawn-server.ts";
 
 export type Running = Spawned;
@@ -19,5 +20,5 @@ export async function shippedEntry(root: string): Promise<string> {
   return join(root, bin);
 }
 
-/** Started exactly as the e2e tests start the built server: SDK Client + StdioClientTransport. */
-export const startServer = (entry: string, env: Record<string, string>): Promise<Running> => spawnServer(env, entry);
+/** Started exactly as the e2e tests start the built server: SDK Client + StdioClientTransport (2025-11-25 unless told). */
+export const startServer = (entry: string, env: Record<string, string>, revision: Revision = "2025-11-25"): Promise<Running> => spawnServer(env, entry, { revision });

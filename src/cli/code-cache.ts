@@ -29,13 +29,14 @@ export function compileWithCodeCache(file: string): Script {
   return new Script(source, { filename: scriptName(file), cachedData: readIfPresent(codeCachePath(file)) });
 }
 
-/** Runs `file` as a CommonJS module; with `record`, writes its code cache when the process exits. */
-export function runWithCodeCache(file: string, record: boolean): void {
+/** Runs `file` as a CommonJS module and returns its exports; with `record`, writes its code cache when the process exits. */
+export function runWithCodeCache(file: string, record: boolean): unknown {
   const script = compileWithCodeCache(file);
   // At exit the script holds every function this run compiled, not only the top level.
   if (record) process.once("exit", () => writeFileSync(codeCachePath(file), script.createCachedData()));
   const module = { exports: {}, filename: file, id: file };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  return module.exports;
 }
 
 /** The build makes the bundle pure ASCII (scripts/build.ts), which reads several times faster as Latin-1 than as UTF-8. */

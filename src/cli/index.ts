@@ -1,15 +1,19 @@
-// The server: reads argv and hands over to one command. Each command is loaded only when asked for, so
-// the stdio server MCP hosts launch never pays for HTTP, doctor or help code. src/cli/bin.ts runs this file.
+// The server's commands, bundled into dist/server.cjs, which the bin (src/cli/bin.ts) loads: `run` carries
+// out the command argv names, and the stdio start (src/cli/stdio.ts, in the bin) hands its session to
+// `serveStdioSession` once it needs the SDK. Each command is loaded only when asked for, so the stdio server
+// never pays for HTTP, doctor or help code.
 
 import { parseCommand } from "./args.js";
-import { ConfigError } from "../errors.js";
-import { redact, redactKeyShaped } from "../redact.js";
+import { exitForStartFailure } from "./fatal.js";
+import { serveStdioSession } from "./stdio-server.js";
+
+export { serveStdioSession };
 
 async function main(argv: readonly string[]): Promise<number | undefined> {
   const command = parseCommand(argv);
   switch (command.kind) {
     case "stdio":
-      await (await import("./stdio.js")).runStdio();
+      (await import("./stdio.js")).runStdio(() => ({ serveStdioSession }));
       return undefined;
     case "http":
       await (await import("./http.js")).runHttp(command);
@@ -28,17 +32,9 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
+export function run(argv: readonly string[]): void {
+  main(argv).then((code) => {
     // Servers keep running; one-shot commands set their exit code and let pending output drain.
     if (code !== undefined) process.exitCode = code;
-  },
-  (error: unknown) => {
-    const message = error instanceof ConfigError ? error.message : `failed to start: ${(error as Error)?.stack ?? error}`;
-    // Settings errors quote the value they refused, and a key pasted into the wrong variable is still a
-    // key: the known secrets are redacted, and so is anything shaped like a LiteLLM key.
-    const secrets = [process.env.LITELLM_MASTER_KEY?.trim(), process.env.LITELLM_MCP_HTTP_TOKEN?.trim()];
-    process.stderr.write(`litellm-mcp error: ${redactKeyShaped(redact(message, secrets))}\n`);
-    process.exit(1);
-  },
-);
+  }, exitForStartFailure);
+}

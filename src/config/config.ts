@@ -3,7 +3,7 @@
 // variables there are and what an unset one means is src/config/variables.ts.
 
 import { ConfigError } from "../errors.js";
-import { durationSeconds } from "../litellm/duration.js";
+import { durationSeconds } from "../litellm/duration-seconds.js";
 import type { Policy } from "../policy/operator-policy.js";
 import { metadataFieldsFrom } from "../policy/metadata.js";
 import { VARIABLES, type WithDefault } from "./variables.js";

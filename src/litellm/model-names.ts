@@ -25,14 +25,7 @@ export function modelNameFault(name: string): string | undefined {
   return undefined;
 }
 
-/**
- * A model name as compared for collisions: without what either side strips, compatibility forms folded
- * (NFKC: a full-width "ｍ" is "m") and lower-cased. Stricter than LiteLLM, which compares case-sensitively,
- * so nothing it would treat as one name passes as two.
- */
-export function modelKey(name: string): string {
-  return name.replace(/^[\s\x1c-\x1f\x85]+|[\s\x1c-\x1f\x85]+$/g, "").normalize("NFKC").toLowerCase();
-}
+export { modelKey } from "./model-key.js";
 
 /** One model name, in the form LiteLLM compares it in. */
 export const modelName = z

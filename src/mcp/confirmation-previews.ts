@@ -7,15 +7,13 @@ import { z } from "zod";
 import type { Tool } from "../manifest/define-tool.js";
 import { InputError } from "../errors.js";
 import { knownBudget } from "../manifest/budgets/budget-summary.js";
-import { getBudget } from "../manifest/budgets/get-budget.js";
-import { getKeyInfo } from "../manifest/keys/get-key-info.js";
-import { listKeys } from "../manifest/keys/list-keys.js";
-import { getModelInfo } from "../manifest/models/get-model-info.js";
-import { getTeamInfo } from "../manifest/teams/get-team-info.js";
-import { getUserInfo } from "../manifest/users/get-user-info.js";
+
+/** The manifest's read tools a preview runs, by name: the server builds each when a preview first needs it. */
+export const PREVIEW_READS = ["list_keys", "get_key_info", "get_team_info", "get_user_info", "get_model_info", "get_budget"] as const;
+export type PreviewRead = (typeof PREVIEW_READS)[number];
 
 /** Runs a read tool with the call's own key and returns its checked structured result. */
-export type ReadTool = (tool: Tool, args: Record<string, unknown>) => Promise<Record<string, unknown>>;
+export type ReadTool = (tool: PreviewRead, args: Record<string, unknown>) => Promise<Record<string, unknown>>;
 
 export interface Preview {
   /** The question: what is destroyed, and what goes with it. */
@@ -71,7 +69,7 @@ function teamName(teamId: string, info: z.infer<typeof teamInfo>): string {
 
 /** A team's keys, counted by LiteLLM's own key listing (exact team id); null when it does not say. */
 async function teamKeyCount(read: ReadTool, teamId: string): Promise<number | null> {
-  return keyPage.parse(await read(listKeys, { team_id: teamId, size: 1 })).total_count;
+  return keyPage.parse(await read("list_keys", { team_id: teamId, size: 1 })).total_count;
 }
 
 function teamKeys(n: number | null): string {
@@ -79,12 +77,12 @@ function teamKeys(n: number | null): string {
 }
 
 async function readTeam(read: ReadTool, teamId: string): Promise<z.infer<typeof teamInfo>> {
-  return teamInfo.parse(await read(getTeamInfo, { team_id: teamId }));
+  return teamInfo.parse(await read("get_team_info", { team_id: teamId }));
 }
 
 async function keysByAlias(read: ReadTool, alias: string): Promise<z.infer<typeof key>[]> {
   // list_keys matches aliases by substring; /key/delete by the exact alias.
-  const page = keyPage.parse(await read(listKeys, { key_alias: alias, size: 50 }));
+  const page = keyPage.parse(await read("list_keys", { key_alias: alias, size: 50 }));
   const exact = page.keys.filter((k) => k.key_alias === alias);
   if (exact.length === 0) throw new InputError(`LiteLLM has no key with the alias "${alias}", so nothing was deleted. list_keys shows the aliases there are.`);
   return exact;
@@ -100,7 +98,7 @@ const describeDeleteKey: Describe = async (args, read) => {
   const keyArgs = args.keys as string[] | undefined;
   const lines = keyArgs
     ? await sequentially(keyArgs, async (k) => {
-        const { info } = keyInfo.parse(await read(getKeyInfo, { key: k }));
+        const { info } = keyInfo.parse(await read("get_key_info", { key: k }));
         return keyLine(info, info.status);
       })
     : (await sequentially(args.key_aliases as string[], (alias) => keysByAlias(read, alias))).flat().map((k) => keyLine(k));
@@ -110,7 +108,7 @@ const describeDeleteKey: Describe = async (args, read) => {
 };
 
 const describeResetKeySpend: Describe = async (args, read) => {
-  const { info } = keyInfo.parse(await read(getKeyInfo, { key: args.key }));
+  const { info } = keyInfo.parse(await read("get_key_info", { key: args.key }));
   const budget = info.max_budget === null ? "It has no max_budget." : `Its max_budget of ${usd(info.max_budget)} is available again from there.`;
   return {
     question: `Reset the spend of key ${keyName(info)} from ${usd(info.spend)} to ${usd(args.reset_to as number)}? ${budget} Spend logs keep the history; the old counter is gone.`
@@ -120,7 +118,7 @@ const describeResetKeySpend: Describe = async (args, read) => {
 const describeDeleteUser: Describe = async (args, read) => {
   const userIds = args.user_ids as string[];
   const lines = await sequentially(userIds, async (userId) => {
-    const info = userInfo.parse(await read(getUserInfo, { user_id: userId }));
+    const info = userInfo.parse(await read("get_user_info", { user_id: userId }));
     if (!info.user) throw new InputError(`LiteLLM has no user "${userId}", so nobody was deleted. list_users shows the users there are.`);
     const who = [info.user.user_email, info.user.user_role].filter(Boolean).join(", ");
     const keys = count(info.keys.length, "key", "keys", info.keys_truncated);
@@ -166,7 +164,7 @@ const describeRemoveTeamMember: Describe = async (args, read) => {
   let keys = "Their keys for this team are";
   if (userId) {
     // list_keys matches user ids by substring; the member's keys are those with exactly their id.
-    const page = keyPage.parse(await read(listKeys, { team_id: teamId, user_id: userId, size: 50 }));
+    const page = keyPage.parse(await read("list_keys", { team_id: teamId, user_id: userId, size: 50 }));
     const theirs = page.keys.filter((k) => k.user_id === userId).length;
     keys = `Their ${count(theirs, "key", "keys", page.truncated)} for this team ${theirs === 1 && !page.truncated ? "is" : "are"}`;
   }
@@ -178,7 +176,7 @@ const describeRemoveTeamMember: Describe = async (args, read) => {
 
 const describeDeleteModel: Describe = async (args, read) => {
   const id = args.model_id as string;
-  const { models, truncated } = deployments.parse(await read(getModelInfo, {}));
+  const { models, truncated } = deployments.parse(await read("get_model_info", {}));
   const deployment = models.find((m) => m.id === id);
   if (!deployment) {
     if (!truncated) throw new InputError(`LiteLLM has no deployment with the id "${id}", so nothing was deleted. get_model_info shows the deployment ids.`);
@@ -197,7 +195,7 @@ const describeDeleteModel: Describe = async (args, read) => {
 
 const describeDeleteBudget: Describe = async (args, read) => {
   const id = args.budget_id as string;
-  const answer = budgets.parse(await read(getBudget, { budget_ids: [id] }));
+  const answer = budgets.parse(await read("get_budget", { budget_ids: [id] }));
   const budget = answer.budgets.find((b) => b.budget_id === id) ?? (knownBudget(null, id) as never);
   const limit = `${usd(budget.max_budget)}${budget.budget_duration ? ` every ${budget.budget_duration}` : ""}`;
   return {

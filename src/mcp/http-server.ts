@@ -1,7 +1,8 @@
-// The same tools over MCP Streamable HTTP, stateless: every POST /mcp gets a fresh server from the SDK's
-// createMcpHandler, which serves 2026-07-28 requests (server/discover, the per-request envelope, the
+// The same tools over MCP Streamable HTTP, stateless: every POST /mcp the SDK serves gets a fresh server from
+// its createMcpHandler, which serves 2026-07-28 requests (server/discover, the per-request envelope, the
 // Mcp-Method/Mcp-Name headers checked against the body) and 2025-11-25 ones (initialize, then each request
-// on its own) from the one factory. Nothing of a request outlives it (only the pool of connections to
+// on its own) from the one factory; a plain tool call with the master key, which needs nothing of a
+// server but the call, is answered as the SDK would answer it by one long-lived server (src/mcp/http-direct-calls.ts). Nothing of a request outlives it (only the pool of connections to
 // LiteLLM is shared, and it holds no key), so any number of instances can sit behind any load balancer.
 // In front of the SDK stay what it does not do as this server needs: the Host/Origin gate (the SDK's
 // ignores the port, so another app's page on localhost would pass), the token or caller-key check, GET
@@ -13,6 +14,7 @@ import type { AddressInfo } from "node:net";
 import { toNodeHandler } from "@modelcontextprotocol/node";
 import { createMcpHandler } from "@modelcontextprotocol/server";
 import type { Config } from "../config/config.js";
+import { directCalls, type DirectCalls } from "./http-direct-calls.js";
 import { createHttpSend } from "../litellm/http-transport.js";
 import { bearerOf, refusalFor, type GuardOptions } from "./http-guard.js";
 import { Admission, applyConnectionLimits, MAX_BODY_BYTES, SERVER_OPTIONS, tooCostlyJson, type Turned } from "./http-server-limits.js";
@@ -27,10 +29,17 @@ export interface HttpServerOptions extends GuardOptions {
   host: string;
   port: number;
   log: Logger;
+  /**
+   * Answer plain tool calls with the master key from long-lived servers (src/mcp/http-direct-calls.ts);
+   * on unless false. The tests turn it off to hold its answers to the SDK's.
+   */
+  directCalls?: boolean;
 }
 
 export interface RunningHttpServer {
   url: string;
+  /** How many tool calls the long-lived servers answered. */
+  directCallsServed(): number;
   close(): Promise<void>;
 }
 
@@ -67,7 +76,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 /** How the caller-mode key travels from the gate to the request's server: the SDK's pass-through authInfo. */
 type WithCaller = IncomingMessage & { auth?: { token: string; clientId: string; scopes: string[] } };
 
-async function handleMcp(req: WithCaller, res: ServerResponse, serve: ReturnType<typeof toNodeHandler>, callerKey: string | undefined): Promise<void> {
+async function handleMcp(req: WithCaller, res: ServerResponse, serve: ReturnType<typeof toNodeHandler>, callerKey: string | undefined, direct: DirectCalls | undefined): Promise<void> {
   let body: unknown;
   try {
     body = await readJson(req);
@@ -76,6 +85,7 @@ async function handleMcp(req: WithCaller, res: ServerResponse, serve: ReturnType
     return sendJsonRpcError(res, 400, -32700, "Parse error: the body is not JSON.");
   }
   if (isBatch(body)) return sendJsonRpcError(res, 400, -32600, BATCH_REFUSAL);
+  if (direct?.serve(req, res, body)) return;
   if (callerKey !== undefined) req.auth = { token: callerKey, clientId: "litellm-caller", scopes: [] };
   await serve(req, res, body);
 }
@@ -83,7 +93,7 @@ async function handleMcp(req: WithCaller, res: ServerResponse, serve: ReturnType
 export async function startHttpServer(config: Config, options: HttpServerOptions): Promise<RunningHttpServer> {
   const { log } = options;
   // Servers are built per request; a tool selection naming no tool must stop the start instead.
-  servedTools(config);
+  const served = new Set(servedTools(config).map((tool) => tool.name));
   const secrets = [config.masterKey, options.token];
   // Derived from the config, not taken from the caller: a caller-mode server can never run without the key check.
   const guard: GuardOptions = { ...options, callerKeys: config.auth === "caller" };
@@ -100,6 +110,15 @@ export async function startHttpServer(config: Config, options: HttpServerOptions
     // What the SDK refused (a header that disagrees with the body, an unsupported revision) is the client's mistake.
     { onerror: (error) => log("info", `MCP request refused: ${redact(error.message, secrets)}`), maxRequestBodySize: MAX_BODY_BYTES },
   );
+  // Caller mode keeps a server per request: the key a call sends is the request's, and goes with it.
+  const direct =
+    config.auth === "master" && options.directCalls !== false
+      ? directCalls(
+          (era) => createServer(config, { log, send, era }),
+          served,
+          (error) => log("info", `MCP request refused: ${redact(error.message, secrets)}`),
+        )
+      : undefined;
   const serve = toNodeHandler(handler, { onerror: (error) => log("error", `MCP request failed: ${redact(error.stack ?? error.message, secrets)}`) });
 
   const httpServer: Server = createHttpServer(SERVER_OPTIONS, (req, res) => {
@@ -128,7 +147,7 @@ export async function startHttpServer(config: Config, options: HttpServerOptions
 
     // The guard let a caller-mode request through only with a key; every line logged for it hides that key.
     const callerKey = config.auth === "caller" ? bearerOf(req) : undefined;
-    handleMcp(req, res, serve, callerKey).catch((error: unknown) => {
+    handleMcp(req, res, serve, callerKey, direct).catch((error: unknown) => {
       logFor(callerKey)("error", `MCP request failed: ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error), secrets)}`);
       sendJsonRpcError(res, 500, -32603, "Internal error; see the server's log.");
     });
@@ -146,8 +165,9 @@ export async function startHttpServer(config: Config, options: HttpServerOptions
   const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
     url: `http://${shownHost}:${address.port}${MCP_PATH}`,
+    directCallsServed: () => direct?.served ?? 0,
     close: async () => {
-      await handler.close();
+      await Promise.all([handler.close(), direct?.close()]);
       await new Promise<void>((resolve) => {
         httpServer.closeAllConnections();
         httpServer.close(() => resolve());

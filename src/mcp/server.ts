@@ -4,7 +4,7 @@
 // entries (serveStdio, createMcpHandler) call it for each connection or request, naming the era it serves.
 // No module state: tests build as many servers as they like, in-process.
 
-import { McpServer, type CallToolResult, type InputRequiredResult, type jsonSchemaValidator, type RegisteredTool, type ServerContext } from "@modelcontextprotocol/server";
+import { McpServer, type CallToolResult, type InputRequiredResult, type jsonSchemaValidator, type ServerContext } from "@modelcontextprotocol/server";
 import { cacheHintsFor } from "./cache-hints.js";
 import { isHeaderSafeKey, type Config } from "../config/config.js";
 import { confirmFirst, type ConfirmationOptions } from "./confirmation.js";
@@ -14,17 +14,18 @@ import type { AfterWrite, Tool } from "../manifest/define-tool.js";
 import { BridgeError, ConfigError, InputError, UpstreamError } from "../errors.js";
 import type { Send } from "../litellm/http-transport.js";
 import { createLiteLLMClient } from "../litellm/client.js";
+import { listedSchema } from "./listed-schema.js";
 import { liteLLMState } from "../litellm/state.js";
 import type { Logger } from "../log.js";
-import { manifest } from "../manifest/index.js";
-import { checkPolicy, closedCapabilities, policyNote } from "../policy/policy.js";
+import { checkPolicy, closedCapabilities } from "../policy/policy.js";
 import { redact } from "../redact.js";
 import { MAX_ARGUMENT_DEPTH, tooDeepArgument } from "../nesting.js";
 import { mayRetry, withRetries } from "../litellm/retry.js";
 import { streamingCall, type StreamingCall } from "../litellm/streaming.js";
-import { enabledTools } from "../policy/toolsets.js";
+import { loadTool, toolListings } from "./tool-catalog.js";
+import { changesInCallerMode, listedTools, servedListings, type ListedTool, type ToolListing } from "./tool-listing.js";
 import { errorResult, successResult } from "./tool-result.js";
-import { serveCompactToolList } from "./tools-list.js";
+import { callerModeInput, serveCompactToolList, toolListing } from "./tools-list.js";
 import { serveViews } from "./apps/views.js";
 import { VERSION } from "../version.js";
 
@@ -84,13 +85,12 @@ function bearerFor(tool: Tool, args: Record<string, unknown>, config: Config, ca
 }
 
 /**
- * A tool's input schema and the note its description gains: the manifest's as they are, except in caller
- * mode, where a completion runs under the caller's own key, like every other tool, so it takes no `key`:
- * spend is always the caller's, and a key pasted into the conversation cannot redirect it.
+ * A tool's input schema: the manifest's as it is, except in caller mode, where a completion runs under the
+ * caller's own key, like every other tool, so it takes no `key`: spend is always the caller's, and a key
+ * pasted into the conversation cannot redirect it (its description says so, src/mcp/tool-listing.ts).
  */
-function inputFor(tool: Tool, callerMode: boolean): { input: Tool["input"]; note: string } {
-  if (!callerMode || tool.credential !== "caller") return { input: tool.input, note: "" };
-  return { input: tool.input.omit({ key: true }), note: " It runs under your own LiteLLM key, the one your MCP client sends to this server." };
+function inputFor(tool: Tool, callerMode: boolean): Tool["input"] {
+  return changesInCallerMode(tool, callerMode) ? callerModeInput(tool) : tool.input;
 }
 
 function checkedOutput(tool: Tool, value: unknown): Record<string, unknown> {
@@ -121,9 +121,50 @@ function checkReportOf(tool: Tool): ((status: number, body: unknown) => boolean)
   return isReport && ((status, body) => status === 503 && isReport(body));
 }
 
-/** The manifest tools this configuration serves; the stdio transport needs their names too. */
-export function servedTools(config: Config, tools: readonly Tool[] = manifest): Tool[] {
-  return enabledTools(tools, config.policy);
+const testListings = new WeakMap<readonly Tool[], readonly ToolListing[]>();
+
+/** The listings of the tools a server may serve: the manifest's (src/mcp/tool-catalog.ts), or those of the tools a test gives. */
+function listingsOf(tools: readonly Tool[] | undefined): readonly ToolListing[] {
+  if (!tools) return toolListings();
+  let listings = testListings.get(tools);
+  if (!listings) testListings.set(tools, (listings = tools.map(toolListing)));
+  return listings;
+}
+
+/**
+ * The listings of the tools this configuration serves, in manifest order. Throws a ConfigError when the
+ * operator's selection names no tool or an unknown one: the stdio and HTTP commands call it at start.
+ */
+export function servedTools(config: Config, tools?: readonly Tool[]): ToolListing[] {
+  return servedListings(listingsOf(tools), config);
+}
+
+type ListedSchema = ReturnType<typeof listedSchema>;
+const schemasByListing = new WeakMap<ToolListing, Partial<Record<"master" | "caller", { input: ListedSchema; output: ListedSchema }>>>();
+
+/**
+ * The schemas a tool is registered with (src/mcp/listed-schema.ts): its listed JSON Schemas, and its zod schemas
+ * once a call needs them. Made once per tool and mode, so the HTTP mode's servers, one per request, share them.
+ */
+function registeredSchemas(listing: ToolListing, callerMode: boolean, toolNamed: (name: string) => Tool) {
+  let byMode = schemasByListing.get(listing);
+  if (!byMode) schemasByListing.set(listing, (byMode = {}));
+  const mode = callerMode ? "caller" : "master";
+  return (byMode[mode] ??= {
+    input: listedSchema(changesInCallerMode(listing, callerMode) ? listing.callerInputSchema! : listing.inputSchema, () => inputFor(toolNamed(listing.name), callerMode)),
+    output: listedSchema(listing.outputSchema, () => toolNamed(listing.name).output),
+  });
+}
+
+const listsByConfig = new WeakMap<readonly ToolListing[], WeakMap<Config, ListedTool[]>>();
+
+/** What tools/list answers for a configuration; the HTTP mode builds a server per request, all with the one list. */
+function toolsListFor(listings: readonly ToolListing[], config: Config): ListedTool[] {
+  let lists = listsByConfig.get(listings);
+  if (!lists) listsByConfig.set(listings, (lists = new WeakMap()));
+  let list = lists.get(config);
+  if (!list) lists.set(config, (list = listedTools(listings, config)));
+  return list;
 }
 
 export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
@@ -180,25 +221,29 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
     return checkedOutput(tool, resultOf(tool, data, args));
   };
 
-  const registered = new Map<string, RegisteredTool>();
-  const served = servedTools(config, deps.tools);
+  const listings = listingsOf(deps.tools);
+  const served = servedListings(listings, config);
   // Hosts that draw MCP Apps get the views of these tools; the rest see no change (src/mcp/apps/views.ts).
   const views = serveViews(server, confirmation, served.map((tool) => tool.name));
   // What a disabled tool is for, no other tool may do (update_key {blocked: false} is unblocking).
-  const closed = closedCapabilities(deps.tools ?? manifest, served);
-  // Disabled tools are never registered: not listed, not callable.
-  for (const tool of served) {
-    const { input, note } = inputFor(tool, callerKey !== undefined);
-    const handle = server.registerTool(
-      tool.name,
+  const closed = closedCapabilities(listings, served);
+  const listed = toolsListFor(listings, config);
+  const toolNamed = deps.tools ? (name: string) => deps.tools!.find((entry) => entry.name === name)! : loadTool;
+  const callerMode = callerKey !== undefined;
+  // Disabled tools are never registered (not listed, not callable); a registered one is built on its first call.
+  served.forEach((listing, index) => {
+    const schemas = registeredSchemas(listing, callerMode, toolNamed);
+    server.registerTool(
+      listing.name,
       {
-        title: tool.title,
-        description: tool.description + note + policyNote(tool, config.policy, closed),
-        inputSchema: input,
-        outputSchema: tool.output,
-        annotations: { title: tool.title, ...tool.annotations },
+        title: listing.title,
+        description: listed[index]!.description,
+        inputSchema: schemas.input,
+        outputSchema: schemas.output,
+        annotations: { title: listing.title, ...listing.annotations },
       },
       async (args: Record<string, unknown>, ctx: ServerContext): Promise<CallToolResult | InputRequiredResult> => {
+        const tool = toolNamed(listing.name);
         const secrets = [config.masterKey, callerKey ?? (tool.credential === "caller" ? String(args.key) : undefined)];
         const signal = ctx.mcpReq.signal;
         try {
@@ -212,7 +257,10 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
           // What the write will let its result do, judged against LiteLLM's state before anything is written
           // and before anyone is asked to confirm it; checkWritten then holds LiteLLM's answer to the same rules.
           const checkWritten = await tool.judge?.(args, liteLLMState(client, sentAs), config.policy);
-          const read: ReadTool = (readTool, readArgs) => callLiteLLM(readTool, readTool.input.parse(readArgs), signal);
+          const read: ReadTool = (name, readArgs) => {
+            const readTool = loadTool(name);
+            return callLiteLLM(readTool, readTool.input.parse(readArgs), signal);
+          };
           const question = await confirmFirst(tool, args, ctx, confirmation, read, (text) => redact(text, secrets));
           if (question) return question;
           const stream = tool.streams ? streamingCall(tool.buildRequest(args), ctx, { secrets, budgetBytes: config.maxResponseBytes }) : undefined;
@@ -230,8 +278,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
         }
       },
     );
-    registered.set(tool.name, handle);
-  }
-  serveCompactToolList(server, registered, views.toolMeta, confirmation.era === "modern");
+  });
+  serveCompactToolList(server, listed, views.toolMeta, confirmation.era === "modern");
   return server;
 }

@@ -31,6 +31,11 @@ export interface GuardedStdioOptions {
   stdout?: Writable;
   /** A longer line is discarded as it arrives (never buffered whole) and answered with -32600. */
   maxLineBytes?: number;
+  /**
+   * Requests already answered before this transport took over (src/mcp/stdio-opening.ts): their lines come first
+   * on `stdin`, so the server stands where it would have stood, and its answers to them are not written again.
+   */
+  answered?: Set<RequestId>;
 }
 
 type Shape = Record<string, unknown>;
@@ -63,6 +68,7 @@ export class GuardedStdioTransport implements Transport {
   private readonly stdin: Readable;
   private readonly stdout: Writable;
   private readonly maxLineBytes: number;
+  private readonly answered: Set<RequestId>;
   private pieces: Buffer[] = [];
   private buffered = 0;
   /** Inside an over-long line: drop bytes until its newline. */
@@ -72,6 +78,7 @@ export class GuardedStdioTransport implements Transport {
     this.stdin = options.stdin ?? process.stdin;
     this.stdout = options.stdout ?? process.stdout;
     this.maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    this.answered = options.answered ?? new Set();
   }
 
   async start(): Promise<void> {
@@ -80,6 +87,7 @@ export class GuardedStdioTransport implements Transport {
   }
 
   async send(message: JSONRPCMessage): Promise<void> {
+    if (this.answered.size > 0 && !("method" in message) && message.id !== undefined && this.answered.delete(message.id)) return;
     if (!this.stdout.write(`${JSON.stringify(message)}\n`)) {
       await new Promise((resolve) => this.stdout.once("drain", resolve));
     }

@@ -4,8 +4,10 @@
 // that means something else there keeps its "$schema"), and {"type": [T, "null"]} for zod's
 // {"anyOf": [{"type": T}, {"type": "null"}]}. Tool calls are still validated by the SDK, with zod.
 
-import type { McpServer, RegisteredTool, ServerContext, Tool as ListedTool } from "@modelcontextprotocol/server";
+import type { McpServer, ServerContext } from "@modelcontextprotocol/server";
 import { z } from "zod";
+import type { Tool } from "../manifest/define-tool.js";
+import type { ListedTool, ToolListing } from "./tool-listing.js";
 
 type Json = unknown;
 type JsonObject = Record<string, Json>;
@@ -56,16 +58,36 @@ export function sdkSchema(schema: unknown, io: "input" | "output"): JsonObject {
   return z.toJSONSchema(schema as z.ZodType, { target: "draft-2020-12", io }) as JsonObject;
 }
 
-/** One tools/list entry, from what was registered with the SDK. */
-export function listedTool(name: string, tool: RegisteredTool): ListedTool {
+const callerModeInputs = new WeakMap<Tool, z.ZodObject>();
+
+/** A tool's input in caller mode: without `key`, since every call runs under the key the request brought. */
+export function callerModeInput(tool: Tool): z.ZodObject {
+  let input = callerModeInputs.get(tool);
+  if (!input) callerModeInputs.set(tool, (input = tool.input.omit({ key: true })));
+  return input;
+}
+
+const fieldNames = (schema: z.ZodObject): Record<string, true> => Object.fromEntries(Object.keys(schema.shape).map((field) => [field, true]));
+
+/** A tool's listing (src/mcp/tool-listing.ts): its facts, its schemas as tools/list writes them, its field names. */
+export function toolListing(tool: Tool): ToolListing {
+  const { name, toolset, byDefault, title, description, annotations, credential, limits, removesLimits, callsModel } = tool;
   return {
     name,
-    ...(tool.title !== undefined ? { title: tool.title } : {}),
-    ...(tool.description !== undefined ? { description: tool.description } : {}),
-    inputSchema: compactSchema(tool.inputSchema ? sdkSchema(tool.inputSchema, "input") : { type: "object", properties: {} }) as ListedTool["inputSchema"],
-    ...(tool.outputSchema ? { outputSchema: compactSchema(sdkSchema(tool.outputSchema, "output")) as ListedTool["outputSchema"] } : {}),
-    ...(tool.annotations ? { annotations: tool.annotations } : {}),
-    ...(tool._meta ? { _meta: tool._meta } : {}),
+    toolset,
+    byDefault,
+    title,
+    description,
+    annotations,
+    credential,
+    ...(limits ? { limits } : {}),
+    ...(removesLimits ? { removesLimits } : {}),
+    ...(callsModel ? { callsModel } : {}),
+    inputSchema: compactSchema(sdkSchema(tool.input, "input")),
+    outputSchema: compactSchema(sdkSchema(tool.output, "output")),
+    ...(tool.credential === "caller" ? { callerInputSchema: compactSchema(sdkSchema(callerModeInput(tool), "input")) } : {}),
+    input: { shape: fieldNames(tool.input) },
+    output: { shape: fieldNames(tool.output) },
   };
 }
 
@@ -73,22 +95,20 @@ export function listedTool(name: string, tool: RegisteredTool): ListedTool {
 export type MetaFor = (name: string, ctx: ServerContext) => Record<string, unknown> | undefined;
 
 /**
- * Answers tools/list with the registered, enabled tools in compact form (replacing the SDK's handler). A list
- * that gained _meta for this client's declaration is this client's alone: at 2026-07-28 (`cacheHints`), where
- * results say who may cache them, it says no shared cache may keep it; 2025 results have no such field.
+ * Answers tools/list with the served tools' listings (replacing the SDK's handler, which would convert each zod
+ * schema per list). A list that gained _meta for this client's declaration is this client's alone: at
+ * 2026-07-28 (`cacheHints`), where results say who may cache them, it says no shared cache may keep it; 2025
+ * results have no such field.
  */
-export function serveCompactToolList(server: McpServer, registered: ReadonlyMap<string, RegisteredTool>, metaFor: MetaFor = () => undefined, cacheHints = false): void {
+export function serveCompactToolList(server: McpServer, listed: readonly ListedTool[], metaFor: MetaFor = () => undefined, cacheHints = false): void {
   server.server.setRequestHandler("tools/list", (_request, ctx) => {
     let personal = false;
-    const tools = [...registered]
-      .filter(([, tool]) => tool.enabled)
-      .map(([name, tool]) => {
-        const listed = listedTool(name, tool);
-        const meta = metaFor(name, ctx);
-        if (meta === undefined) return listed;
-        personal = true;
-        return { ...listed, _meta: { ...listed._meta, ...meta } };
-      });
+    const tools = listed.map((tool) => {
+      const meta = metaFor(tool.name, ctx);
+      if (meta === undefined) return tool;
+      personal = true;
+      return { ...tool, _meta: { ...tool._meta, ...meta } };
+    });
     return personal && cacheHints ? { tools, cacheScope: "private" as const } : { tools };
   });
 }

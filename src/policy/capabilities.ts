@@ -9,7 +9,7 @@
 // usable key is what generate_key is for: a tool that returns a new secret (regenerate_key, which also takes
 // over someone else's key by its hash) is closed with it, whatever its arguments.
 
-import type { PolicedTool as Tool } from "./policed-tool.js";
+import type { PolicedTool as Tool, ToolOutline } from "./policed-tool.js";
 
 export interface Capability {
   /** The tool this is what it is for; when that tool is not served, no other tool may do it. */
@@ -46,17 +46,17 @@ export const CAPABILITIES: readonly Capability[] = [
 ];
 
 /** Tools that change a key that already exists: they are told which key with the master key's authority. */
-function actsOnExistingKey(tool: Tool): boolean {
+function actsOnExistingKey(tool: ToolOutline): boolean {
   return tool.credential === "master" && !tool.annotations.readOnlyHint && "key" in tool.input.shape;
 }
 
 /** A tool whose answer carries a usable key: every call hands one out. */
-function handsOutKey(tool: Tool): boolean {
+function handsOutKey(tool: ToolOutline): boolean {
   return "key" in tool.output.shape;
 }
 
 /** The capabilities that could reach `tool` through its arguments (or, with none, through every call), whether open or not. */
-function reachable(tool: Tool): Capability[] {
+function reachable(tool: ToolOutline): Capability[] {
   if (!actsOnExistingKey(tool)) return [];
   return CAPABILITIES.filter(
     (capability) =>
@@ -65,7 +65,7 @@ function reachable(tool: Tool): Capability[] {
 }
 
 /** The capabilities closed here: their tool is one of `all` but not one of `served`. */
-export function closedCapabilities(all: readonly Tool[], served: readonly Tool[]): Capability[] {
+export function closedCapabilities(all: readonly Pick<Tool, "name">[], served: readonly Pick<Tool, "name">[]): Capability[] {
   const known = new Set(all.map((tool) => tool.name));
   const open = new Set(served.map((tool) => tool.name));
   return CAPABILITIES.filter((capability) => known.has(capability.tool) && !open.has(capability.tool));
@@ -80,7 +80,7 @@ export function capabilityRefusal(tool: Tool, args: Record<string, unknown>, clo
 }
 
 /** What a tool description says about the closed capabilities it could otherwise reach. */
-export function capabilityNotes(tool: Tool, closed: readonly Capability[]): string[] {
+export function capabilityNotes(tool: ToolOutline, closed: readonly Capability[]): string[] {
   return reachable(tool)
     .filter((capability) => closed.includes(capability))
     .map((capability) => capability.note);

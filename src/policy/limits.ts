@@ -20,8 +20,8 @@
 
 import type { Policy } from "./operator-policy.js";
 import { ceilingFor, holders, type Ceiling, type Holder } from "./ceilings.js";
-import { durationSeconds } from "../litellm/duration.js";
-import { modelKey } from "../litellm/model-names.js";
+import { durationSeconds } from "../litellm/duration-seconds.js";
+import { modelKey } from "../litellm/model-key.js";
 
 /** How the tool treats what it is given. */
 export interface RuleContext {

@@ -6,6 +6,13 @@ import type { z } from "zod";
 import type { Credential } from "../litellm/credential.js";
 import type { Holder } from "./ceilings.js";
 
+/**
+ * What choosing the served tools and writing their policy notes read of a tool: its facts and the names of its
+ * input and output fields. A PolicedTool is one; so is a tool's static listing (src/mcp/tool-listing.ts), which
+ * serves them without building the tool's zod schemas.
+ */
+export type ToolOutline = Omit<PolicedTool, "input" | "output"> & { input: { shape: object }; output: { shape: object } };
+
 export interface PolicedTool {
   name: string;
   /** One of TOOLSETS' names (src/policy/toolsets.ts); the manifest's entries are typed to them. */

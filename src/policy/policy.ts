@@ -9,7 +9,7 @@ import { capabilityNotes, capabilityRefusal, type Capability } from "./capabilit
 import { ARGUMENT_RULES, calledModel, removalRefusal, type ArgumentRule, type RuleContext } from "./limits.js";
 import { metadataNotice, metadataRule } from "./metadata.js";
 import type { Policy } from "./operator-policy.js";
-import type { PolicedTool as Tool } from "./policed-tool.js";
+import type { PolicedTool as Tool, ToolOutline } from "./policed-tool.js";
 
 export { closedCapabilities, type Capability } from "./capabilities.js";
 
@@ -17,7 +17,7 @@ export { closedCapabilities, type Capability } from "./capabilities.js";
  * Each call of a tool that is neither read-only nor idempotent issues something new (generate_key mints a
  * key, regenerate_key a new secret for one), so it is held to the limits of minting; see RuleContext.
  */
-function issuesOnEachCall(tool: Tool): boolean {
+function issuesOnEachCall(tool: ToolOutline): boolean {
   return !tool.annotations.readOnlyHint && !tool.annotations.idempotentHint;
 }
 
@@ -25,14 +25,14 @@ function issuesOnEachCall(tool: Tool): boolean {
  * How the limits read a tool's arguments: whether it issues something on each call, and whose limits they
  * set (a key's, unless its entry names another holder).
  */
-function contextFor(tool: Tool, policy: Policy): Omit<RuleContext, "args"> {
+function contextFor(tool: ToolOutline, policy: Policy): Omit<RuleContext, "args"> {
   return { policy, issues: issuesOnEachCall(tool), holder: tool.limits ?? "key" };
 }
 
 /** Every argument rule: the limits on amounts, models and lifetimes, and what metadata may carry. */
 const RULES: readonly ArgumentRule[] = [...ARGUMENT_RULES, metadataRule];
 
-function rulesFor(tool: Tool): ArgumentRule[] {
+function rulesFor(tool: ToolOutline): ArgumentRule[] {
   const rules = tool.callsModel ? [...RULES, calledModel] : RULES;
   return rules.filter((rule) => rule.field in tool.input.shape);
 }
@@ -60,7 +60,7 @@ export function checkPolicy(tool: Tool, args: Record<string, unknown>, policy: P
 }
 
 /** A sentence for the tool's description listing the limits that apply to it, or "" when none do. */
-export function policyNote(tool: Tool, policy: Policy, closed: readonly Capability[] = []): string {
+export function policyNote(tool: ToolOutline, policy: Policy, closed: readonly Capability[] = []): string {
   const context = contextFor(tool, policy);
   const removal = tool.removesLimits && removalRefusal(context.holder, policy) ? `it is refused here, since what uses a ${context.holder} would keep no limit` : undefined;
   const notes = [...rulesFor(tool).map((rule) => rule.note(context)), ...capabilityNotes(tool, closed), removal].filter((note): note is string => !!note);

@@ -4,7 +4,7 @@
 // removed (LITELLM_MCP_DISABLED_TOOLS) or limited to reads (LITELLM_MCP_READ_ONLY) on top.
 
 import type { ToolSelection } from "./operator-policy.js";
-import type { PolicedTool } from "./policed-tool.js";
+import type { ToolOutline } from "./policed-tool.js";
 import { ConfigError } from "../errors.js";
 
 /** Each toolset and what it lets the assistant do; the README's toolset tables follow this order. */
@@ -28,7 +28,7 @@ const ALL = "all";
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(", ");
 
 /** The tools the chosen toolsets turn on; a name that is no toolset is a typo, so the server refuses to start. */
-function inToolsets<Tool extends PolicedTool>(tools: readonly Tool[], selection: ToolSelection): Tool[] {
+function inToolsets<T extends ToolOutline>(tools: readonly T[], selection: ToolSelection): T[] {
   // A hand-picked tool list stands on its own: naming create_team in LITELLM_MCP_TOOLS is enough to get it.
   const chosen = selection.toolsets ?? [selection.tools ? ALL : DEFAULT];
   const known = toolsetNames();
@@ -41,7 +41,7 @@ function inToolsets<Tool extends PolicedTool>(tools: readonly Tool[], selection:
 }
 
 /** The tools the operator left enabled, in manifest order. A name that matches no tool is a typo: refuse to start. */
-export function enabledTools<Tool extends PolicedTool>(tools: readonly Tool[], selection: ToolSelection): Tool[] {
+export function enabledTools<T extends ToolOutline>(tools: readonly T[], selection: ToolSelection): T[] {
   const names = new Set(tools.map((t) => t.name));
   for (const [variable, list] of [["LITELLM_MCP_TOOLS", selection.tools ?? []], ["LITELLM_MCP_DISABLED_TOOLS", selection.disabledTools]] as const) {
     const unknown = list.filter((name) => !names.has(name));

@@ -16,6 +16,8 @@ import { keyInfo } from "../support/litellm-answers.ts";
 import { budgetRow } from "../support/litellm-management-answers.ts";
 import { envelope, REVISIONS, type Revision } from "../support/revisions.ts";
 import { answerOf, mcpHeaders } from "../support/spawn-http.ts";
+import { PREVIEW_READS } from "../../src/mcp/confirmation-previews.ts";
+import { manifest } from "../../src/manifest/index.ts";
 
 const asMaster = { reqheaders: { authorization: `Bearer ${CANARY_MASTER_KEY}` } };
 const TEAMS = { LITELLM_MCP_TOOLSETS: "default,teams" };
@@ -283,5 +285,13 @@ describe("each destructive tool names what it destroys and what goes with it, as
     await bridge.close();
     expect(questions[0]!.message).toContain("[redacted]");
     expect(questions[0]!.message).not.toContain(CANARY_MASTER_KEY.slice(-8));
+  });
+});
+
+describe("the reads a question is built from", () => {
+  it("are the manifest's read-only tools, by name: the server builds each when a question first needs it", () => {
+    for (const name of PREVIEW_READS) {
+      expect(manifest.find((tool) => tool.name === name)?.annotations.readOnlyHint, name).toBe(true);
+    }
   });
 });

@@ -11,8 +11,9 @@ import type { CallOptions, LiteLLMClient } from "../../litellm/client.js";
 import { drawsViews, UI_EXTENSION, UI_MIME_TYPE, viewLink } from "./ui-extension.js";
 import { SPENDERS_META_KEY, spenderInfo } from "./usage-budgets.js";
 import { usageViewHtml } from "./usage-view-html.js";
+import { USAGE_VIEW_URI, VIEW_OF } from "./view-tools.js";
 
-export const USAGE_VIEW_URI = "ui://litellm-mcp/usage-report.html";
+export { USAGE_VIEW_URI };
 
 const USAGE_VIEW = {
   uri: USAGE_VIEW_URI,
@@ -23,9 +24,6 @@ const USAGE_VIEW = {
   // No origin at all: the view draws what the host hands it and asks the host for the rest.
   _meta: { ui: { csp: {}, prefersBorder: true } },
 };
-
-/** Tool name → the view that draws its results. */
-const VIEW_OF: ReadonlyMap<string, string> = new Map([["get_usage_report", USAGE_VIEW_URI]]);
 
 export interface Views {
   /** The tools/list _meta a tool gains for this request's client, if any. */
