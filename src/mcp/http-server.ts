@@ -2,7 +2,8 @@
 // its createMcpHandler, which serves 2026-07-28 requests (server/discover, the per-request envelope, the
 // Mcp-Method/Mcp-Name headers checked against the body) and 2025-11-25 ones (initialize, then each request
 // on its own) from the one factory; a plain tool call with the master key, which needs nothing of a
-// server but the call, is answered as the SDK would answer it by one long-lived server (src/mcp/http-direct-calls.ts). Nothing of a request outlives it (only the pool of connections to
+// server but the call, is answered as the SDK would answer it by one long-lived server
+// (src/mcp/http-direct-calls.ts). Nothing of a request outlives it (only the pool of connections to
 // LiteLLM is shared, and it holds no key), so any number of instances can sit behind any load balancer.
 // In front of the SDK stay what it does not do as this server needs: the Host/Origin gate (the SDK's
 // ignores the port, so another app's page on localhost would pass), the token or caller-key check, GET

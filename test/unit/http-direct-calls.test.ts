@@ -10,6 +10,7 @@ import { request as httpRequest } from "node:http";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.ts";
+import { UI_EXTENSION, UI_MIME_TYPE } from "../../src/mcp/apps/ui-extension.ts";
 import { allowedHostsFor } from "../../src/mcp/http-guard.ts";
 import { startHttpServer, type RunningHttpServer } from "../../src/mcp/http-server.ts";
 import { FakeLiteLLM } from "../support/fake-litellm.ts";
@@ -105,6 +106,17 @@ describe("tool calls answered by the long-lived server", () => {
   it.each(CALLS)("%s: taken, and answered as the SDK answers it", async (_name, body, headers) => {
     const answers = await both(JSON.stringify(body), headers);
     expect(answers.taken).toBe(true);
+    expect(answers.direct).toEqual(answers.sdk);
+    expect(answers.sdk.status).toBe(200);
+  });
+
+  // A client that draws MCP Apps views is answered per its declaration (a view's data in results): the SDK's server does that.
+  it("leaves a 2026-07-28 call from a client that declared the MCP Apps extension to the SDK", async () => {
+    const [body, headers] = modern(14, "list_models", {});
+    const capabilities = { extensions: { [UI_EXTENSION]: { mimeTypes: [UI_MIME_TYPE] } } };
+    (body.params as { _meta: Record<string, Json> })._meta = { ...ENVELOPE, "io.modelcontextprotocol/clientCapabilities": capabilities };
+    const answers = await both(JSON.stringify(body), headers);
+    expect(answers.taken).toBe(false);
     expect(answers.direct).toEqual(answers.sdk);
     expect(answers.sdk.status).toBe(200);
   });
