@@ -10,6 +10,7 @@ import { BridgeError, ConfigError, InputError, UpstreamError } from "./errors.js
 import type { Send } from "./http-transport.js";
 import { createLiteLLMClient } from "./litellm-client.js";
 import type { Logger } from "./log.js";
+import { createLookup } from "./lookup.js";
 import { manifest } from "./manifest/index.js";
 import { checkPolicy, closedCapabilities, policyNote } from "./policy.js";
 import { redact } from "./redact.js";
@@ -151,18 +152,12 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
           const bearer = bearerFor(tool, args, config, callerKey);
           const request = tool.buildRequest(args);
           const stream = tool.streams ? streamingCall(request, extra, { secrets, budgetBytes: config.maxResponseBytes }) : undefined;
+          const options = { bearer, credential: tool.credential, asCaller: callerKey !== undefined, timeoutMs, signal: extra.signal };
           const send = () =>
-            client.call(tool.operation.method, tool.operation.path, stream?.request ?? request, {
-              bearer,
-              credential: tool.credential,
-              asCaller: callerKey !== undefined,
-              timeoutMs,
-              signal: extra.signal,
-              read: stream?.read,
-              acceptFailure: checkReportOf(tool),
-            });
+            client.call(tool.operation.method, tool.operation.path, stream?.request ?? request, { ...options, read: stream?.read, acceptFailure: checkReportOf(tool) });
           // A stream that has sent progress is never replayed; mayRetry excludes tools that mint or spend.
-          const data = await (mayRetry(tool) && !stream ? withRetries(send, config.retry, extra.signal) : send());
+          const write = () => (mayRetry(tool) && !stream ? withRetries(send, config.retry, extra.signal) : send());
+          const data = await tool.run(args, write, createLookup(client, options, config.retry));
           return successResult(checkedOutput(tool, resultOf(tool, data, args)), secrets);
         } catch (error) {
           if (error instanceof BridgeError) {

@@ -10,7 +10,7 @@ import { redact } from "../../src/redact.ts";
 import { CANARY_CALLER_KEY } from "../support/canary.ts";
 import { capture } from "../support/capture.ts";
 import { CANARY_MASTER_KEY, connect, textOf, type Connected } from "../support/connect.ts";
-import { HEALTHY_ANSWERS, routeKey, routeOf } from "../support/healthy-litellm.ts";
+import { HEALTHY_ANSWERS, HealthyState, routeKey, routeOf } from "../support/healthy-litellm.ts";
 import { HASHED_TOKEN } from "../support/litellm-admin-answers.ts";
 import { chatCompletion } from "../support/litellm-answers.ts";
 import { dailyActivity } from "../support/litellm-management-answers.ts";
@@ -43,12 +43,18 @@ const ANSWERS: typeof HEALTHY_ANSWERS = {
 const strayRequests: string[] = [];
 const credentialOf: Record<string, string> = Object.fromEntries(manifest.map((t) => [routeKey(t), t.credential]));
 
+/** What the healthy LiteLLM remembers of the writes it answered, so that reads after a write agree with it. */
+const state = new HealthyState();
+/** Requests per route, so a case can tell the tool's own operation from the reads it makes around it. */
+const routeRequests = new Map<string, number>();
+
 /** A healthy LiteLLM in a function: answers every route as the real proxy would, and counts requests. */
 async function healthyLiteLLM(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   upstreamRequests++;
   const request = new Request(input, init);
   const url = new URL(request.url);
   const route = routeOf(manifest, request.method, url.pathname);
+  routeRequests.set(route, (routeRequests.get(route) ?? 0) + 1);
   const body = request.method === "POST" || request.method === "PATCH" ? ((await request.json()) as Record<string, unknown>) : {};
   const answer = ANSWERS[route];
   const authorization = request.headers.get("authorization");
@@ -57,7 +63,7 @@ async function healthyLiteLLM(input: RequestInfo | URL, init?: RequestInit): Pro
   else if (credential === "none" ? authorization !== null : credential === "master" ? authorization !== `Bearer ${CANARY_MASTER_KEY}` : !authorization)
     strayRequests.push(`${route} sent the wrong credential for "${credential}"`);
   if (!answer) return new Response(JSON.stringify({ detail: "Not Found" }), { status: 404, headers: { "content-type": "application/json" } });
-  return new Response(JSON.stringify(answer(body, url.searchParams)), { status: 200, headers: { "content-type": "application/json" } });
+  return new Response(JSON.stringify(answer(body, url.searchParams, state)), { status: 200, headers: { "content-type": "application/json" } });
 }
 
 beforeAll(async () => {
@@ -303,15 +309,16 @@ describe.each(manifest.map((tool) => [tool.name, tool] as const))("%s", (name, t
     await fc.assert(
       fc.asyncProperty(arbitrary!, async (args) => {
         counts.cases++;
-        const before = upstreamRequests;
+        const before = routeRequests.get(routeKey(tool)) ?? 0;
         const result = await bridge.call(name, args);
-        const sent = upstreamRequests - before;
+        const sent = (routeRequests.get(routeKey(tool)) ?? 0) - before;
         const output = JSON.stringify(result);
         emitted.push(output.slice(0, 1_000));
         const said = result.isError ? textOf(result) : "";
 
         expect(said).not.toMatch(/internal error/);
-        // An error sends nothing; a success sent exactly one request (the stand-in never fails).
+        // An error sends no write; a success sent exactly one (the stand-in never fails). Reads that some tools
+        // make around their write, to check and to confirm it, are not counted.
         expect(sent).toBe(result.isError ? 0 : 1);
         // The SDK drops a "__proto__" argument while parsing (a prototype-pollution guard), so the schema
         // judges what remains; the key itself is never sent (requests map fields one by one).

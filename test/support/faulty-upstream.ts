@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from "node:net";
 import { gzipSync } from "node:zlib";
 import { manifest } from "../../src/manifest/index.ts";
-import { HEALTHY_ANSWERS, routeOf } from "./healthy-litellm.ts";
+import { HEALTHY_ANSWERS, HealthyState, routeOf } from "./healthy-litellm.ts";
 import { chatCompletion, generatedKey, keyInfo } from "./litellm-answers.ts";
 
 export const FAULTS = [
@@ -59,8 +59,10 @@ const GZIP_BOMB = gzipSync(Buffer.alloc(16 * 1024 * 1024, " "));
 
 export class FaultyUpstream {
   fault: Fault | StreamFault = "healthy";
-  /** The rows a healthy GET /key/list answers with. */
-  keyListRows: Record<string, unknown>[] = [];
+  /** The rows a healthy GET /key/list answers with, when set (otherwise the healthy answer's). */
+  keyListRows: Record<string, unknown>[] | undefined;
+  /** What the healthy answers remember of the writes since the last reset(). */
+  private state = new HealthyState();
   /** What flooding-stream sends. */
   flood = { piece: "flood ", pieces: 10_000, burst: 500, pauseMs: 40 };
   /** Bytes a stalled or flooding stream wrote before the connection closed, and when it closed (ms since it started). */
@@ -97,6 +99,7 @@ export class FaultyUpstream {
 
   reset(fault: Fault | StreamFault): void {
     this.fault = fault;
+    this.state = new HealthyState();
     this.requests.clear();
     this.endlessBodyBytes.length = 0;
     this.streams.length = 0;
@@ -124,13 +127,13 @@ export class FaultyUpstream {
 
     switch (this.fault) {
       case "healthy":
-        if (route === "GET /key/list") return json(200, { keys: this.keyListRows, total_count: this.keyListRows.length, current_page: 1, total_pages: 1 });
-        return json(200, healthyAnswer(route, body, url));
+        if (route === "GET /key/list" && this.keyListRows) return json(200, { keys: this.keyListRows, total_count: this.keyListRows.length, current_page: 1, total_pages: 1 });
+        return json(200, healthyAnswer(route, body, url, this.state));
       case "echo-secrets":
-        return json(200, echoingAnswer(route, body, url, bearer));
+        return json(200, echoingAnswer(route, body, url, bearer, this.state));
       case "redirect":
         // A same-origin 307 keeps method, body and (for fetch's same-origin rule) the Authorization header.
-        if (url.pathname === REDIRECT_TARGET) return json(200, healthyAnswer(route, body, url));
+        if (url.pathname === REDIRECT_TARGET) return json(200, healthyAnswer(route, body, url, this.state));
         res.writeHead(307, { location: `${REDIRECT_TARGET}?from=${encodeURIComponent(url.pathname)}` });
         return void res.end();
       case "deep-json":
@@ -138,7 +141,7 @@ export class FaultyUpstream {
         // The healthy answer with metadata nested 25,000 levels deep (50 kB, under the matrix's size cap):
         // valid JSON that JSON.parse reads and every recursive walk chokes on. get_key_info returns metadata.
         const deep = `${"[".repeat(25_000)}${"]".repeat(25_000)}`;
-        const answer = healthyAnswer(route, body, url);
+        const answer = healthyAnswer(route, body, url, this.state);
         const healthy = JSON.stringify(answer);
         res.writeHead(200, { "content-type": "application/json" });
         if (route === "GET /key/info") return void res.end(healthy.replace('"metadata":{"purpose":"ci"}', `"metadata":{"purpose":${deep}}`));
@@ -153,7 +156,7 @@ export class FaultyUpstream {
           this.unanswered.push(record);
           return void res.on("close", () => (record.closed = true));
         }
-        if (route !== "POST /chat/completions" || body.stream !== true) return json(200, healthyAnswer(route, body, url));
+        if (route !== "POST /chat/completions" || body.stream !== true) return json(200, healthyAnswer(route, body, url, this.state));
         return this.fault === "stalled-stream" ? this.stall(res) : void this.floodStream(res, String(body.model));
       case "timeout":
         return; // never answer; the request stays open until the bridge gives up
@@ -191,7 +194,7 @@ export class FaultyUpstream {
         res.writeHead(200, { "content-type": "application/json" });
         return void res.end('{"key": "sk-half", "models": [,]');
       case "truncated-json": {
-        const whole = JSON.stringify(healthyAnswer(route, body, url));
+        const whole = JSON.stringify(healthyAnswer(route, body, url, this.state));
         res.writeHead(200, { "content-type": "application/json", "content-length": String(whole.length) });
         res.write(whole.slice(0, Math.floor(whole.length / 2)));
         // Let the half reach the client before the connection drops.
@@ -275,8 +278,8 @@ export class FaultyUpstream {
   }
 }
 
-function healthyAnswer(route: string, body: Record<string, unknown>, url: URL): unknown {
-  return HEALTHY_ANSWERS[route]?.(body, url.searchParams) ?? { detail: "Not Found" };
+function healthyAnswer(route: string, body: Record<string, unknown>, url: URL, state: HealthyState): unknown {
+  return HEALTHY_ANSWERS[route]?.(body, url.searchParams, state) ?? { detail: "Not Found" };
 }
 
 /** Every string in a healthy answer replaced by the bearer, for routes without a hand-made echo below. */
@@ -288,7 +291,7 @@ function echoed(value: unknown, bearer: string): unknown {
 }
 
 /** A 2xx answer with the bearer planted in every string field the tool returns. */
-function echoingAnswer(route: string, body: Record<string, unknown>, url: URL, bearer: string): unknown {
+function echoingAnswer(route: string, body: Record<string, unknown>, url: URL, bearer: string, state: HealthyState): unknown {
   switch (route) {
     case "POST /key/generate":
       return { ...generatedKey({ models: [bearer], user_id: bearer }), key_alias: bearer };
@@ -300,6 +303,6 @@ function echoingAnswer(route: string, body: Record<string, unknown>, url: URL, b
     case "POST /chat/completions":
       return chatCompletion(bearer, `the key you sent is ${bearer}`);
     default:
-      return echoed(healthyAnswer(route, body, url), bearer);
+      return echoed(healthyAnswer(route, body, url, state), bearer);
   }
 }
