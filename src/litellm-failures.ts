@@ -22,9 +22,10 @@ const BUDGET_OWNER = /\b(Key|User|Team|TeamMember|End User|Project|Organization|
 
 /**
  * Python's overflow errors, which LiteLLM passes on when a duration or number is too large to become a date
- * (on /key/generate a 500, on /key/update a 400 that calls itself an authentication error).
+ * (on /key/generate a 500, on /key/update a 400 that calls itself an authentication error): from timedelta,
+ * from adding it to now, and from adding months.
  */
-const TOO_LARGE = /Python int too large|date value out of range|signed integer is greater than maximum|OverflowError/i;
+const TOO_LARGE = /Python int too large|must have magnitude <=|date value out of range|year -?\d+ is out of range|signed integer is greater than maximum|OverflowError/i;
 
 /** A deployment whose provider needs a key it was not given: LiteLLM wraps the provider SDK's refusal. */
 const NO_PROVIDER_KEY = /Missing credentials|api_key client option must be set/i;

@@ -113,7 +113,7 @@ describe.skipIf(!proxy)("what LiteLLM holds after each write tool, read back thr
       expect(await server.failure("delete_key", {})).toMatch(/Give keys or key_aliases \(the keys to delete\); neither was given\.$/);
     });
 
-    it.each(["99999999999d", "9999999d", "99999999999mo"])("generate_key with duration %s: LiteLLM cannot store it, retrying will not help, and no key exists", async (duration) => {
+    it.each(["99999999999d", "1500000000d", "9999999d", "99999mo", "99999999999mo"])("generate_key with duration %s: LiteLLM cannot store it, retrying will not help, and no key exists", async (duration) => {
       const alias = `state-huge-${duration}-${run}`;
       const said = await server.failure("generate_key", { models: [ALPHA.name], user_id: `state-user-${run}`, duration, key_alias: alias });
       expect(said).toMatch(/^LiteLLM cannot handle a value this large \(HTTP 500: .+\): a duration or number in the call is beyond what it can turn into a date or store\. Retrying will not help; use a smaller value\.$/);

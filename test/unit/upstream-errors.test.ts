@@ -171,7 +171,9 @@ describe("LiteLLM answers with an error", () => {
 
   it.each([
     ["Python int too large to convert to C int", 500],
+    ["days=1500000000; must have magnitude <= 999999999", 500],
     ["date value out of range", 500],
+    ["year 10360 is out of range", 500],
     ["signed integer is greater than maximum", 500],
     ["Authentication Error, Python int too large to convert to C int", 400],
   ])("a duration too large for LiteLLM (%s, HTTP %i) is a value to change, not a fault to wait out", async (message, status) => {
