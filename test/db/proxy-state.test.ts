@@ -62,6 +62,13 @@ describe.skipIf(!proxy)("what LiteLLM holds after each write tool, read back thr
       expect(answer).toMatchObject({ max_budget: 3, key_alias: held.key_alias, models: held.models });
     });
 
+    it("get_key_info of a key past its expiry says \"expired\", as LiteLLM does", async () => {
+      const minted = await mint(`state-expiring-${run}`, { duration: "1s" });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect((await keyInfo(minted.key)).status).toBe("expired");
+      expect((await server.answer<{ info: { status: string } }>("get_key_info", { key: minted.key })).info.status).toBe("expired");
+    });
+
     it("block_key and unblock_key: LiteLLM's blocked flag follows", async () => {
       const minted = await mint(`state-block-${run}`);
       await server.answer("block_key", { key: minted.key });

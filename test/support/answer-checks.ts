@@ -21,21 +21,24 @@ export interface AnswerCheck {
   args: (ctx: CheckContext) => Record<string, unknown>;
   /** Reads what later checks need from this one's structured result. */
   then?: (result: Record<string, unknown>, ctx: CheckContext) => void;
-  /** Only the answer's shape compares: it carries times of its own (a key's expiry and creation). */
-  shapeOnly?: true;
+  /** The part of the answer that compares, where the rest carries times of its own (a key's expiry). */
+  compare?: (answer: Record<string, unknown>) => unknown;
+  /** Milliseconds to wait first, for something to expire. */
+  waitMs?: number;
 }
 
 const hello = [{ role: "user", content: "hi" }];
-const team = (ctx: CheckContext, n: number) => `agree-team${n}-${ctx.run}`;
+const team = (ctx: CheckContext, n: number) => `checks-team${n}-${ctx.run}`;
 const mint = (name: string, extra: (ctx: CheckContext) => Record<string, unknown> = () => ({})): AnswerCheck => ({
   name: `generate_key (${name})`,
   tool: "generate_key",
   args: (ctx) => ({ models: [ctx.model], user_id: `agree-user-${ctx.run}`, duration: "1h", key_alias: `agree-${name}-${ctx.run}`, ...extra(ctx) }),
   then: (r, ctx) => void (ctx.keys[name] = String(r.key)),
-  shapeOnly: true,
+  compare: (r) => Object.keys(r).sort(),
 });
 
 export const ANSWER_CHECKS: AnswerCheck[] = [
+  mint("expiring", () => ({ duration: "1s" })),
   { name: "get_model_info (a config-file model)", tool: "get_model_info", args: (ctx) => ({ model: ctx.model }), then: (r, ctx) => void (ctx.configModelId = String((r.models as { id: string }[])[0]?.id)) },
 
   mint("deleted"),
@@ -50,10 +53,10 @@ export const ANSWER_CHECKS: AnswerCheck[] = [
     args: (ctx: CheckContext) => ({ models: [ctx.model], user_id: `agree-user-${ctx.run}`, duration }),
   })),
 
-  { name: "create_team", tool: "create_team", args: (ctx) => ({ team_alias: `Agree ${ctx.run}`, team_id: team(ctx, 1), models: [ctx.model], max_budget: 5 }) },
-  { name: "create_team: the alias of another, in other case", tool: "create_team", args: (ctx) => ({ team_alias: `agree ${ctx.run.toUpperCase()}`, team_id: team(ctx, 2) }) },
+  { name: "create_team", tool: "create_team", args: (ctx) => ({ team_alias: `Checks ${ctx.run}`, team_id: team(ctx, 1), models: [ctx.model], max_budget: 5 }) },
+  { name: "create_team: the alias of another, in other case", tool: "create_team", args: (ctx) => ({ team_alias: `checks ${ctx.run.toUpperCase()}`, team_id: team(ctx, 2) }) },
   { name: "create_team (another)", tool: "create_team", args: (ctx) => ({ team_alias: `Other ${ctx.run}`, team_id: team(ctx, 3) }) },
-  { name: "update_team: renaming onto another's alias", tool: "update_team", args: (ctx) => ({ team_id: team(ctx, 3), team_alias: `Agree ${ctx.run}` }) },
+  { name: "update_team: renaming onto another's alias", tool: "update_team", args: (ctx) => ({ team_id: team(ctx, 3), team_alias: `Checks ${ctx.run}` }) },
   { name: "update_team: its own alias in other case", tool: "update_team", args: (ctx) => ({ team_id: team(ctx, 3), team_alias: `other ${ctx.run}` }) },
   {
     name: "add_team_member: a new user by id and one by email",
@@ -81,6 +84,7 @@ export const ANSWER_CHECKS: AnswerCheck[] = [
 
   mint("broken", (ctx) => ({ models: [ctx.brokenModel] })),
   { name: "proxy_completion: a deployment without its credential", tool: "proxy_completion", args: (ctx) => ({ model: ctx.brokenModel, key: ctx.keys.broken, messages: hello }) },
+  { name: "get_key_info: a key past its expiry", tool: "get_key_info", args: (ctx) => ({ key: ctx.keys.expiring }), compare: (r) => (r.info as { status: unknown }).status, waitMs: 1_500 },
 ];
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
@@ -88,10 +92,10 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 /** An outcome with what differs between two proxies by nature taken out: ids, keys, names of this run. */
 export function neutral(value: unknown, ctx: CheckContext): unknown {
   let text = JSON.stringify(value);
-  for (const [name, key] of Object.entries(ctx.keys)) text = text.replaceAll(key, `<key ${name}>`).replaceAll(`sk-...${key.slice(-4)}`, `<key ${name}>`);
+  // Values a check has not learnt yet are empty: replacing "" would insert the placeholder everywhere.
+  const named: [string, string][] = [...Object.entries(ctx.keys).flatMap(([name, key]) => [[key, `<key ${name}>`], [`sk-...${key.slice(-4)}`, `<key ${name}>`]] as [string, string][]), [ctx.configModelId, "<config model id>"], [ctx.model, "<model>"]];
+  for (const [value, placeholder] of named) if (value) text = text.replaceAll(value, placeholder);
   text = text
-    .replaceAll(ctx.configModelId, "<config model id>")
-    .replaceAll(ctx.model, "<model>")
     .replace(UUID, "<uuid>")
     // The credentials a proxy stores besides this run's: the real one keeps other suites' too.
     .replace(/It has [^]*?\. Store the credential first/, "It has <credentials>. Store the credential first");

@@ -153,7 +153,8 @@ export class FakeLiteLLM {
         const found = live ?? this.state.findDeleted(key);
         if (!found) return send(404, keyInfoNotFound);
         const { token: _token, ...info } = found.row;
-        return send(200, { key, info: { ...info, expires: withOffset(found.row.expires), status: live ? "active" : "deleted" } });
+        const expired = typeof found.row.expires === "string" && Date.parse(found.row.expires) < Date.now();
+        return send(200, { key, info: { ...info, expires: withOffset(found.row.expires), status: live ? (expired ? "expired" : "active") : "deleted" } });
       }
       case "POST /chat/completions":
       case "POST /v1/chat/completions": {
