@@ -261,6 +261,11 @@ describe.skipIf(!proxy)("what LiteLLM holds after each write tool, read back thr
       expect(stored.status, JSON.stringify(stored.body)).toBe(200);
     });
 
+    // The proxy is shared with the other files, which list its models: what this one added goes.
+    afterAll(async () => {
+      await liteLLMAdmin(proxy!, "POST", "/model/delete", { id: `broken-${run}` });
+    });
+
     it("add_model on a credential LiteLLM does not have is refused, and LiteLLM has no such deployment", async () => {
       const said = await server.failure("add_model", { model_name: `${name}-nocred`, model: "openai/gpt-4o-mini", litellm_credential_name: `${credential}-typo` });
       expect(said).toMatch(new RegExp(`^LiteLLM has no credential named "${credential}-typo", so a deployment on it could never answer .*nothing was added\\. It has .*"${credential}"`));

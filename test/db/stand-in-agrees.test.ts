@@ -115,6 +115,8 @@ describe.skipIf(!proxy)("the stand-in agrees with a real LiteLLM with its databa
   }, 240_000);
 
   afterAll(async () => {
+    // The proxy is shared with the other files, which list its models: the deployment put there goes.
+    await fetch(`${proxy!.url}/model/delete`, { method: "POST", headers: { authorization: `Bearer ${proxy!.masterKey}`, "content-type": "application/json" }, body: JSON.stringify({ id: `agree-broken-${run}` }) });
     for (const server of servers) {
       capture("db-stand-in-agrees", server.emitted());
       await server.close();

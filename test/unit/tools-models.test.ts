@@ -118,6 +118,11 @@ describe("update_model", () => {
     expect((await bridge().call("update_model", { model_id: "dep-1" })).isError).toBe(true);
   });
 
+  it.each([".", ".."])("refuses %j as model_id before anything is sent: in the URL it would reach another route", async (id) => {
+    const text = textOf(await bridge().call("update_model", { model_id: id, rpm: 10 }));
+    expect(text).toBe(`"${id}" cannot be sent as model_id: in a URL it means this or the parent folder, so the call would reach another route. Pass the id LiteLLM gave.`);
+  });
+
   it("passes on LiteLLM's refusal of a config-file model", async () => {
     nock(TEST_HOST).patch("/model/cfg-1/update").reply(400, { error: { message: "Cannot edit config-based model. Store model in DB via /model/new first.", type: "validation_error", param: null, code: "400" } });
     const result = await bridge().call("update_model", { model_id: "cfg-1", rpm: 10 });
