@@ -84,12 +84,27 @@ export type AfterWrite = (answer: unknown) => Promise<void>;
  */
 export type Judge<Args> = (args: Args, state: LiteLLMState, policy: Policy) => Promise<AfterWrite | undefined>;
 
+/**
+ * Reads a tool makes around its write, with the tool's own key, timeout and cancellation (src/lookup.ts). A
+ * failure is an UpstreamError with the same sentence the tool's own call would give.
+ */
+export interface Lookup {
+  /** A GET of one of the manifest's operations, typed by the generated document like the tools' own calls. */
+  get<P extends PathWith<"get">>(path: P, request: OperationRequest<P, "get">): Promise<OperationResponse<P, "get">>;
+  /** The same, with LiteLLM's own "not found" (a JSON 404) as undefined instead of a failure. */
+  find<P extends PathWith<"get">>(path: P, request: OperationRequest<P, "get">): Promise<OperationResponse<P, "get"> | undefined>;
+  /** A GET of a route no tool serves, so the generated document does not carry it; its answer is untyped. */
+  getUnlisted(path: string): Promise<unknown>;
+}
+
 export interface ToolDefinition<
   P extends PathWith<M>,
   M extends HttpMethod,
   In extends z.ZodObject,
   Out extends z.ZodObject,
   R extends OperationRequest<P, M>,
+  /** What `result` maps: LiteLLM's answer, or what `around` made of it and of what it read. */
+  A = OperationResponse<P, M>,
 > {
   name: string;
   /** The toolset that serves it (src/toolsets.ts); its file lives in src/manifest/<toolset>/. */
@@ -125,11 +140,17 @@ export interface ToolDefinition<
   output: Out;
   request: (args: z.infer<In>) => R & ExactRequest<R, P, M>;
   /**
+   * For a write whose answer does not say what it did, or that could never work: reads LiteLLM's state
+   * around it. It calls `write` at most once and returns what `result` maps, from LiteLLM's answer or from
+   * what it read afterwards; before writing it may throw a BridgeError that names what exists instead.
+   */
+  around?: (args: z.infer<In>, write: () => Promise<OperationResponse<P, M>>, lookup: Lookup) => Promise<A>;
+  /**
    * Maps LiteLLM's answer onto the output's fields. Field names are checked here; values are checked by
    * the output schema at run time, because LiteLLM declares most answers as `{}`. It may throw a BridgeError
    * when the answer means the call could not do what was asked (e.g. a check that found nothing to check).
    */
-  result: (data: OperationResponse<P, M>, args: z.infer<In>) => { [K in keyof z.input<Out>]: unknown };
+  result: (data: A, args: z.infer<In>) => { [K in keyof z.input<Out>]: unknown };
 }
 
 /** The form the server iterates over: types were checked in full where the entry was defined. */
@@ -151,6 +172,10 @@ export interface Tool {
   output: z.ZodObject;
   /** Builds the request from arguments the input schema has already accepted. */
   buildRequest(args: Record<string, unknown>): { params?: object; body?: unknown };
+  /** The entry reads LiteLLM's state around its write (`around`), on some calls or all. */
+  readsAround?: true;
+  /** Runs the write (`write`), with the reads around it the entry asks for; without any, just the write. */
+  run(args: Record<string, unknown>, write: () => Promise<unknown>, lookup: Lookup): Promise<unknown>;
   /** Maps LiteLLM's 2xx body onto the output shape; the output schema checks the result afterwards. */
   buildResult(data: unknown, args: Record<string, unknown>): unknown;
 }
@@ -162,16 +187,19 @@ export function defineTool<
   In extends z.ZodObject,
   Out extends z.ZodObject,
   R extends OperationRequest<P, M>,
+  A = OperationResponse<P, M>,
 >(
-  definition: ToolDefinition<P, M, In, Out, R>,
+  definition: ToolDefinition<P, M, In, Out, R, A>,
 ): Tool {
-  const { request, result, judge, ...described } = definition;
+  const { request, result, judge, around, ...described } = definition;
   return {
     ...described,
     ...(judge ? { judge: (args, state, policy) => judge(args as z.infer<In>, state, policy) } : {}),
+    ...(around || judge ? { readsAround: true as const } : {}),
     // The SDK parsed `args` with `definition.input` before the handler runs.
     buildRequest: (args) => request(args as z.infer<In>),
+    run: (args, write, lookup) => (around ? around(args as z.infer<In>, write as () => Promise<OperationResponse<P, M>>, lookup) : write()),
     // The spec's response type is LiteLLM's claim about the wire; the output schema verifies it.
-    buildResult: (data, args) => result(data as OperationResponse<P, M>, args as z.infer<In>),
+    buildResult: (data, args) => result(data as A, args as z.infer<In>),
   };
 }

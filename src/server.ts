@@ -16,6 +16,7 @@ import type { Send } from "./http-transport.js";
 import { createLiteLLMClient } from "./litellm-client.js";
 import { liteLLMState } from "./litellm-state.js";
 import type { Logger } from "./log.js";
+import { createLookup } from "./lookup.js";
 import { manifest } from "./manifest/index.js";
 import { checkPolicy, closedCapabilities, policyNote } from "./policy.js";
 import { redact } from "./redact.js";
@@ -174,8 +175,12 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
     const send = () =>
       client.call(tool.operation.method, tool.operation.path, stream?.request ?? tool.buildRequest(args), { ...sentAs, read: stream?.read, acceptFailure: checkReportOf(tool) });
     // A stream that has sent progress is never replayed; mayRetry excludes tools that mint or spend.
-    const data = await (mayRetry(tool) && !stream ? withRetries(send, config.retry, signal) : send());
-    await checkWritten?.(data);
+    const write = async () => {
+      const answer = await (mayRetry(tool) && !stream ? withRetries(send, config.retry, signal) : send());
+      await checkWritten?.(answer);
+      return answer;
+    };
+    const data = await tool.run(args, write, createLookup(client, sentAs, config.retry));
     return checkedOutput(tool, resultOf(tool, data, args));
   };
 

@@ -14,6 +14,7 @@ import {
   keyInfoNotFound,
   keyNotFound,
   modelList,
+  missingCredentials,
   modelNotAllowed,
   noDatabase,
   onlyProxyAdmin,
@@ -23,7 +24,8 @@ import {
   userListNoDatabase,
 } from "./litellm-answers.ts";
 import { answerAdminRoute } from "./stand-in-admin.ts";
-import { StandInState, withOffset, type StandInPeople } from "./stand-in-state.ts";
+import { answerManagementRoute } from "./stand-in-management.ts";
+import { durationOverflow, StandInState, withOffset, type StandInPeople } from "./stand-in-state.ts";
 
 /** The document the tools were generated from: what /openapi.json serves unless a test says otherwise. */
 export function committedSpec(): { info: { version: string }; paths: Record<string, Record<string, unknown>> } {
@@ -137,6 +139,8 @@ export class FakeLiteLLM {
       case "POST /key/generate": {
         if (!isMaster) return send(401, invalidKey(bearer));
         if (this.options.database === false) return send(500, noDatabase["/key/generate"]);
+        const overflow = durationOverflow(body?.duration);
+        if (overflow) return send(500, { error: { message: overflow, type: "internal_server_error", param: null, code: "500" } });
         const key = `sk-minted-${this.state.rows().length}-${Math.random().toString(36).slice(2, 10)}`;
         const row = this.state.mint(key, body ?? {});
         return send(200, { ...row, duration: null, key, token_id: row.token });
@@ -149,14 +153,18 @@ export class FakeLiteLLM {
         const found = live ?? this.state.findDeleted(key);
         if (!found) return send(404, keyInfoNotFound);
         const { token: _token, ...info } = found.row;
-        return send(200, { key, info: { ...info, expires: withOffset(found.row.expires), status: live ? "active" : "deleted" } });
+        const expired = typeof found.row.expires === "string" && Date.parse(found.row.expires) < Date.now();
+        return send(200, { key, info: { ...info, expires: withOffset(found.row.expires), status: live ? (expired ? "expired" : "active") : "deleted" } });
       }
       case "POST /chat/completions":
       case "POST /v1/chat/completions": {
         const model = String(body?.model ?? "");
-        if (!modelList.data.some((m) => m.id === model)) {
+        const added = this.state.dbDeployments.find((d) => d.model_name === model);
+        if (!added && !modelList.data.some((m) => m.id === model)) {
           return send(400, unknownModel(model));
         }
+        // A deployment on a credential LiteLLM does not have fails in the provider's client, after its retries.
+        if (added && (added.credential === undefined || !this.state.credentials.has(added.credential))) return send(500, missingCredentials(model));
         const allowed = this.state.find(bearer)?.row.models;
         if (allowed && allowed.length > 0 && !allowed.includes(model)) return send(403, modelNotAllowed(model));
         // Each completion its own id and the time it was made, as LiteLLM's are.
@@ -167,7 +175,8 @@ export class FakeLiteLLM {
       }
       default: {
         if (!isMaster) return send(401, onlyProxyAdmin(url.pathname));
-        const reply = answerAdminRoute(route, { state: this.state, url, body, enterprise: this.options.enterprise ?? false });
+        const context = { state: this.state, url, body, enterprise: this.options.enterprise ?? false };
+        const reply = answerAdminRoute(route, context) ?? answerManagementRoute(route, context);
         return reply ? send(reply.status, reply.payload) : send(404, { detail: "Not Found" });
       }
     }

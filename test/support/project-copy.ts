@@ -48,6 +48,11 @@ export interface RunResult {
 export function run(cwd: string, command: string, args: string[], extraEnv: Record<string, string> = {}): Promise<RunResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", ...extraEnv };
   delete env.LITELLM_MASTER_KEY;
+  return runIn(cwd, command, args, env);
+}
+
+/** The same with exactly `env`, nothing of this process's environment. */
+export function runIn(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
   return new Promise((done, fail) => {
     const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";

@@ -8,6 +8,7 @@ import { documentedFields } from "../documented-fields.js";
 import { credentialOnly } from "./credential-only.js";
 import { modelName } from "../model-names.js";
 import { TEXT_LIMITS } from "../text.js";
+import { refuseMissingCredential } from "./stored-credentials.js";
 
 /** What the tool shows of the deployment row LiteLLM stored. */
 const stored = z.object({ model_id: z.string().nullable().describe("The new deployment's id, for update_model and delete_model."), model_name: z.string().nullable() });
@@ -18,7 +19,7 @@ export const addModel = defineTool({
   byDefault: false,
   title: "Add a model deployment",
   description:
-    "Add a deployment callers reach by model_name, using a credential stored in LiteLLM (by name; never a raw key). Needs STORE_MODEL_IN_DB=True on the proxy.",
+    "Add a deployment callers reach by model_name, using a credential stored in LiteLLM (by the name LiteLLM stores it under; never a raw key). Needs STORE_MODEL_IN_DB=True on the proxy.",
   operation: { method: "post", path: "/model/new" },
   credential: "master",
   // Adds a deployment and loses nothing; each call adds another (same name: load-balanced): not idempotent.
@@ -45,6 +46,11 @@ export const addModel = defineTool({
   // LiteLLM prices a deployment from its cost map by the provider's model; one it cannot price books no spend,
   // so every budget would stop counting on it: the new deployment is read back and taken out again if unpriced.
   judge: async (args, state) => (answer) => confirmPricedDeployment(state, answer, args.model),
+  // LiteLLM stores a deployment on any credential name; update_model's route checks the name, this one not.
+  around: async (args, write, lookup) => {
+    await refuseMissingCredential(lookup, args.litellm_credential_name);
+    return write();
+  },
   output: stored,
   // LiteLLM declares `{}`; it answers with the stored row, whose litellm_params are encrypted with the
   // master key and are never read here.

@@ -6,6 +6,7 @@ import { defineTool } from "../../define-tool.js";
 import { duration } from "../duration.js";
 import { modelNames } from "../model-names.js";
 import { someChange } from "../some-change.js";
+import { refuseTakenAlias } from "./team-alias.js";
 import { summarizeTeam, teamSummary } from "./team-summary.js";
 import { TEXT_LIMITS } from "../text.js";
 
@@ -17,7 +18,7 @@ export const updateTeam = defineTool({
   byDefault: false,
   title: "Update a LiteLLM team",
   description:
-    "Change a team's budget, models, alias, metadata or blocked flag (blocked: every key of the team is refused). Given fields replace the old values.",
+    "Change a team's budget, models, alias, metadata or blocked flag (blocked: every key of the team is refused). Given fields replace the old values; another team's alias is refused.",
   operation: { method: "post", path: "/team/update" },
   credential: "master",
   // Overwrites limits and models in place; LiteLLM keeps no previous values: destructive. The same update
@@ -47,6 +48,10 @@ export const updateTeam = defineTool({
       blocked: args.blocked,
     },
   }),
+  around: async (args, write, lookup) => {
+    if (args.team_alias !== undefined) await refuseTakenAlias(lookup, args.team_alias, args.team_id);
+    return write();
+  },
   output: teamSummary,
   // LiteLLM declares `{}`; it answers {team_id, data: <the team's row after the update>}.
   result: (data) => summarizeTeam((data as { data?: unknown } | null)?.data),

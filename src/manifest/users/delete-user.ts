@@ -28,6 +28,6 @@ export const deleteUser = defineTool({
     count: z.number().nullable().describe("How many LiteLLM says it deleted."),
   }),
   // LiteLLM declares `{}`; it answers with the number of users deleted, a bare JSON number, and refuses
-  // the whole call (404) if any id is unknown, so every id given was deleted.
-  result: (data, args) => ({ deleted: args.user_ids, count: typeof data === "number" ? data : null }),
+  // the whole call (404) if any id is unknown, so every id given was deleted (an id given twice, once).
+  result: (data, args) => ({ deleted: args.user_ids.filter((id, at, all) => all.indexOf(id) === at), count: typeof data === "number" ? data : null }),
 });
