@@ -11,6 +11,7 @@
 // readable. Type checking is `npm run typecheck`; esbuild only strips types.
 
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { build, type BuildOptions } from "esbuild";
 import { codeCachePath } from "../src/code-cache.ts";
 import { recordCodeCache } from "./build/code-cache.ts";
@@ -24,8 +25,9 @@ const common: BuildOptions = {
   target: "node20",
   format: "cjs",
   logLevel: "warning",
-  // The SDK's runtime shim, with its JSON Schema validator loaded on first use (see the file).
-  alias: { "@modelcontextprotocol/server/_shims": "./scripts/build/sdk-shims.ts" },
+  // The SDK's runtime shim, with its JSON Schema validator loaded on first use (see the file). Named from this
+  // script, not the working directory: the drift and regen tests build copies that hold no scripts/.
+  alias: { "@modelcontextprotocol/server/_shims": fileURLToPath(new URL("./build/sdk-shims.ts", import.meta.url)) },
 };
 
 rmSync("dist", { recursive: true, force: true });

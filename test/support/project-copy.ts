@@ -25,8 +25,8 @@ export function documentVersion(path: string): string {
   return (JSON.parse(readFileSync(path, "utf8")) as { info: { version: string } }).info.version;
 }
 
-/** What a copy needs to regenerate, typecheck and test the project; nothing else (not .venv/, not dist/). */
-export const PROJECT_ENTRIES = ["src", "scripts", "spec", "generated", "test", "package.json", "tsconfig.json"];
+/** What a copy needs to regenerate, typecheck and test the project (the unit suite reads the README and BENCHMARKS.md); nothing else (not .venv/, not dist/). */
+export const PROJECT_ENTRIES = ["src", "scripts", "spec", "generated", "test", "package.json", "tsconfig.json", "README.md", "BENCHMARKS.md"];
 
 export async function copyProject(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "litellm-mcp-"));
