@@ -1,52 +1,41 @@
 // What each destructive tool asks the person before it sends anything: the object as LiteLLM shows it, and
-// what goes with it, counted from LiteLLM's own answers. The reads go through the manifest's read tools
-// (same key, timeouts, retries and redaction as any call), so what is shown is what LiteLLM holds now.
-// An object LiteLLM does not have is said at once: the call would destroy nothing, so nothing is asked.
+// what goes with it, counted from LiteLLM's own answers. A tool's steps (its entry's `around`) ask through
+// ToolCall.confirm, after their own refusals; the reads here go through the call's one reader, so what is
+// shown is what LiteLLM holds now, and where the steps already read the object for their own checks, the
+// question is made from those rows. An object LiteLLM does not have is said at once: nothing is asked.
 
 import { z } from "zod";
-import type { Tool } from "./define-tool.js";
 import { InputError } from "./errors.js";
 import { knownBudget } from "./manifest/budgets/budget-summary.js";
-import { getBudget } from "./manifest/budgets/get-budget.js";
-import { getKeyInfo } from "./manifest/keys/get-key-info.js";
-import { listKeys } from "./manifest/keys/list-keys.js";
-import { getModelInfo } from "./manifest/models/get-model-info.js";
-import { getTeamInfo } from "./manifest/teams/get-team-info.js";
-import { getUserInfo } from "./manifest/users/get-user-info.js";
-
-/** Runs a read tool with the call's own key and returns its checked structured result. */
-export type ReadTool = (tool: Tool, args: Record<string, unknown>) => Promise<Record<string, unknown>>;
-
-export interface Preview {
-  /** The question: what is destroyed, and what goes with it. */
-  question: string;
-}
-
-type Describe = (args: Record<string, unknown>, read: ReadTool) => Promise<Preview>;
+import { keyHash } from "./manifest/key-hash.js";
+import type { AroundCall, Lookup } from "./tool-call.js";
 
 const text = z.string().nullable().catch(null);
 const amount = z.number().nullable().catch(null);
-const key = z.object({ token: text, key_alias: text, key_name: text, user_id: text, team_id: text, spend: amount, max_budget: amount });
-const keyInfo = z.object({ info: key.extend({ status: text }) });
-const keyPage = z.object({ keys: z.array(key), total_count: amount, truncated: z.boolean() });
-const member = z.object({ user_id: text, user_email: text });
-const teamInfo = z.object({
-  team: z.object({ team_alias: text }).nullable(),
-  members: z.array(member),
-  members_truncated: z.boolean(),
-});
-const userInfo = z.object({
-  user: z.object({ user_email: text, user_role: text }).nullable(),
-  keys: z.array(key),
-  keys_truncated: z.boolean(),
-  teams: z.array(z.object({ team_id: text, team_alias: text })),
-  teams_truncated: z.boolean(),
-});
-const deployments = z.object({ models: z.array(z.object({ model_name: text, id: text, provider: text })), truncated: z.boolean() });
-const budgets = z.object({ budgets: z.array(z.object({ budget_id: text, max_budget: amount, budget_duration: text })), missing: z.array(z.string()) });
+const rows = <T extends z.ZodType>(row: T) => z.array(row).catch([]);
 
-function count(n: number, one: string, many = `${one}s`, atLeast = false): string {
-  return `${atLeast ? "at least " : ""}${n} ${n === 1 && !atLeast ? one : many}`;
+/** A key row as /key/info (its `info`) and /key/list show it. */
+export const keyRow = z.object({ token: text, key_alias: text, key_name: text, user_id: text, team_id: text, spend: amount, max_budget: amount });
+export type KeyRow = z.infer<typeof keyRow>;
+const keyInfo = z.object({ info: keyRow });
+const teamInfo = z.object({ team_info: z.object({ team_alias: text, members_with_roles: rows(z.unknown()) }).nullable().catch(null) });
+const keyCount = z.object({ total_count: amount });
+const userInfo = z.object({
+  user_info: z.object({ user_email: text, user_role: text }).nullable().catch(null),
+  keys: rows(z.unknown()),
+  teams: rows(z.unknown()),
+});
+const budgets = z.array(z.object({ budget_id: text, max_budget: amount, budget_duration: text })).catch([]);
+
+/** What each question reads: the entry that asks it declares these among its calls. */
+export const RESET_KEY_SPEND_READS = ["GET /key/info"] as const satisfies readonly AroundCall[];
+export const DELETE_USER_READS = ["GET /user/info"] as const satisfies readonly AroundCall[];
+export const DELETE_TEAM_READS = ["GET /team/info", "GET /key/list"] as const satisfies readonly AroundCall[];
+export const BLOCK_TEAM_READS = DELETE_TEAM_READS;
+export const DELETE_BUDGET_READS = ["POST /budget/info"] as const satisfies readonly AroundCall[];
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 function usd(value: number | null): string {
@@ -54,40 +43,34 @@ function usd(value: number | null): string {
 }
 
 /** How a key is named to a person: its alias and LiteLLM's abbreviation, never the secret. */
-function keyName(k: z.infer<typeof key>): string {
+function keyName(k: KeyRow): string {
   const shown = k.key_name ?? (k.token ? `key ${k.token.slice(0, 10)}…` : "a key");
   return k.key_alias ? `"${k.key_alias}" (${shown})` : shown;
 }
 
-function keyLine(k: z.infer<typeof key>, status?: string | null): string {
+function keyLine(k: KeyRow): string {
   const owner = [k.user_id && `user ${k.user_id}`, k.team_id && `team ${k.team_id}`].filter(Boolean).join(", ");
   const spent = `spent ${usd(k.spend)}${k.max_budget === null ? "" : ` of ${usd(k.max_budget)}`}`;
-  return `- ${keyName(k)}${owner ? `, ${owner}` : ""}, ${spent}${status === "deleted" ? " (already deleted)" : ""}`;
+  return `- ${keyName(k)}${owner ? `, ${owner}` : ""}, ${spent}`;
 }
 
-function teamName(teamId: string, info: z.infer<typeof teamInfo>): string {
-  return info.team?.team_alias ? `"${info.team.team_alias}" (${teamId})` : teamId;
+/** How a team is named to a person: its alias and id, or its id. */
+export function teamName(teamId: string, alias: string | null): string {
+  return alias ? `"${alias}" (${teamId})` : teamId;
 }
 
 /** A team's keys, counted by LiteLLM's own key listing (exact team id); null when it does not say. */
-async function teamKeyCount(read: ReadTool, teamId: string): Promise<number | null> {
-  return keyPage.parse(await read(listKeys, { team_id: teamId, size: 1 })).total_count;
+async function teamKeyCount(lookup: Lookup, teamId: string): Promise<number | null> {
+  return keyCount.parse(await lookup.get("/key/list", { params: { query: { team_id: teamId, page: 1, size: 1 } } })).total_count;
 }
 
 function teamKeys(n: number | null): string {
   return n === null ? "its keys" : count(n, "key");
 }
 
-async function readTeam(read: ReadTool, teamId: string): Promise<z.infer<typeof teamInfo>> {
-  return teamInfo.parse(await read(getTeamInfo, { team_id: teamId }));
-}
-
-async function keysByAlias(read: ReadTool, alias: string): Promise<z.infer<typeof key>[]> {
-  // list_keys matches aliases by substring; /key/delete by the exact alias.
-  const page = keyPage.parse(await read(listKeys, { key_alias: alias, size: 50 }));
-  const exact = page.keys.filter((k) => k.key_alias === alias);
-  if (exact.length === 0) throw new InputError(`LiteLLM has no key with the alias "${alias}", so nothing was deleted. list_keys shows the aliases there are.`);
-  return exact;
+async function readTeam(lookup: Lookup, teamId: string): Promise<{ name: string; members: number }> {
+  const { team_info } = teamInfo.parse(await lookup.get("/team/info", { params: { query: { team_id: teamId } } }));
+  return { name: teamName(teamId, team_info?.team_alias ?? null), members: team_info?.members_with_roles.length ?? 0 };
 }
 
 async function sequentially<T, R>(items: readonly T[], each: (item: T) => Promise<R>): Promise<R[]> {
@@ -96,134 +79,63 @@ async function sequentially<T, R>(items: readonly T[], each: (item: T) => Promis
   return out;
 }
 
-const describeDeleteKey: Describe = async (args, read) => {
-  const keyArgs = args.keys as string[] | undefined;
-  const lines = keyArgs
-    ? await sequentially(keyArgs, async (k) => {
-        const { info } = keyInfo.parse(await read(getKeyInfo, { key: k }));
-        return keyLine(info, info.status);
-      })
-    : (await sequentially(args.key_aliases as string[], (alias) => keysByAlias(read, alias))).flat().map((k) => keyLine(k));
-  return {
-    question: `Delete ${count(lines.length, "virtual key")} for good?\n${lines.join("\n")}\nWhoever uses ${lines.length === 1 ? "it" : "them"} is refused from then on.`
-  };
-};
-
-const describeResetKeySpend: Describe = async (args, read) => {
-  const { info } = keyInfo.parse(await read(getKeyInfo, { key: args.key }));
-  const budget = info.max_budget === null ? "It has no max_budget." : `Its max_budget of ${usd(info.max_budget)} is available again from there.`;
-  return {
-    question: `Reset the spend of key ${keyName(info)} from ${usd(info.spend)} to ${usd(args.reset_to as number)}? ${budget} Spend logs keep the history; the old counter is gone.`
-  };
-};
-
-const describeDeleteUser: Describe = async (args, read) => {
-  const userIds = args.user_ids as string[];
-  const lines = await sequentially(userIds, async (userId) => {
-    const info = userInfo.parse(await read(getUserInfo, { user_id: userId }));
-    if (!info.user) throw new InputError(`LiteLLM has no user "${userId}", so nobody was deleted. list_users shows the users there are.`);
-    const who = [info.user.user_email, info.user.user_role].filter(Boolean).join(", ");
-    const keys = count(info.keys.length, "key", "keys", info.keys_truncated);
-    const teams = count(info.teams.length, "team", "teams", info.teams_truncated);
-    return `- ${userId}${who ? ` (${who})` : ""}: ${keys}, member of ${teams}`;
-  });
-  return {
-    question: `Delete ${count(lines.length, "user")} for good?\n${lines.join("\n")}\nEvery key they own goes with them, team keys included, and they leave their teams. Teams and spend logs stay.`
-  };
-};
-
-const describeDeleteTeam: Describe = async (args, read) => {
-  const teamIds = args.team_ids as string[];
-  const lines = await sequentially(teamIds, async (teamId) => {
-    const info = await readTeam(read, teamId);
-    return `- ${teamName(teamId, info)}: ${teamKeys(await teamKeyCount(read, teamId))}, ${count(info.members.length, "member", "members", info.members_truncated)}`;
-  });
-  return {
-    question: `Delete ${count(lines.length, "team")} for good?\n${lines.join("\n")}\nEvery key of ${lines.length === 1 ? "the team" : "these teams"} goes with it, members' team keys too. Members stay as users and keep their own keys.`
-  };
-};
-
-const describeBlockTeam: Describe = async (args, read) => {
-  const teamId = args.team_id as string;
-  const info = await readTeam(read, teamId);
-  const others = Object.keys(args).some((field) => !["team_id", "blocked"].includes(field) && args[field] !== undefined);
-  const keys = await teamKeyCount(read, teamId);
-  const refused = keys === null ? "Every key of the team is" : keys === 1 ? "The team's 1 key is" : `All ${keys} keys of the team are`;
-  return {
-    question: `Block team ${teamName(teamId, info)}? ${refused} refused until it is unblocked (update_team with blocked: false); its ${count(info.members.length, "member", "members", info.members_truncated)} keep their own keys.${others ? " The other changes asked for are made too." : ""}`
-  };
-};
-
-const describeRemoveTeamMember: Describe = async (args, read) => {
-  const teamId = args.team_id as string;
-  const info = await readTeam(read, teamId);
-  const given = (args.user_id ?? args.user_email) as string;
-  const found = info.members.find((m) => (args.user_id !== undefined ? m.user_id === args.user_id : m.user_email === args.user_email));
-  if (!found && !info.members_truncated) {
-    throw new InputError(`${given} is not a member of team ${teamName(teamId, info)}, so nothing changed. get_team_info shows its members.`);
-  }
-  const userId = found?.user_id ?? (args.user_id as string | undefined);
-  let keys = "Their keys for this team are";
-  if (userId) {
-    // list_keys matches user ids by substring; the member's keys are those with exactly their id.
-    const page = keyPage.parse(await read(listKeys, { team_id: teamId, user_id: userId, size: 50 }));
-    const theirs = page.keys.filter((k) => k.user_id === userId).length;
-    keys = `Their ${count(theirs, "key", "keys", page.truncated)} for this team ${theirs === 1 && !page.truncated ? "is" : "are"}`;
-  }
-  const who = found?.user_email && found.user_id ? `${found.user_id} (${found.user_email})` : given;
-  return {
-    question: `Remove ${who} from team ${teamName(teamId, info)}? ${keys} deleted for good; the user and their own keys stay.`
-  };
-};
-
-const describeDeleteModel: Describe = async (args, read) => {
-  const id = args.model_id as string;
-  const { models, truncated } = deployments.parse(await read(getModelInfo, {}));
-  const deployment = models.find((m) => m.id === id);
-  if (!deployment) {
-    if (!truncated) throw new InputError(`LiteLLM has no deployment with the id "${id}", so nothing was deleted. get_model_info shows the deployment ids.`);
-    return { question: `Delete the deployment ${id} for good?` };
-  }
-  const name = deployment.model_name ?? "(unnamed)";
-  const siblings = models.filter((m) => m.model_name === deployment.model_name && m.id !== id).length;
-  const after =
-    siblings === 0 && !truncated
-      ? `It is the last deployment named "${name}": calls to that model fail from then on.`
-      : `${count(siblings, "other deployment", "other deployments", truncated)} of "${name}" ${siblings === 1 && !truncated ? "keeps" : "keep"} serving it.`;
-  return {
-    question: `Delete the deployment ${id} of model "${name}"${deployment.provider ? ` (${deployment.provider})` : ""} for good? ${after} Keys, users and teams keep the name in their model lists.`
-  };
-};
-
-const describeDeleteBudget: Describe = async (args, read) => {
-  const id = args.budget_id as string;
-  const answer = budgets.parse(await read(getBudget, { budget_ids: [id] }));
-  const budget = answer.budgets.find((b) => b.budget_id === id) ?? (knownBudget(null, id) as never);
-  const limit = `${usd(budget.max_budget)}${budget.budget_duration ? ` every ${budget.budget_duration}` : ""}`;
-  return {
-    question: `Delete the budget "${id}" (${limit}) for good? The keys, end users and team memberships that use it lose its limits: a key without a max_budget of its own becomes unlimited. LiteLLM does not say how many use it.`
-  };
-};
-
-/** The tools that ask first, and for which arguments (blocking a team, but not every team update). */
-interface Confirmed {
-  applies?: (args: Record<string, unknown>) => boolean;
-  describe: Describe;
+/** delete_key, from the rows its steps read: the keys that go, and those LiteLLM does not have. */
+export function deleteKeyQuestion(held: readonly KeyRow[], notFound: readonly string[]): string {
+  const missing = notFound.length > 0 ? `\nLiteLLM does not have ${notFound.join(", ")}: nothing to delete there.` : "";
+  return `Delete ${count(held.length, "virtual key")} for good?\n${held.map(keyLine).join("\n")}\nWhoever uses ${held.length === 1 ? "it" : "them"} is refused from then on.${missing}`;
 }
 
-export const CONFIRMED: ReadonlyMap<string, Confirmed> = new Map<string, Confirmed>([
-  ["delete_key", { describe: describeDeleteKey }],
-  ["reset_key_spend", { describe: describeResetKeySpend }],
-  ["delete_user", { describe: describeDeleteUser }],
-  ["delete_team", { describe: describeDeleteTeam }],
-  ["update_team", { applies: (args) => args.blocked === true, describe: describeBlockTeam }],
-  ["remove_team_member", { describe: describeRemoveTeamMember }],
-  ["delete_model", { describe: describeDeleteModel }],
-  ["delete_budget", { describe: describeDeleteBudget }],
-]);
+export async function resetKeySpendQuestion(lookup: Lookup, key: string, resetTo: number): Promise<string> {
+  const { info } = keyInfo.parse(await lookup.get("/key/info", { params: { query: { key: keyHash(key) } } }));
+  const budget = info.max_budget === null ? "It has no max_budget." : `Its max_budget of ${usd(info.max_budget)} is available again from there.`;
+  return `Reset the spend of key ${keyName(info)} from ${usd(info.spend)} to ${usd(resetTo)}? ${budget} Spend logs keep the history; the old counter is gone.`;
+}
 
-/** What to ask before this call, or undefined when it destroys nothing that needs a person's yes. */
-export function previewFor(tool: Tool, args: Record<string, unknown>): Describe | undefined {
-  const entry = CONFIRMED.get(tool.name);
-  return entry && (entry.applies?.(args) ?? true) ? entry.describe : undefined;
+export async function deleteUserQuestion(lookup: Lookup, userIds: readonly string[]): Promise<string> {
+  const lines = await sequentially(userIds, async (userId) => {
+    const info = userInfo.parse(await lookup.get("/user/info", { params: { query: { user_id: userId } } }));
+    if (!info.user_info) throw new InputError(`LiteLLM has no user "${userId}", so nobody was deleted. list_users shows the users there are.`);
+    const who = [info.user_info.user_email, info.user_info.user_role].filter(Boolean).join(", ");
+    return `- ${userId}${who ? ` (${who})` : ""}: ${count(info.keys.length, "key")}, member of ${count(info.teams.length, "team")}`;
+  });
+  return `Delete ${count(lines.length, "user")} for good?\n${lines.join("\n")}\nEvery key they own goes with them, team keys included, and they leave their teams. Teams and spend logs stay.`;
+}
+
+export async function deleteTeamQuestion(lookup: Lookup, teamIds: readonly string[]): Promise<string> {
+  const lines = await sequentially(teamIds, async (teamId) => {
+    const team = await readTeam(lookup, teamId);
+    return `- ${team.name}: ${teamKeys(await teamKeyCount(lookup, teamId))}, ${count(team.members, "member")}`;
+  });
+  return `Delete ${count(lines.length, "team")} for good?\n${lines.join("\n")}\nEvery key of ${lines.length === 1 ? "the team" : "these teams"} goes with it, members' team keys too. Members stay as users and keep their own keys.`;
+}
+
+/** update_team with blocked: true; `others`: the call changes more than that. */
+export async function blockTeamQuestion(lookup: Lookup, teamId: string, others: boolean): Promise<string> {
+  const team = await readTeam(lookup, teamId);
+  const keys = await teamKeyCount(lookup, teamId);
+  const refused = keys === null ? "Every key of the team is" : keys === 1 ? "The team's 1 key is" : `All ${keys} keys of the team are`;
+  return `Block team ${team.name}? ${refused} refused until it is unblocked (update_team with blocked: false); its ${count(team.members, "member")} keep their own keys.${others ? " The other changes asked for are made too." : ""}`;
+}
+
+/** remove_team_member, from what its steps read: who goes, from which team, and how many of their keys with them. */
+export function removeMemberQuestion(member: { user_id: string; user_email: string | null }, team: string, keys: number): string {
+  const who = member.user_email ? `${member.user_id} (${member.user_email})` : member.user_id;
+  return `Remove ${who} from team ${team}? Their ${count(keys, "key")} for this team ${keys === 1 ? "is" : "are"} deleted for good; the user and their own keys stay.`;
+}
+
+/** delete_model, from the deployments its steps read: the one that goes, and how many of its name stay. */
+export function deleteModelQuestion(id: string, name: string | null, provider: string | null, siblings: number): string {
+  const shown = name ?? "(unnamed)";
+  const after =
+    siblings === 0
+      ? `It is the last deployment named "${shown}": calls to that model fail from then on.`
+      : `${count(siblings, "other deployment")} of "${shown}" ${siblings === 1 ? "keeps" : "keep"} serving it.`;
+  return `Delete the deployment ${id} of model "${shown}"${provider ? ` (${provider})` : ""} for good? ${after} Keys, users and teams keep the name in their model lists.`;
+}
+
+export async function deleteBudgetQuestion(lookup: Lookup, budgetId: string): Promise<string> {
+  const found = budgets.parse(await lookup.post("/budget/info", { body: { budgets: [budgetId] } })).find((b) => b.budget_id === budgetId);
+  const budget = found ?? (knownBudget(null, budgetId) as never);
+  const limit = `${usd(budget.max_budget)}${budget.budget_duration ? ` every ${budget.budget_duration}` : ""}`;
+  return `Delete the budget "${budgetId}" (${limit}) for good? The keys, end users and team memberships that use it lose its limits: a key without a max_budget of its own becomes unlimited. LiteLLM does not say how many use it.`;
 }

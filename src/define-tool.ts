@@ -6,9 +6,8 @@ import type { ParamsOption, RequestBodyOption, FetchResponse } from "openapi-fet
 import type { ToolAnnotations } from "@modelcontextprotocol/server";
 import type { z } from "zod";
 import type { paths } from "../generated/litellm-api.js";
-import type { LiteLLMState } from "./litellm-state.js";
-import type { Policy } from "./policy.js";
 import type { Holder } from "./policy-ceilings.js";
+import type { Around, ToolCall } from "./tool-call.js";
 import type { Toolset } from "./toolsets.js";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
@@ -75,28 +74,6 @@ export type ToolHints = Required<Pick<ToolAnnotations, "readOnlyHint" | "destruc
  */
 export type Credential = "master" | "caller" | "none";
 
-/** A check of LiteLLM's answer to a write; it undoes the write and throws when LiteLLM did what the policy refuses. */
-export type AfterWrite = (answer: unknown) => Promise<void>;
-
-/**
- * What a write will let its result do, judged before it is sent (src/policy-effects.ts): reads what it needs
- * of LiteLLM's state and throws a PolicyError or InputError to refuse; may return a check of the answer.
- */
-export type Judge<Args> = (args: Args, state: LiteLLMState, policy: Policy) => Promise<AfterWrite | undefined>;
-
-/**
- * Reads a tool makes around its write, with the tool's own key, timeout and cancellation (src/lookup.ts). A
- * failure is an UpstreamError with the same sentence the tool's own call would give.
- */
-export interface Lookup {
-  /** A GET of one of the manifest's operations, typed by the generated document like the tools' own calls. */
-  get<P extends PathWith<"get">>(path: P, request: OperationRequest<P, "get">): Promise<OperationResponse<P, "get">>;
-  /** The same, with LiteLLM's own "not found" (a JSON 404) as undefined instead of a failure. */
-  find<P extends PathWith<"get">>(path: P, request: OperationRequest<P, "get">): Promise<OperationResponse<P, "get"> | undefined>;
-  /** A GET of a route no tool serves, so the generated document does not carry it; its answer is untyped. */
-  getUnlisted(path: string): Promise<unknown>;
-}
-
 export interface ToolDefinition<
   P extends PathWith<M>,
   M extends HttpMethod,
@@ -123,12 +100,6 @@ export interface ToolDefinition<
   limits?: Holder;
   /** LiteLLM drops the limits it names from whatever held them (delete_budget unlinks the budget). */
   removesLimits?: true;
-  /**
-   * For a write whose effect depends on LiteLLM's state (whose role a key inherits, whether a team or model
-   * exists) or that LiteLLM could carry out otherwise than asked: judged after the argument rules, before the
-   * write, with the same key and deadline as the call.
-   */
-  judge?: Judge<z.infer<In>>;
   /** The operation answers OpenAI chat-completion events when asked to stream (see src/streaming.ts). */
   streams?: true;
   /**
@@ -140,11 +111,12 @@ export interface ToolDefinition<
   output: Out;
   request: (args: z.infer<In>) => R & ExactRequest<R, P, M>;
   /**
-   * For a write whose answer does not say what it did, or that could never work: reads LiteLLM's state
-   * around it. It calls `write` at most once and returns what `result` maps, from LiteLLM's answer or from
-   * what it read afterwards; before writing it may throw a BridgeError that names what exists instead.
+   * What the call does around its write (src/tool-call.ts), for a write that could never work as asked, whose
+   * effect depends on LiteLLM's state (whose role a key inherits), that a person must confirm first, that
+   * LiteLLM could carry out otherwise than asked, or whose answer does not say what it did. Without it the
+   * call is just the write.
    */
-  around?: (args: z.infer<In>, write: () => Promise<OperationResponse<P, M>>, lookup: Lookup) => Promise<A>;
+  around?: Around<z.infer<In>, OperationResponse<P, M>, A>;
   /**
    * Maps LiteLLM's answer onto the output's fields. Field names are checked here; values are checked by
    * the output schema at run time, because LiteLLM declares most answers as `{}`. It may throw a BridgeError
@@ -165,18 +137,19 @@ export interface Tool {
   annotations: ToolHints;
   limits?: Holder;
   removesLimits?: true;
-  judge?: Judge<Record<string, unknown>>;
   streams?: true;
   checkReport?: (body: unknown) => boolean;
   input: z.ZodObject;
   output: z.ZodObject;
   /** Builds the request from arguments the input schema has already accepted. */
   buildRequest(args: Record<string, unknown>): { params?: object; body?: unknown };
-  /** The entry reads LiteLLM's state around its write (`around`), on some calls or all. */
-  readsAround?: true;
-  /** Runs the write (`write`), with the reads around it the entry asks for; without any, just the write. */
-  run(args: Record<string, unknown>, write: () => Promise<unknown>, lookup: Lookup): Promise<unknown>;
-  /** Maps LiteLLM's 2xx body onto the output shape; the output schema checks the result afterwards. */
+  /** The operations the entry's `around` calls besides its own; none without one. */
+  aroundCalls: readonly string[];
+  /** The call's steps as the entry takes them; without an `around`, just the write. */
+  run(args: Record<string, unknown>, call: ToolCall<unknown>): Promise<unknown>;
+  /** `result` passes on the answer `around` made from LiteLLM's state (answeredByAround), not LiteLLM's answer to the write. */
+  answersFromState: boolean;
+  /** Maps LiteLLM's 2xx body (or what `around` made) onto the output shape; the output schema checks the result afterwards. */
   buildResult(data: unknown, args: Record<string, unknown>): unknown;
 }
 
@@ -191,15 +164,23 @@ export function defineTool<
 >(
   definition: ToolDefinition<P, M, In, Out, R, A>,
 ): Tool {
-  const { request, result, judge, around, ...described } = definition;
+  const { request, result, around, ...described } = definition;
   return {
     ...described,
-    ...(judge ? { judge: (args, state, policy) => judge(args as z.infer<In>, state, policy) } : {}),
-    ...(around || judge ? { readsAround: true as const } : {}),
+    aroundCalls: around?.calls ?? [],
     // The SDK parsed `args` with `definition.input` before the handler runs.
     buildRequest: (args) => request(args as z.infer<In>),
-    run: (args, write, lookup) => (around ? around(args as z.infer<In>, write as () => Promise<OperationResponse<P, M>>, lookup) : write()),
+    run: (args, call) => (around ? around.run(args as z.infer<In>, call as ToolCall<OperationResponse<P, M>>) : call.write()),
+    answersFromState: (result as unknown) === answeredByAround,
     // The spec's response type is LiteLLM's claim about the wire; the output schema verifies it.
     buildResult: (data, args) => result(data as A, args as z.infer<In>),
   };
+}
+
+/**
+ * The `result` of an entry whose `around` makes the answer itself, from what LiteLLM holds after the write
+ * (LiteLLM's answer to it does not say what it did): the answer as it is, for the output schema to check.
+ */
+export function answeredByAround<A>(made: A): A {
+  return made;
 }

@@ -16,6 +16,7 @@
 
 import { InputError, PolicyError } from "./errors.js";
 import type { KeyState, LiteLLMState } from "./litellm-state.js";
+import type { AroundCall } from "./tool-call.js";
 import type { Policy } from "./policy.js";
 import { ceilingFor } from "./policy-ceilings.js";
 import { keyHash } from "./manifest/key-hash.js";
@@ -23,6 +24,13 @@ import { keyHash } from "./manifest/key-hash.js";
 /** The key_type every key the bridge mints carries, and the route group LiteLLM turns it into. */
 export const KEY_TYPE = "llm_api" as const;
 export const KEY_ROUTES = ["llm_api_routes"] as const;
+
+/** What each check below calls through LiteLLMState: a tool's entry declares those its steps use. */
+export const KEY_HOLDER_READS = ["GET /user/info", "GET /team/info"] as const satisfies readonly AroundCall[];
+export const MODELS_SERVED_READS = ["GET /models"] as const satisfies readonly AroundCall[];
+export const MINTED_KEY_UNDO = ["POST /key/delete"] as const satisfies readonly AroundCall[];
+export const REGENERATED_KEY_UNDO = ["POST /key/block"] as const satisfies readonly AroundCall[];
+export const PRICED_DEPLOYMENT_CALLS = ["GET /model/info", "POST /model/delete"] as const satisfies readonly AroundCall[];
 
 /** Roles whose keys may be handed out: LiteLLM gives a key its user's role. A user with no role counts as neither admin. */
 const KEY_HOLDER_ROLES = new Set(["internal_user", "internal_user_viewer"]);

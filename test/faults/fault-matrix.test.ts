@@ -31,13 +31,14 @@ const settings = {
 const TOOL_CALLS = manifest.map((tool) => {
   const args = SAMPLE_CALLS[tool.name];
   if (!args) throw new Error(`test/support/healthy-litellm.ts has no SAMPLE_CALLS entry for ${tool.name}`);
-  return { tool: tool.name, route: routeKey(tool), args, retried: mayRetry(tool), readsAround: tool.readsAround === true };
+  return { tool: tool.name, route: routeKey(tool), args, retried: mayRetry(tool), callsAround: tool.aroundCalls.length > 0 };
 });
 
 /**
- * Tools that read LiteLLM's state around their write are called one at a time, after the others: their
- * reads go to routes other tools' calls use, and requests are counted per route. `readsFirst` names those
- * whose sample call reads before it writes (seen in a healthy run): under any fault their write is never sent.
+ * Tools whose entry calls LiteLLM around its own operation (around.calls) are called one at a time, after the
+ * others: their reads go to routes other tools' calls use, and requests are counted per route. `readsFirst`
+ * names those whose sample call, in a healthy run, sends something else before its own operation: under any
+ * fault that first read fails, and their write is never sent.
  */
 const readsFirst = new Set<string>();
 
@@ -101,20 +102,21 @@ function checkFailure(result: CallToolResult, expected: RegExp): string {
 }
 
 /** Every tool called: the plain ones at once, then the reading ones one by one; each with the requests it made, by route. */
-async function callAll(): Promise<{ result: CallToolResult; sent: Map<string, number> }[]> {
-  const outcomes = new Array<{ result: CallToolResult; sent: Map<string, number> }>(TOOL_CALLS.length);
+async function callAll(): Promise<{ result: CallToolResult; sent: Map<string, number>; first?: string }[]> {
+  const outcomes = new Array<{ result: CallToolResult; sent: Map<string, number>; first?: string }>(TOOL_CALLS.length);
   await Promise.all(
-    TOOL_CALLS.map(async ({ tool, args, readsAround }, i) => {
-      if (!readsAround) outcomes[i] = { result: await server.call(tool, args), sent: new Map() };
+    TOOL_CALLS.map(async ({ tool, args, callsAround }, i) => {
+      if (!callsAround) outcomes[i] = { result: await server.call(tool, args), sent: new Map() };
     }),
   );
   const plainSent = new Map(upstream.requests);
   for (const outcome of outcomes) if (outcome) outcome.sent = plainSent;
-  for (const [i, { tool, args, readsAround }] of TOOL_CALLS.entries()) {
-    if (!readsAround) continue;
-    const before = new Map(upstream.requests);
+  for (const [i, { tool, args, callsAround }] of TOOL_CALLS.entries()) {
+    if (!callsAround) continue;
+    const [before, at] = [new Map(upstream.requests), upstream.arrived.length];
     const result = await server.call(tool, args);
-    outcomes[i] = { result, sent: new Map([...upstream.requests].map(([route, n]) => [route, n - (before.get(route) ?? 0)] as const).filter(([, n]) => n > 0)) };
+    const sent = new Map([...upstream.requests].map(([route, n]) => [route, n - (before.get(route) ?? 0)] as const).filter(([, n]) => n > 0));
+    outcomes[i] = { result, sent, first: upstream.arrived[at] };
   }
   capture("fault-matrix", ...outcomes.map((o) => o.result));
   return outcomes;
@@ -125,9 +127,9 @@ beforeAll(async () => {
   server = await spawnServer({ ...settings, LITELLM_HOST: upstream.url });
   upstream.reset("healthy");
   for (const [i, outcome] of (await callAll()).entries()) {
-    const { tool, route, readsAround } = TOOL_CALLS[i]!;
+    const { tool, route, callsAround } = TOOL_CALLS[i]!;
     expect(outcome.result.isError, `${tool}: ${textOf(outcome.result)}`).toBeFalsy();
-    if (readsAround && [...outcome.sent.keys()].some((sentTo) => sentTo !== route)) readsFirst.add(tool);
+    if (callsAround && outcome.first !== route) readsFirst.add(tool);
   }
   expect(readsFirst.size, "tools whose sample call reads LiteLLM's state").toBeGreaterThan(0);
 });

@@ -321,9 +321,9 @@ describe.each(manifest.map((tool) => [tool.name, tool] as const))("%s", (name, t
 
         expect(said).not.toMatch(/internal error/);
         // An error sends nothing of its own operation; a success sent it exactly once (the stand-in never fails).
-        // A tool that reads LiteLLM's state around its write (tool.readsAround) may read first, and after; others send nothing else.
+        // A tool that reads LiteLLM's state around its write (its around.calls) may read first, and after; others send nothing else.
         expect(ownSent).toBe(result.isError ? 0 : 1);
-        if (!tool.readsAround) expect(sent).toBe(ownSent);
+        if (tool.aroundCalls.length === 0) expect(sent).toBe(ownSent);
         // The SDK drops a "__proto__" argument while parsing (a prototype-pollution guard), so the schema
         // judges what remains; the key itself is never sent (requests map fields one by one).
         const { ["__proto__"]: _dropped, ...judged } = Object.fromEntries(Object.entries(args));

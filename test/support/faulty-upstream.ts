@@ -77,6 +77,8 @@ export class FaultyUpstream {
   readonly unanswered: { closed: boolean }[] = [];
   /** Requests received per route ("METHOD /path", path templates as the manifest writes them), since the last reset(). */
   readonly requests = new Map<string, number>();
+  /** The same routes in the order they arrived, since the last reset(). */
+  readonly arrived: string[] = [];
   /** Bytes of the endless body written before the bridge closed the connection, per request. */
   readonly endlessBodyBytes: number[] = [];
   private server: Server | undefined;
@@ -107,6 +109,7 @@ export class FaultyUpstream {
     this.fault = fault;
     this.state = new HealthyState();
     this.requests.clear();
+    this.arrived.length = 0;
     this.endlessBodyBytes.length = 0;
     this.streams.length = 0;
     this.unanswered.length = 0;
@@ -122,6 +125,7 @@ export class FaultyUpstream {
     const url = new URL(req.url ?? "/", "http://upstream");
     const route = routeOf(manifest, req.method ?? "GET", url.pathname);
     this.requests.set(route, this.count(route) + 1);
+    this.arrived.push(route);
     const bearer = req.headers.authorization?.replace(/^Bearer /, "") ?? "";
     const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>) : {};
     const json = (status: number, payload: unknown, headers: Record<string, string> = {}) => {

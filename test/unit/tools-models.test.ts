@@ -66,6 +66,7 @@ describe("add_model", () => {
   it("takes a deployment LiteLLM cannot price out again, and says why: no budget would count its calls", async () => {
     let sentId = "";
     let deleted: unknown;
+    storedCredentials("openai-prod");
     nock(TEST_HOST, asMaster)
       .post("/model/new", (body) => ((sentId = body.model_info?.id), true))
       .reply(200, () => modelRow("gpt-4o", sentId));

@@ -5,7 +5,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { TEST_HOST, textOf } from "../support/connect.ts";
-import { teamInfo } from "../support/litellm-admin-answers.ts";
+import { keyRow, teamInfo } from "../support/litellm-admin-answers.ts";
 import { membersAdded, teamRow } from "../support/litellm-management-answers.ts";
 import { asMaster, useBridge } from "../support/nock-bridge.ts";
 
@@ -49,8 +49,8 @@ function teamWith(members: Member[]) {
 function memberKeys(userId: string, count: number) {
   nock(TEST_HOST, asMaster)
     .get("/key/list")
-    .query({ team_id: "team-a", user_id: userId, page: 1, size: 1 })
-    .reply(200, { keys: [], total_count: count, current_page: 1, total_pages: count });
+    .query((q) => q.team_id === "team-a" && q.user_id === userId)
+    .reply(200, { keys: Array.from({ length: count }, () => keyRow({ team_id: "team-a", user_id: userId })), total_count: count, current_page: 1, total_pages: count > 0 ? 1 : 0 });
 }
 
 async function described(name: string) {
@@ -222,7 +222,7 @@ describe("remove_team_member", () => {
 
   it("sends nothing for someone not on the team, and names who is", async () => {
     teamWith([{ user_id: "u-0" }, { user_id: "u-1" }]);
-    expect(textOf(await bridge().call("remove_team_member", { team_id: "team-a", user_id: "u-7" }))).toBe("u-7 is not a member of team team-a, so nothing changed. Its members: u-0, u-1.");
+    expect(textOf(await bridge().call("remove_team_member", { team_id: "team-a", user_id: "u-7" }))).toBe('u-7 is not a member of team "Platform" (team-a), so nothing changed. Its members: u-0, u-1.');
   });
 
   it.each([

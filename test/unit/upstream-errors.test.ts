@@ -180,8 +180,10 @@ describe("LiteLLM answers with an error", () => {
     ["signed integer is greater than maximum", 500],
     ["Authentication Error, Python int too large to convert to C int", 400],
   ])("a duration too large for LiteLLM (%s, HTTP %i) is a value to change, not a fault to wait out", async (message, status) => {
-    nock(TEST_HOST).post("/key/generate").reply(status, { error: { message, type: "internal_server_error", param: null, code: String(status) } });
-    const text = await failing("generate_key", { models: ["m"], user_id: "u", duration: "99999999d" });
+    // The longest duration the tools take is 36500d; an older schema let "99999999d" through to LiteLLM, which
+    // answered like this (generate_key a 500, update_key a 400), and so may a LiteLLM that dates otherwise.
+    nock(TEST_HOST).post("/key/update").reply(status, { error: { message, type: "internal_server_error", param: null, code: String(status) } });
+    const text = await failing("update_key", { key: "sk-minted-Ab12Cd34Ef56Gh78", duration: "36500d" });
     expect(text).toBe(
       `LiteLLM cannot handle a value this large (HTTP ${status}: ${message}): a duration or number in the call is beyond what it can turn into a date or store. Retrying will not help; use a smaller value.`,
     );

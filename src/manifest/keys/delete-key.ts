@@ -2,11 +2,12 @@
 
 import { z } from "zod";
 import { postKeyDeleteBodyFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
-import { TEXT_LIMITS } from "../text.js";
+import { deleteKeyQuestion } from "../../confirmation-previews.js";
+import { answeredByAround, defineTool } from "../../define-tool.js";
 import { InputError, UpstreamError } from "../../errors.js";
 import { oneOf } from "../one-of.js";
-import { heldKeys, shownKey } from "./key-presence.js";
+import { TEXT_LIMITS } from "../text.js";
+import { heldKeys, KEY_PRESENCE_READS, shownKey } from "./key-presence.js";
 
 const litellm = postKeyDeleteBodyFields;
 
@@ -43,25 +44,30 @@ export const deleteKey = defineTool({
     not_found: z.array(z.string()).describe("Those LiteLLM did not have."),
   }),
   // LiteLLM answers {"deleted_keys": [...]} with everything it was given, found or not, and 404 only when it
-  // found none; so what it held is read before the call, and what it still holds after.
-  around: async (args, write, lookup) => {
-    const byAlias = args.key_aliases !== undefined;
-    const named = [...new Set(args.keys ?? args.key_aliases ?? [])];
-    const before = await heldKeys(lookup, named, byAlias);
-    const notFound = named.filter((name) => !before.has(name));
-    if (before.size === 0) {
-      throw new InputError(`LiteLLM does not have ${keysNamed(named, byAlias)}, so nothing was deleted. list_keys shows the keys there are.`);
-    }
-    await write();
-    const after = await heldKeys(lookup, [...before], byAlias);
-    const deleted = [...before].filter((name) => !after.has(name));
-    if (after.size > 0) {
-      throw new UpstreamError(
-        `LiteLLM answered that it deleted them, but still has ${keysNamed([...after], byAlias)}${deleted.length > 0 ? ` (deleted: ${listed(deleted)})` : ""}. Try delete_key again for those; the proxy's log may say why.`,
-      );
-    }
-    return { deleted: deleted.map(shownKey), not_found: notFound.map(shownKey) };
+  // found none; so what it held is read before the call (the person is asked about those rows), and what it
+  // still holds after.
+  around: {
+    calls: KEY_PRESENCE_READS,
+    run: async (args, { lookup, confirm, write }) => {
+      const byAlias = args.key_aliases !== undefined;
+      const named = [...new Set(args.keys ?? args.key_aliases ?? [])];
+      const before = await heldKeys(lookup, named, byAlias);
+      const notFound = named.filter((name) => !before.has(name));
+      if (before.size === 0) {
+        throw new InputError(`LiteLLM does not have ${keysNamed(named, byAlias)}, so nothing was deleted. list_keys shows the keys there are.`);
+      }
+      await confirm(async () => deleteKeyQuestion([...before.values()].flat(), notFound.map(shownKey)));
+      await write();
+      const after = await heldKeys(lookup, [...before.keys()], byAlias);
+      const deleted = [...before.keys()].filter((name) => !after.has(name));
+      if (after.size > 0) {
+        throw new UpstreamError(
+          `LiteLLM answered that it deleted them, but still has ${keysNamed([...after.keys()], byAlias)}${deleted.length > 0 ? ` (deleted: ${listed(deleted)})` : ""}. Try delete_key again for those; the proxy's log may say why.`,
+        );
+      }
+      return { deleted: deleted.map(shownKey), not_found: notFound.map(shownKey) };
+    },
   },
   // The answer was made from what LiteLLM holds afterwards (above).
-  result: (data) => data,
+  result: answeredByAround,
 });

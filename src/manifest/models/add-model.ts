@@ -3,12 +3,12 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { defineTool } from "../../define-tool.js";
-import { confirmPricedDeployment } from "../../policy-effects.js";
+import { confirmPricedDeployment, PRICED_DEPLOYMENT_CALLS } from "../../policy-effects.js";
 import { documentedFields } from "../documented-fields.js";
 import { credentialOnly } from "./credential-only.js";
 import { modelName } from "../model-names.js";
 import { TEXT_LIMITS } from "../text.js";
-import { refuseMissingCredential } from "./stored-credentials.js";
+import { refuseMissingCredential, STORED_CREDENTIALS_READS } from "./stored-credentials.js";
 
 /** What the tool shows of the deployment row LiteLLM stored. */
 const stored = z.object({ model_id: z.string().nullable().describe("The new deployment's id, for update_model and delete_model."), model_name: z.string().nullable() });
@@ -43,13 +43,17 @@ export const addModel = defineTool({
       model_info: { id: randomUUID() },
     },
   }),
-  // LiteLLM prices a deployment from its cost map by the provider's model; one it cannot price books no spend,
-  // so every budget would stop counting on it: the new deployment is read back and taken out again if unpriced.
-  judge: async (args, state) => (answer) => confirmPricedDeployment(state, answer, args.model),
-  // LiteLLM stores a deployment on any credential name; update_model's route checks the name, this one not.
-  around: async (args, write, lookup) => {
-    await refuseMissingCredential(lookup, args.litellm_credential_name);
-    return write();
+  // LiteLLM stores a deployment on any credential name (update_model's route checks the name, this one not),
+  // and prices it from its cost map by the provider's model; one it cannot price books no spend, so every
+  // budget would stop counting on it: the new deployment is read back and taken out again if unpriced.
+  around: {
+    calls: [...STORED_CREDENTIALS_READS, ...PRICED_DEPLOYMENT_CALLS],
+    run: async (args, { lookup, state, write }) => {
+      await refuseMissingCredential(lookup, args.litellm_credential_name);
+      const answer = await write();
+      await confirmPricedDeployment(state, answer, args.model);
+      return answer;
+    },
   },
   output: stored,
   // LiteLLM declares `{}`; it answers with the stored row, whose litellm_params are encrypted with the

@@ -2,11 +2,13 @@
 
 import { z } from "zod";
 import { postModelDeleteBodyFields } from "../../../generated/request-schemas.js";
-import { defineTool, type Lookup } from "../../define-tool.js";
+import { deleteModelQuestion } from "../../confirmation-previews.js";
+import { answeredByAround, defineTool } from "../../define-tool.js";
 import { InputError, UpstreamError } from "../../errors.js";
+import type { Lookup } from "../../tool-call.js";
 import { TEXT_LIMITS } from "../text.js";
 
-type Deployment = { model_name?: unknown; model_info?: { id?: unknown; db_model?: unknown } | null };
+type Deployment = { model_name?: unknown; model_info?: { id?: unknown; db_model?: unknown; litellm_provider?: unknown } | null };
 
 /** Every deployment the proxy routes to, config file and database alike. */
 async function deployments(lookup: Lookup): Promise<Deployment[]> {
@@ -37,22 +39,29 @@ export const deleteModel = defineTool({
   }),
   // LiteLLM answers a config-file deployment's id as it answers an unknown one ("not found in db"), and its
   // success says nothing of what is left: both are read from its list of deployments.
-  around: async (args, write, lookup) => {
-    const target = (await deployments(lookup)).find((d) => d.model_info?.id === args.model_id);
-    if (!target) throw new InputError(`LiteLLM has no deployment with id "${args.model_id}", so nothing was deleted. get_model_info shows the deployments and their ids.`);
-    const name = typeof target.model_name === "string" ? target.model_name : null;
-    if (target.model_info?.db_model !== true) {
-      throw new InputError(
-        `Deployment "${args.model_id}"${name ? ` ("${name}")` : ""} comes from the proxy's config file, and LiteLLM deletes only deployments added through its API (add_model); nothing was deleted. Take it out of the config file and restart the proxy instead.`,
-      );
-    }
-    await write();
-    const left = await deployments(lookup);
-    if (left.some((d) => d.model_info?.id === args.model_id)) {
-      throw new UpstreamError(`LiteLLM answered that it deleted deployment "${args.model_id}", but still routes to it. Try again; the proxy's log may say why.`);
-    }
-    return { deleted: args.model_id, model_name: name, deployments_left: left.filter((d) => d.model_name === name).length };
+  around: {
+    calls: ["GET /model/info"],
+    run: async (args, { lookup, confirm, write }) => {
+      const before = await deployments(lookup);
+      const target = before.find((d) => d.model_info?.id === args.model_id);
+      if (!target) throw new InputError(`LiteLLM has no deployment with id "${args.model_id}", so nothing was deleted. get_model_info shows the deployments and their ids.`);
+      const name = typeof target.model_name === "string" ? target.model_name : null;
+      if (target.model_info?.db_model !== true) {
+        throw new InputError(
+          `Deployment "${args.model_id}"${name ? ` ("${name}")` : ""} comes from the proxy's config file, and LiteLLM deletes only deployments added through its API (add_model); nothing was deleted. Take it out of the config file and restart the proxy instead.`,
+        );
+      }
+      const provider = typeof target.model_info.litellm_provider === "string" ? target.model_info.litellm_provider : null;
+      const siblings = before.filter((d) => d.model_name === name && d !== target).length;
+      await confirm(async () => deleteModelQuestion(args.model_id, name, provider, siblings));
+      await write();
+      const left = await deployments(lookup);
+      if (left.some((d) => d.model_info?.id === args.model_id)) {
+        throw new UpstreamError(`LiteLLM answered that it deleted deployment "${args.model_id}", but still routes to it. Try again; the proxy's log may say why.`);
+      }
+      return { deleted: args.model_id, model_name: name, deployments_left: left.filter((d) => d.model_name === name).length };
+    },
   },
   // The answer was made from what LiteLLM holds afterwards (above).
-  result: (data) => data,
+  result: answeredByAround,
 });

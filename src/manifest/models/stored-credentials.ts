@@ -2,9 +2,12 @@
 // then fails after seconds with HTTP 500 "Missing credentials". add_model checks the name first, against
 // LiteLLM's list of stored credentials (GET /credentials: names and masked values; only names are read).
 
-import type { Lookup } from "../../define-tool.js";
+import type { AroundCall, Lookup } from "../../tool-call.js";
 import { InputError, UpstreamError } from "../../errors.js";
 import { nameKey } from "../name-key.js";
+
+/** What checking a credential name reads: an entry using refuseMissingCredential declares it. */
+export const STORED_CREDENTIALS_READS = ["GET /credentials"] as const satisfies readonly AroundCall[];
 
 /** How many stored names a refusal lists: enough to spot a typo, not a page of them. */
 const LISTED = 10;

@@ -2,12 +2,12 @@
 
 import { z } from "zod";
 import { postTeamMemberAddBodyFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
+import { answeredByAround, defineTool } from "../../define-tool.js";
 import { InputError, UpstreamError } from "../../errors.js";
 import { duration } from "../duration.js";
 import { TEXT_LIMITS } from "../text.js";
 import { oneOf } from "../one-of.js";
-import { memberNamed, personLabel, teamState } from "./team-members.js";
+import { memberNamed, personLabel, TEAM_MEMBERS_READS, teamState } from "./team-members.js";
 
 const litellm = postTeamMemberAddBodyFields;
 
@@ -60,26 +60,29 @@ export const addTeamMember = defineTool({
   }),
   // LiteLLM skips people already on the team without saying so, and refuses the call only when that is
   // everyone: who is on the team, with what budget, is read before and after.
-  around: async (args, write, lookup) => {
-    const before = await teamState(lookup, args.team_id);
-    const already = args.members.filter((m) => memberNamed(before.members, m));
-    if (already.length === args.members.length) {
-      throw new InputError(`${already.map(personLabel).join(", ")} ${already.length > 1 ? "are" : "is"} on team ${args.team_id} already, so nothing changed.`);
-    }
-    await write();
-    const after = await teamState(lookup, args.team_id);
-    const joined = args.members.filter((m) => !memberNamed(before.members, m)).map((m) => ({ asked: m, member: memberNamed(after.members, m) }));
-    const missing = joined.filter((j) => !j.member).map((j) => personLabel(j.asked));
-    if (missing.length > 0) {
-      throw new UpstreamError(`LiteLLM answered that it added the members, but team ${args.team_id} does not list ${missing.join(", ")}. Check get_team_info; the proxy's log may say why.`);
-    }
-    return {
-      team_id: args.team_id,
-      added: joined.map(({ member }) => ({ ...member!, max_budget_in_team: (member!.user_id === null ? undefined : after.budgets.get(member!.user_id)) ?? null })),
-      already_members: already.map(personLabel),
-      members_count: after.members.length,
-    };
+  around: {
+    calls: TEAM_MEMBERS_READS,
+    run: async (args, { lookup, write }) => {
+      const before = await teamState(lookup, args.team_id);
+      const already = args.members.filter((m) => memberNamed(before.members, m));
+      if (already.length === args.members.length) {
+        throw new InputError(`${already.map(personLabel).join(", ")} ${already.length > 1 ? "are" : "is"} on team ${args.team_id} already, so nothing changed.`);
+      }
+      await write();
+      const after = await teamState(lookup, args.team_id);
+      const joined = args.members.filter((m) => !memberNamed(before.members, m)).map((m) => ({ asked: m, member: memberNamed(after.members, m) }));
+      const missing = joined.filter((j) => !j.member).map((j) => personLabel(j.asked));
+      if (missing.length > 0) {
+        throw new UpstreamError(`LiteLLM answered that it added the members, but team ${args.team_id} does not list ${missing.join(", ")}. Check get_team_info; the proxy's log may say why.`);
+      }
+      return {
+        team_id: args.team_id,
+        added: joined.map(({ member }) => ({ ...member!, max_budget_in_team: (member!.user_id === null ? undefined : after.budgets.get(member!.user_id)) ?? null })),
+        already_members: already.map(personLabel),
+        members_count: after.members.length,
+      };
+    },
   },
   // The answer was made from what LiteLLM holds afterwards (above).
-  result: (data) => data,
+  result: answeredByAround,
 });

@@ -6,7 +6,7 @@ import { defineTool } from "../../define-tool.js";
 import { duration } from "../duration.js";
 import { modelNames } from "../model-names.js";
 import { required } from "../required.js";
-import { refuseTakenAlias } from "./team-alias.js";
+import { refuseTakenAlias, TEAM_ALIAS_READS } from "./team-alias.js";
 import { summarizeTeam, teamSummary } from "./team-summary.js";
 import { TEXT_LIMITS } from "../text.js";
 
@@ -43,9 +43,12 @@ export const createTeam = defineTool({
       metadata: args.metadata,
     },
   }),
-  around: async (args, write, lookup) => {
-    await refuseTakenAlias(lookup, args.team_alias);
-    return write();
+  around: {
+    calls: TEAM_ALIAS_READS,
+    run: async (args, { lookup, write }) => {
+      await refuseTakenAlias(lookup, args.team_alias);
+      return write();
+    },
   },
   output: teamSummary,
   // LiteLLM declares `{}`; it answers with the new team's row. It makes the caller (for the master key,

@@ -2,11 +2,12 @@
 
 import { z } from "zod";
 import { postTeamMemberDeleteBodyFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../../define-tool.js";
-import { TEXT_LIMITS } from "../text.js";
+import { removeMemberQuestion, teamName } from "../../confirmation-previews.js";
+import { answeredByAround, defineTool } from "../../define-tool.js";
 import { InputError, UpstreamError } from "../../errors.js";
 import { oneOf } from "../one-of.js";
-import { memberNamed, personLabel, teamKeyCount, teamState } from "./team-members.js";
+import { TEXT_LIMITS } from "../text.js";
+import { MEMBER_KEYS_READS, memberNamed, memberTeamKeyCount, personLabel, TEAM_MEMBERS_READS, teamState } from "./team-members.js";
 
 const litellm = postTeamMemberDeleteBodyFields;
 
@@ -41,24 +42,30 @@ export const removeTeamMember = defineTool({
     members_count: z.number().describe("Members left."),
   }),
   // LiteLLM answers with the team's row after the removal, and says nothing of the keys it deleted: the
-  // member's team keys are counted before and after.
-  around: async (args, write, lookup) => {
-    const who = personLabel(args);
-    const before = await teamState(lookup, args.team_id);
-    const member = memberNamed(before.members, args);
-    if (!member?.user_id) {
-      const names = before.members.slice(0, LISTED).map((m) => m.user_id ?? m.user_email).join(", ");
-      throw new InputError(`${who} is not a member of team ${args.team_id}, so nothing changed. Its members: ${names || "none"}${before.members.length > LISTED ? ", …" : ""}.`);
-    }
-    const keysBefore = await teamKeyCount(lookup, args.team_id, member.user_id);
-    await write();
-    const after = await teamState(lookup, args.team_id);
-    if (memberNamed(after.members, { user_id: member.user_id })) {
-      throw new UpstreamError(`LiteLLM answered that it removed ${who} from team ${args.team_id}, but the team still lists them. Try again; the proxy's log may say why.`);
-    }
-    const keysAfter = await teamKeyCount(lookup, args.team_id, member.user_id);
-    return { team_id: args.team_id, removed: member.user_id, keys_deleted: keysBefore - keysAfter, members_count: after.members.length };
+  // member's team keys are counted before (the person is asked about them) and after.
+  around: {
+    calls: [...TEAM_MEMBERS_READS, ...MEMBER_KEYS_READS],
+    run: async (args, { lookup, confirm, write }) => {
+      const who = personLabel(args);
+      const before = await teamState(lookup, args.team_id);
+      const team = teamName(args.team_id, before.alias);
+      const member = memberNamed(before.members, args);
+      if (!member?.user_id) {
+        const names = before.members.slice(0, LISTED).map((m) => m.user_id ?? m.user_email).join(", ");
+        throw new InputError(`${who} is not a member of team ${team}, so nothing changed. Its members: ${names || "none"}${before.members.length > LISTED ? ", …" : ""}.`);
+      }
+      const userId = member.user_id;
+      const keysBefore = await memberTeamKeyCount(lookup, args.team_id, userId);
+      await confirm(async () => removeMemberQuestion({ user_id: userId, user_email: member.user_email }, team, keysBefore));
+      await write();
+      const after = await teamState(lookup, args.team_id);
+      if (memberNamed(after.members, { user_id: userId })) {
+        throw new UpstreamError(`LiteLLM answered that it removed ${who} from team ${team}, but the team still lists them. Try again; the proxy's log may say why.`);
+      }
+      const keysAfter = await memberTeamKeyCount(lookup, args.team_id, userId);
+      return { team_id: args.team_id, removed: userId, keys_deleted: keysBefore - keysAfter, members_count: after.members.length };
+    },
   },
   // The answer was made from what LiteLLM holds afterwards (above).
-  result: (data) => data,
+  result: answeredByAround,
 });

@@ -2,9 +2,12 @@
 // all, so an admin can no longer tell which is meant. create_team and update_team refuse an alias another
 // team has, as a person reads it: case, and spaces of any kind, do not make two aliases different.
 
-import type { Lookup } from "../../define-tool.js";
+import type { AroundCall, Lookup } from "../../tool-call.js";
 import { InputError } from "../../errors.js";
 import { nameKey } from "../name-key.js";
+
+/** What looking for a taken alias reads: an entry using refuseTakenAlias declares it. */
+export const TEAM_ALIAS_READS = ["GET /v2/team/list"] as const satisfies readonly AroundCall[];
 
 /** Pages read at most while looking for a taken alias: LiteLLM's search is by substring, so a short alias matches many. */
 const MAX_PAGES = 10;

@@ -2,11 +2,12 @@
 
 import { z } from "zod";
 import { postTeamUpdateBodyFields } from "../../../generated/request-schemas.js";
+import { BLOCK_TEAM_READS, blockTeamQuestion } from "../../confirmation-previews.js";
 import { defineTool } from "../../define-tool.js";
 import { duration } from "../duration.js";
 import { modelNames } from "../model-names.js";
 import { someChange } from "../some-change.js";
-import { refuseTakenAlias } from "./team-alias.js";
+import { refuseTakenAlias, TEAM_ALIAS_READS } from "./team-alias.js";
 import { summarizeTeam, teamSummary } from "./team-summary.js";
 import { TEXT_LIMITS } from "../text.js";
 
@@ -48,9 +49,17 @@ export const updateTeam = defineTool({
       blocked: args.blocked,
     },
   }),
-  around: async (args, write, lookup) => {
-    if (args.team_alias !== undefined) await refuseTakenAlias(lookup, args.team_alias, args.team_id);
-    return write();
+  // An alias another team has is refused first; blocking the team (every key of it refused) is asked first.
+  around: {
+    calls: [...TEAM_ALIAS_READS, ...BLOCK_TEAM_READS],
+    run: async (args, { lookup, confirm, write }) => {
+      if (args.team_alias !== undefined) await refuseTakenAlias(lookup, args.team_alias, args.team_id);
+      if (args.blocked === true) {
+        const others = Object.entries(args).some(([field, value]) => !["team_id", "blocked"].includes(field) && value !== undefined);
+        await confirm(() => blockTeamQuestion(lookup, args.team_id, others));
+      }
+      return write();
+    },
   },
   output: teamSummary,
   // LiteLLM declares `{}`; it answers {team_id, data: <the team's row after the update>}.

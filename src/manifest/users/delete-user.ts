@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { postUserDeleteBodyFields } from "../../../generated/request-schemas.js";
+import { DELETE_USER_READS, deleteUserQuestion } from "../../confirmation-previews.js";
 import { defineTool } from "../../define-tool.js";
 import { TEXT_LIMITS } from "../text.js";
 
@@ -23,6 +24,13 @@ export const deleteUser = defineTool({
     user_ids: z.array(z.string().min(1).max(TEXT_LIMITS.name)).min(1).max(20).describe("Ids of the users to delete."),
   }),
   request: (args) => ({ body: { user_ids: args.user_ids } }),
+  around: {
+    calls: DELETE_USER_READS,
+    run: async (args, { lookup, confirm, write }) => {
+      await confirm(() => deleteUserQuestion(lookup, args.user_ids));
+      return write();
+    },
+  },
   output: z.object({
     deleted: z.array(z.string()).describe("The users deleted."),
     count: z.number().nullable().describe("How many LiteLLM says it deleted."),
