@@ -113,6 +113,8 @@ async function callAll(): Promise<{ result: CallToolResult; sent: Map<string, nu
   for (const outcome of outcomes) if (outcome) outcome.sent = plainSent;
   for (const [i, { tool, args, callsAround }] of TOOL_CALLS.entries()) {
     if (!callsAround) continue;
+    // Each meets the proxy as the sample calls expect it: delete_key's deletion is no news to regenerate_key.
+    upstream.forgetWrites();
     const [before, at] = [new Map(upstream.requests), upstream.arrived.length];
     const result = await server.call(tool, args);
     const sent = new Map([...upstream.requests].map(([route, n]) => [route, n - (before.get(route) ?? 0)] as const).filter(([, n]) => n > 0));

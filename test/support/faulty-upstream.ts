@@ -105,6 +105,11 @@ export class FaultyUpstream {
     await new Promise((resolve) => this.server?.close(resolve));
   }
 
+  /** Forgets the writes the healthy answers remember, as if the proxy were fresh; the counts stay. */
+  forgetWrites(): void {
+    this.state = new HealthyState();
+  }
+
   reset(fault: Fault | StreamFault): void {
     this.fault = fault;
     this.state = new HealthyState();
