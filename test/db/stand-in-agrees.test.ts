@@ -70,15 +70,20 @@ async function walkChecks(server: CheckedServer, ctx: CheckContext): Promise<Rec
   return outcomes;
 }
 
-/** What the checks need that no tool makes: a stored credential, and a deployment on one that is missing. */
+/**
+ * What the checks need that no tool makes: a stored credential, a deployment on one that is missing, and a
+ * key that expires within the second (the tools take no duration under a minute).
+ */
 async function prepareChecks(url: string, masterKey: string, ctx: CheckContext): Promise<void> {
   const post = async (path: string, body: unknown) => {
     const response = await fetch(`${url}${path}`, { method: "POST", headers: { authorization: `Bearer ${masterKey}`, "content-type": "application/json" }, body: JSON.stringify(body) });
     expect(response.status, `${path}: ${await response.clone().text()}`).toBe(200);
-    await response.body?.cancel();
+    return (await response.json()) as Record<string, unknown>;
   };
   await post("/credentials", { credential_name: ctx.credential, credential_values: { api_key: `sk-provider-${ctx.run}-unused` }, credential_info: { custom_llm_provider: "openai" } });
   await post("/model/new", { model_name: ctx.brokenModel, litellm_params: { model: "openai/gpt-4o-mini", litellm_credential_name: `${ctx.credential}-gone` }, model_info: { id: `agree-broken-${ctx.run}` } });
+  const expiring = await post("/key/generate", { models: [ctx.model], user_id: `agree-user-${ctx.run}`, duration: "1s", key_alias: `agree-expiring-${ctx.run}` });
+  ctx.keys.expiring = String(expiring.key);
 }
 
 describe.skipIf(!proxy)("the stand-in agrees with a real LiteLLM with its database", () => {

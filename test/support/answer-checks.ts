@@ -1,7 +1,8 @@
 // Calls whose answer must say what the proxy did, or refuse what could never work: deleting keys some of
 // which do not exist, a duration too large for LiteLLM, a second team with an alias, members already on a
-// team, a credential LiteLLM lacks, a config-file model to delete, a deployment without its credential. The
-// database suite walks them on the real LiteLLM and on the stand-in, which must answer alike.
+// team, a credential LiteLLM lacks, a config-file model to delete, a deployment without its credential, a
+// key past its expiry. The database suite walks them on the real LiteLLM and on the stand-in, which must
+// answer alike.
 
 export interface CheckContext {
   run: string;
@@ -11,6 +12,7 @@ export interface CheckContext {
   /** A credential both proxies store, and a deployment put on a missing one around the tools. */
   credential: string;
   brokenModel: string;
+  /** Keys by name: "expiring" is minted around the tools (they take no duration under a minute). */
   keys: Record<string, string>;
   addedModelId: string;
 }
@@ -38,7 +40,6 @@ const mint = (name: string, extra: (ctx: CheckContext) => Record<string, unknown
 });
 
 export const ANSWER_CHECKS: AnswerCheck[] = [
-  mint("expiring", () => ({ duration: "1s" })),
   { name: "get_model_info (a config-file model)", tool: "get_model_info", args: (ctx) => ({ model: ctx.model }), then: (r, ctx) => void (ctx.configModelId = String((r.models as { id: string }[])[0]?.id)) },
 
   mint("deleted"),

@@ -91,6 +91,12 @@ export class FakeLiteLLM {
     await new Promise((resolve) => this.server?.close(resolve));
   }
 
+  /** Model names of the deployments added through the API, each once, besides the configured ones. */
+  private addedModelNames(): string[] {
+    const configured = new Set(modelList.data.map((m) => m.id));
+    return [...new Set(this.state.dbDeployments.map((d) => d.model_name))].filter((name) => !configured.has(name));
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -131,7 +137,8 @@ export class FakeLiteLLM {
     switch (route) {
       case "GET /models":
       case "GET /v1/models":
-        return send(200, modelList);
+        // The configured models, then the names of deployments added through the API, as LiteLLM lists them.
+        return send(200, { ...modelList, data: [...modelList.data, ...this.addedModelNames().map((id) => ({ id, object: "model", created: 1677610602, owned_by: "openai" }))] });
       case "GET /user/list":
         // Admin-only in LiteLLM; the master key passes the check before the handler needs the database.
         if (!isMaster) return send(401, onlyProxyAdmin(url.pathname));

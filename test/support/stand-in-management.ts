@@ -129,16 +129,37 @@ function deleteModel(state: StandInState, body: Record<string, unknown>): Reply 
   return { status: 200, payload: { message: `Model: ${String(body.id)} deleted successfully` } };
 }
 
-/** Every deployment /model/info lists: the configured ones, then those added through the API. */
+/**
+ * What LiteLLM's cost map says a provider model costs per token, for the models the suites add; LiteLLM gives
+ * a deployment of any other model no price (null), which add_model's check refuses.
+ */
+const COST_MAP: Record<string, { input: number; output: number }> = { "openai/gpt-4o-mini": { input: 1.5e-7, output: 6e-7 } };
+
+/** Every deployment /model/info lists: the configured ones, then those added through the API, priced from the cost map. */
 export function allDeployments(state: StandInState) {
   return [
     ...deployments(),
     ...state.dbDeployments.map((d) => ({
       model_name: d.model_name,
       litellm_params: { model: d.model, litellm_credential_name: d.credential, ...(d.rpm ? { rpm: d.rpm } : {}) },
-      model_info: { id: d.id, db_model: true },
+      model_info: {
+        id: d.id,
+        db_model: true,
+        litellm_provider: d.model.split("/")[0] ?? null,
+        input_cost_per_token: COST_MAP[d.model]?.input ?? null,
+        output_cost_per_token: COST_MAP[d.model]?.output ?? null,
+      },
     })),
   ];
+}
+
+/** GET /model/info: every deployment, or the one with `litellm_model_id` (an unknown id is LiteLLM's 400). */
+function modelInfo(state: StandInState, query: URLSearchParams): Reply {
+  const id = query.get("litellm_model_id");
+  const all = allDeployments(state);
+  if (id === null) return { status: 200, payload: { data: all } };
+  const found = all.filter((d) => d.model_info.id === id);
+  return found.length > 0 ? { status: 200, payload: { data: found } } : error(400, `Model id = ${id} not found on litellm proxy`, "bad_request_error", "400");
 }
 
 /** The answer for one of these routes, or undefined when the route is not one of them. */
@@ -160,7 +181,7 @@ export function answerManagementRoute(route: string, ctx: AdminContext): Reply |
     case "POST /model/delete":
       return deleteModel(state, body);
     case "GET /model/info":
-      return { status: 200, payload: { data: allDeployments(state) } };
+      return modelInfo(state, url.searchParams);
     case "GET /credentials":
       return {
         status: 200,
