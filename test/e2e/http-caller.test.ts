@@ -9,7 +9,7 @@ import { redact } from "../../src/redact.ts";
 import { textOf } from "../support/connect.ts";
 import { FakeLiteLLM } from "../support/fake-litellm.ts";
 import { runCli } from "../support/run-cli.ts";
-import { REVISION } from "../support/revisions.ts";
+import { describeAt2026, REVISION } from "../support/revisions.ts";
 import { answerOf, connectHttp, initialize, mcpHeaders, modernPost, raw, startHttpInstance, type HttpInstance } from "../support/spawn-http.ts";
 
 const MASTER = "sk-caller-e2e-master-14142135";
@@ -80,7 +80,7 @@ describe("a request without a key", () => {
   });
 });
 
-describe.skipIf(REVISION !== "2026-07-28")("what a 2026-07-28 client may cache", () => {
+describeAt2026("what a 2026-07-28 client may cache", () => {
   it("tools/list and server/discover are the caller's own (private), and a tool result is no cacheable result", async () => {
     const server = await start();
     const withKey = (post: { headers: Record<string, string>; body: string }) => ({ headers: { ...post.headers, authorization: `Bearer ${ALICE}` }, body: post.body });

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { CallToolResult } from "@modelcontextprotocol/client";
 import { textOf } from "../support/connect.ts";
 import { FakeLiteLLM } from "../support/fake-litellm.ts";
-import { REVISION } from "../support/revisions.ts";
+import { describeAt2026, REVISION } from "../support/revisions.ts";
 import { answerOf, connectHttp, initialize, mcpHeaders, modernPost, openingPost, raw, startHttpInstance, type HttpInstance } from "../support/spawn-http.ts";
 
 /** This run's opening request, as a raw POST can send it with other headers beside. */
@@ -129,7 +129,7 @@ describe(`the protocol at ${REVISION}`, () => {
   });
 });
 
-describe.skipIf(REVISION !== "2026-07-28")("2026-07-28 over HTTP, by hand", () => {
+describeAt2026("2026-07-28 over HTTP, by hand", () => {
   const listModels = { name: "list_models", arguments: {} };
 
   it("checks the Mcp-Method, Mcp-Name and MCP-Protocol-Version headers against the body before anything reaches LiteLLM", async () => {
