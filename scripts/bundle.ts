@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { manifest } from "../src/manifest/index.ts";
-import { toolsetNames } from "../src/policy/toolsets.ts";
+import { TOOLSETS, toolsetNames, type Toolset } from "../src/policy/toolsets.ts";
 import { packAndInstall } from "../test/support/packed.ts";
 import { REPO_ROOT, run } from "../test/support/project-copy.ts";
 
@@ -25,6 +25,16 @@ interface PackageJson {
   engines: { node: string };
 }
 
+const served = manifest.filter((tool) => tool.byDefault);
+
+/** What each toolset adds to the default tools, for the sentence that says how to get them. */
+function theRest(): string {
+  const added = Object.keys(TOOLSETS)
+    .map((toolset) => [toolset, manifest.filter((tool) => tool.toolset === (toolset as Toolset) && !tool.byDefault).map((tool) => tool.name)] as const)
+    .filter(([, names]) => names.length > 0);
+  return `${added.map(([toolset, names]) => `${toolset} adds ${names.join(", ")}`).join("; ")}; "all" serves all ${manifest.length}`;
+}
+
 /** The bundle manifest (MCPB manifest_version 0.3, the newest `mcpb` validates as current). */
 function bundleManifest(pkg: PackageJson) {
   const entry = Object.values(pkg.bin)[0]!;
@@ -34,7 +44,7 @@ function bundleManifest(pkg: PackageJson) {
     display_name: "LiteLLM proxy",
     version: pkg.version,
     description: "Operate a LiteLLM proxy: virtual keys, users, teams, spend, models and completions, without handing the assistant the master key.",
-    long_description: pkg.description,
+    long_description: `${pkg.description} It serves the ${served.length} tools listed here. The Toolsets setting (comma-separated) turns on more: ${theRest()}. Read-only leaves only the tools that change nothing.`,
     author: { name: "the litellm-mcp contributors" },
     license: pkg.license,
     keywords: ["litellm", "llm", "proxy", "virtual keys", "spend"],
@@ -52,7 +62,8 @@ function bundleManifest(pkg: PackageJson) {
         },
       },
     },
-    tools: manifest.map((tool) => ({ name: tool.name, description: tool.description })),
+    // What the bundle serves as installed (Toolsets left at "default"); long_description says how to get the rest.
+    tools: served.map((tool) => ({ name: tool.name, description: tool.description })),
     tools_generated: false,
     compatibility: { platforms: ["darwin", "win32", "linux"], runtimes: { node: pkg.engines.node } },
     user_config: {
@@ -73,7 +84,7 @@ function bundleManifest(pkg: PackageJson) {
       toolsets: {
         type: "string",
         title: "Toolsets",
-        description: `Comma-separated: ${toolsetNames().join(", ")}. "default" is the sixteen key, model, spend and health tools.`,
+        description: `Comma-separated: ${toolsetNames().join(", ")}. "default" is the ${served.length} tools listed for this extension; the others add tools to them.`,
         required: false,
         default: "default",
       },

@@ -1,8 +1,7 @@
 // The README's configuration tables, written from src/config/variables.ts (and from the manifest where a
 // meaning names tools): the general settings, then the policy and tool selection, each a table of variable,
 // default and meaning. Each sits in the README between `<!-- generated:NAME -->` and
-// `<!-- /generated:NAME -->`; test/unit/readme-configuration.test.ts fails when what is there differs, and
-// prints what belongs there.
+// `<!-- /generated:NAME -->`, written by `npm run docs` (./readme-sections.ts lists them with the others).
 
 import { VARIABLES, type Group, type Variable } from "../../src/config/variables.ts";
 import { manifest } from "../../src/manifest/index.ts";

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import type { JsonObject } from "../regen/json.ts";
-import { formatOperationList, type BuiltOn, type Read, type ToolOperation } from "../regen/operations.ts";
+import { compareOperations, formatOperationList, operationLabel, parseOperationLabel, type AroundOperation, type BuiltOn, type Read, type ToolOperation } from "../regen/operations.ts";
 import { answerSchema } from "../regen/request-schema.ts";
 import { generatedFieldShape } from "../regen/fit.ts";
 import { kindsAt, type Segment } from "../regen/schema-path.ts";
@@ -17,7 +17,8 @@ import { chainFailure, describeShape, formatChain, parseChain } from "../regen/z
 import { readsOf } from "./reads.ts";
 import { sampleArguments } from "./samples.ts";
 import { sendsOf, type Request } from "./sends.ts";
-import { builtOnFields, typedAccess, type FieldUse } from "./typed-access.ts";
+import { aroundSends } from "./around-sends.ts";
+import { builtOnFields, program, typedAccess, type FieldUse } from "./typed-access.ts";
 import type { Tool } from "../../src/manifest/define-tool.ts";
 
 const MARK_NULLABLE = { markNullable: true };
@@ -45,6 +46,19 @@ function builtOnFact(spec: JsonObject, op: ToolOperation, path: string, uses: re
   return { was: describeShape(shape), uses: chains };
 }
 
+/**
+ * The operations of the document the tool's steps call besides its own, as its entry declares them, each with
+ * what the files it reaches send it. Routes no tool serves (UNLISTED_READS) are left out: the document regen
+ * keeps has none of them to hold them to.
+ */
+function aroundOf(tool: Tool, unlisted: readonly string[], sends: Map<string, Set<string>>): AroundOperation[] {
+  return tool.aroundCalls
+    .map((call) => parseOperationLabel(call)!)
+    .filter((op) => !unlisted.includes(op.path))
+    .sort(compareOperations)
+    .map((op) => ({ ...op, sends: [...(sends.get(operationLabel(op)) ?? [])].sort() }));
+}
+
 export interface RecordOptions {
   /** The project whose manifest and spec/openapi.json are read; the repository by default. */
   root: string;
@@ -56,12 +70,15 @@ export async function recordOperations({ root }: RecordOptions): Promise<string>
   const { manifest } = (await import(pathToFileURL(join(root, "src/manifest/index.ts")).href)) as { manifest: readonly Tool[] };
   const { streamingCall } = (await import(pathToFileURL(join(root, "src/litellm/streaming.ts")).href)) as typeof import("../../src/litellm/streaming.ts");
   const { BridgeError } = (await import(pathToFileURL(join(root, "src/errors.ts")).href)) as typeof import("../../src/errors.ts");
-  const access = new Map(typedAccess(root).map((a) => [a.tool, a]));
+  const { UNLISTED_READS } = (await import(pathToFileURL(join(root, "src/litellm/lookup.ts")).href)) as typeof import("../../src/litellm/lookup.ts");
+  const compiled = program(root);
+  const access = new Map(typedAccess(root, compiled).map((a) => [a.tool, a]));
+  const sentAround = aroundSends(compiled, root);
 
   const entries = manifest.map((tool): ToolOperation => {
     const found = access.get(tool.name);
     if (!found) throw new Error(`${tool.name}: no defineTool({ name: "${tool.name}" }) found under src/manifest/.`);
-    const op = { tool: tool.name, file: found.file, method: tool.operation.method, path: tool.operation.path, sends: {}, builtOn: {}, reads: {} } as ToolOperation;
+    const op = { tool: tool.name, file: found.file, method: tool.operation.method, path: tool.operation.path, sends: {}, builtOn: {}, reads: {}, around: aroundOf(tool, UNLISTED_READS, sentAround.of(found.file)) } as ToolOperation;
     const input = inputSchema(tool);
 
     const streamed = tool.streams
@@ -90,6 +107,8 @@ export async function recordOperations({ root }: RecordOptions): Promise<string>
       }),
     );
 
+    // An answer its steps made from what they read says nothing of LiteLLM's answer to the write: no path of it is read.
+    if (tool.answersFromState) return op;
     const answer = answerSchema(spec, op, MARK_NULLABLE);
     const reads: Record<string, Read> = readsOf({
       name: tool.name,

@@ -38,7 +38,7 @@ export interface FieldUse {
 const PARTS: Record<string, RequestPart> = { Path: "path", Query: "query", Body: "body" };
 const ITERATING = new Set(["map", "flatMap", "forEach", "filter", "find", "findIndex", "some", "every", "reduce"]);
 
-function program(root: string): ts.Program {
+export function program(root: string): ts.Program {
   const configPath = join(root, "tsconfig.json");
   const config = ts.parseJsonConfigFileContent(ts.readConfigFile(configPath, ts.sys.readFile).config, ts.sys, root);
   return ts.createProgram([join(root, "src/manifest/index.ts")], { ...config.options, noEmit: true });
@@ -180,8 +180,7 @@ function property(object: ts.ObjectLiteralExpression, name: string): ts.Expressi
 }
 
 /** Each tool's file, typed reads and generated fields, for every `defineTool({...})` in the manifest. */
-export function typedAccess(root: string): ToolAccess[] {
-  const built = program(root);
+export function typedAccess(root: string, built: ts.Program = program(root)): ToolAccess[] {
   const checker = built.getTypeChecker();
   const generatedTypes = `${sep}generated${sep}litellm-api.ts`.replaceAll(sep, "/");
   const generatedFields = `${sep}generated${sep}request-schemas.ts`.replaceAll(sep, "/");

@@ -10,7 +10,7 @@ import { formatDriftReport, wrap } from "./drift-format.ts";
 import { documentSha256, generate, PROVENANCE_FILE, SPEC_FILE } from "./generate.ts";
 import { isObject, type JsonObject } from "./json.ts";
 import { loadSource, SourceError, type LoadedSource } from "./load-source.ts";
-import { parseOperationList } from "./operations.ts";
+import { operationsUsed, parseOperationList } from "./operations.ts";
 import { pruneSpec } from "./prune-spec.ts";
 import { validateForOperations } from "./validate.ts";
 import { staleFiles, writeFilesAtomically } from "./write-files.ts";
@@ -83,7 +83,7 @@ async function regen(argv: string[], context: RegenContext): Promise<number> {
       ? await committedSource(root)
       : await loadSource(args.from ?? defaultSource(env), env.LITELLM_MASTER_KEY).then((s) => ({ source: s, sourceSha256: documentSha256(s.document) }));
 
-  const { warnings } = await validateForOperations(source.document, pruneSpec(source.document, operations).document);
+  const { warnings } = await validateForOperations(source.document, pruneSpec(source.document, operationsUsed(operations)).document);
   for (const warning of warnings) err(`warning: ${warning}`);
 
   const output = await generate({ document: source.document, operations, sourceSha256 });

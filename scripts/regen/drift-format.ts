@@ -64,8 +64,9 @@ function tokenText(change: DriftChange): string {
 /** One entry: the tool and its operation, then a line per part of the request or answer that changed. */
 function entry(drift: OperationDrift, changes: readonly DriftChange[]): string[] {
   const head = `    ${drift.op.tool} (${operationLabel(drift.op)})`;
-  if (drift.status === "removed" || drift.status === "missing") return [`${head}: ${STATUS_TEXT[drift.status]}`];
-  const lines = [head];
+  const around = drift.aroundGone.map((op) => `      calls ${operationLabel(op)} around it: ${STATUS_TEXT.removed}`);
+  if (drift.status === "removed" || drift.status === "missing") return [`${head}: ${STATUS_TEXT[drift.status]}`, ...around];
+  const lines = [head, ...around];
   for (const part of PARTS) {
     const tokens = changes.filter((c) => c.part === part).map(tokenText);
     if (!tokens.length) continue;
@@ -88,7 +89,7 @@ export function formatDriftReport(report: DriftReport): string {
     if (drift.status === "removed" || drift.status === "missing") affecting.push(...entry(drift, []));
     if (drift.status !== "changed" && drift.status !== "new") continue;
     const [touches, rest] = [drift.changes.filter((c) => c.affectsTools), drift.changes.filter((c) => !c.affectsTools)];
-    if (touches.length) affecting.push(...entry(drift, touches));
+    if (touches.length || drift.aroundGone.length) affecting.push(...entry(drift, touches));
     if (rest.length) other.push(...entry(drift, rest));
   }
   const named = (status: OperationDrift["status"]) => report.operations.filter((d) => d.status === status).map((d) => d.op.tool);

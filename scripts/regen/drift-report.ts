@@ -4,9 +4,9 @@
 // breaks, judged against the manifest's record rather than the previous document. Pure, so tests feed it
 // small hand-made documents.
 
-import { fitOf, type Break } from "./fit.ts";
+import { aroundGone, fitOf, type Break } from "./fit.ts";
 import { isObject, type Json, type JsonObject } from "./json.ts";
-import { REQUEST_PARTS, type RequestPart, type ToolOperation } from "./operations.ts";
+import { REQUEST_PARTS, type OperationRef, type RequestPart, type ToolOperation } from "./operations.ts";
 import { answerSchema, hasOperation, releaseOf, requestSchemas, type SimplifyOptions } from "./request-schema.ts";
 import { changesInside, isNullable, shape, typeName, type Note } from "./schema-diff.ts";
 import { isWithin, parsePath, type Kind } from "./schema-path.ts";
@@ -51,6 +51,8 @@ export interface OperationDrift {
   changes: DriftChange[];
   /** Every way the new document breaks this tool (scripts/regen/fit.ts). */
   breaks: Break[];
+  /** Operations the tool calls around its own that the new document lacks. */
+  aroundGone: OperationRef[];
 }
 
 export type Direction = "upgrade" | "downgrade" | "same release";
@@ -200,10 +202,11 @@ function attach(changes: DriftChange[], breaks: readonly Break[]): DriftChange[]
 function driftOf(previous: JsonObject | undefined, next: JsonObject, op: ToolOperation): OperationDrift {
   const [was, is] = [previous !== undefined && hasOperation(previous, op), hasOperation(next, op)];
   const breaks = fitOf(next, op, previous);
-  if (!is) return { op, status: was ? "removed" : "missing", changes: [], breaks };
-  if (!was) return { op, status: "new", changes: attach([], breaks), breaks };
+  const gone = aroundGone(next, op);
+  if (!is) return { op, status: was ? "removed" : "missing", changes: [], breaks, aroundGone: gone };
+  if (!was) return { op, status: "new", changes: attach([], breaks), breaks, aroundGone: gone };
   const changes = attach(compareOperation(previous!, next, op), breaks);
-  return { op, status: changes.length ? "changed" : "unchanged", changes, breaks };
+  return { op, status: changes.length || gone.length ? "changed" : "unchanged", changes, breaks, aroundGone: gone };
 }
 
 /** What changed between the previous pruned spec (undefined on a first regen) and the next, per listed operation. */

@@ -9,7 +9,7 @@
 // which output field to change.
 
 import { isObject, type Json, type JsonObject } from "./json.ts";
-import { kindsText, MAPPING_THROWS, OWN_ERROR, operationLabel, partOf, type OperationRef, type RequestPart, type Sent, type ToolOperation } from "./operations.ts";
+import { kindsText, MAPPING_THROWS, OWN_ERROR, operationLabel, partOf, type AroundOperation, type OperationRef, type RequestPart, type Sent, type ToolOperation } from "./operations.ts";
 import { answerSchema, hasOperation, releaseOf, requestSchemas, type SimplifyOptions } from "./request-schema.ts";
 import { documentsShape, formatPath, isAny, isWithin, kindOfValue, kindsAt, kindsOf, members, memberValues, openValues, parsePath, resolve, sortKinds, type Kind } from "./schema-path.ts";
 import { chainFailure, describeShape, fieldShape, parseChain, type ZodShape } from "./zod-chain.ts";
@@ -356,16 +356,44 @@ function checkReads(context: Context): void {
   }
 }
 
-/** Every way the document breaks the tool, in order: its operation, request, input, answer. */
+/** The operations the tool calls around its own (reads of LiteLLM's state, undos) that the document lacks. */
+export function aroundGone(doc: JsonObject, op: ToolOperation): OperationRef[] {
+  return op.around.filter((around) => !hasOperation(doc, around));
+}
+
+/** Every way the document breaks the tool, in order: its operation, request, input, answer, the calls around it. */
 export function fitOf(doc: JsonObject, op: ToolOperation, previous?: JsonObject): Break[] {
   const context: Context = { op, doc, ...(previous ? { previous } : {}), breaks: [] };
+  const gone = (missing: OperationRef) =>
+    hasOperation(previous, missing) ? `${operationLabel(missing)} is gone from LiteLLM ${releaseOf(doc)}` : `LiteLLM ${releaseOf(doc)} has no ${operationLabel(missing)}`;
   if (!hasOperation(doc, op)) {
-    const sentence = hasOperation(previous, op) ? `${operationLabel(op)} is gone from LiteLLM ${releaseOf(doc)}` : `LiteLLM ${releaseOf(doc)} has no ${operationLabel(op)}`;
-    add(context, "operation", "", `${sentence}: ${typecheck(op.file)}`);
-    return context.breaks;
+    add(context, "operation", "", `${gone(op)}: ${typecheck(op.file)}`);
+  } else {
+    checkSends(context);
+    checkBuiltOn(context);
+    checkReads(context);
   }
-  checkSends(context);
-  checkBuiltOn(context);
-  checkReads(context);
+  // Its entry's reads and undos are typed by the same document: the compiler fails where they are made.
+  const where = "`npm run typecheck` fails where it is called.";
+  for (const missing of aroundGone(doc, op)) add(context, "operation", "", `${gone(missing)}, and the tool calls it around its own (its entry's around.calls): ${where}`);
+  for (const around of op.around.filter((a) => hasOperation(doc, a))) {
+    for (const refused of refusedAroundSends(doc, around)) {
+      add(context, "operation", "", `${operationLabel(around)}, which the tool calls around its own, takes no ${refused} in LiteLLM ${releaseOf(doc)}, and the tool sends it: ${where}`);
+    }
+  }
   return context.breaks;
+}
+
+/** What the tool sends an operation it calls around its own that the document's request no longer has a field for. */
+function refusedAroundSends(doc: JsonObject, around: AroundOperation): string[] {
+  const schemas = requestSchemas(doc, around, MARK_NULLABLE);
+  return around.sends.flatMap((sent) => {
+    const [part, field] = [partOf(sent), sent.slice(sent.indexOf(".") + 1)];
+    const schema = schemas[part];
+    if (part === "body" && sent === "body") return schema ? [] : ["request body"];
+    // A body LiteLLM declares as an open object takes any field.
+    if (part === "body" && isObject(schema) && !isObject(schema.properties)) return [];
+    const fields = isObject(schema) && isObject(schema.properties) ? schema.properties : {};
+    return field in fields ? [] : [fieldName(part, field)];
+  });
 }

@@ -6,7 +6,8 @@ import openapiTS, { astToString } from "openapi-typescript";
 import { callsOn, STAND_IN_HELPERS, standInNote } from "./field-stand-ins.ts";
 import { generatedFieldShape } from "./fit.ts";
 import { canonicalJson, isObject, type JsonObject } from "./json.ts";
-import { operationIdentifier, operationLabel, type OperationRef, type ToolOperation } from "./operations.ts";
+import { operationIdentifier, operationLabel, operationsUsed, type OperationRef, type ToolOperation } from "./operations.ts";
+import { hasOperation } from "./request-schema.ts";
 import { pruneSpec } from "./prune-spec.ts";
 import { requestSchemas, type RequestPart } from "./request-schema.ts";
 import { chainFailure, parseChain } from "./zod-chain.ts";
@@ -119,8 +120,15 @@ function infoFile(version: string, specSha: string, operations: readonly Operati
   return `/** The LiteLLM document the generated code was made from. */\nexport const specInfo = ${JSON.stringify(info, null, 2)} as const;\n`;
 }
 
+/** The tools' own operations and those they call around them: what the pruned document keeps. */
+function kept(operations: GenerateInput["operations"]): OperationRef[] {
+  return operationsUsed(operations.map((op) => ("around" in op ? op : { ...op, around: [] }) as ToolOperation));
+}
+
 export async function generate(input: GenerateInput): Promise<GenerateOutput> {
-  const { document: spec, missing } = pruneSpec(input.document, input.operations);
+  const { document: spec } = pruneSpec(input.document, kept(input.operations));
+  // Listed operations the document lacks; one only called around a tool's own shows in the drift report.
+  const missing = input.operations.filter((op) => !hasOperation(spec, op));
   const present = input.operations.filter((op) => !missing.includes(op));
   const info = isObject(spec.info) ? spec.info : {};
   const version = String(info.version ?? "unknown");

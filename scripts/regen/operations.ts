@@ -70,6 +70,17 @@ export interface ToolOperation extends OperationRef {
   builtOn: Record<string, BuiltOn>;
   /** Answer paths, from the answer itself: "keys[].token", "[].budget_id" for an array answer. */
   reads: Record<string, Read>;
+  /**
+   * Operations of the document the tool calls around its own (its entry's around.calls): reads of LiteLLM's
+   * state before and after its write, undos. Regen keeps them, and the report names the tool when one goes
+   * or stops taking what the tool sends it.
+   */
+  around: AroundOperation[];
+}
+
+/** An operation a tool calls around its own, with the request paths it sends it ("query.key_alias"). */
+export interface AroundOperation extends OperationRef {
+  sends: string[];
 }
 
 /** What rejects a kind when the output mapping itself throws on it (the server then reports a malformed answer). */
@@ -77,7 +88,7 @@ export const MAPPING_THROWS = "(the output mapping throws)";
 /** What rejects a kind when the tool answers it with its own error on purpose. */
 export const OWN_ERROR = "(the tool's own error)";
 
-const ENTRY_KEYS = ["tool", "file", "method", "path", "sends", "builtOn", "reads"];
+const ENTRY_KEYS = ["tool", "file", "method", "path", "sends", "builtOn", "reads", "around"];
 const METHODS: readonly HttpMethod[] = ["get", "post", "put", "patch", "delete"];
 const WHEN: readonly When[] = ["always", "sometimes", "streaming"];
 const KINDS: readonly Kind[] = ["absent", ...VALUE_KINDS];
@@ -85,6 +96,19 @@ const KINDS: readonly Kind[] = ["absent", ...VALUE_KINDS];
 /** "POST /key/generate" — how reports and headers name an operation. */
 export function operationLabel(op: OperationRef): string {
   return `${op.method.toUpperCase()} ${op.path}`;
+}
+
+/** "GET /team/info" → the operation it names; undefined for anything else. */
+export function parseOperationLabel(label: string): OperationRef | undefined {
+  const match = /^(GET|POST|PUT|PATCH|DELETE) (\/\S*)$/.exec(label);
+  return match ? { method: match[1]!.toLowerCase() as HttpMethod, path: match[2]! } : undefined;
+}
+
+/** Every operation the tools use: their own, and those they call around them, each once, in regen's order. */
+export function operationsUsed(ops: readonly ToolOperation[]): OperationRef[] {
+  const byLabel = new Map<string, OperationRef>();
+  for (const op of ops) for (const used of [op, ...op.around]) byLabel.set(operationLabel(used), { method: used.method, path: used.path });
+  return [...byLabel.values()].sort(compareOperations);
 }
 
 /** "postKeyGenerate" — the stem of identifiers generated for an operation. */
@@ -188,6 +212,17 @@ function parseReads(raw: unknown, where: string): Record<string, Read> {
   return out;
 }
 
+function parseAround(raw: unknown, where: string): AroundOperation[] {
+  return Object.entries(object(raw, where)).map(([label, sends]) => {
+    const op = parseOperationLabel(label);
+    if (!op) throw new Error(`${where} has "${label}"; its keys name operations, e.g. "GET /team/info".`);
+    if (!Array.isArray(sends) || !sends.every((s) => typeof s === "string" && REQUEST_PARTS.includes(partOf(s)))) {
+      throw new Error(`${where}["${label}"] must list the request paths the tool sends it, e.g. ["query.team_id"].`);
+    }
+    return { ...op, sends: sends as string[] };
+  });
+}
+
 /** Validates the recorded list, so a hand edit fails with the entry's position, not later. */
 export function parseOperationList(raw: unknown): ToolOperation[] {
   if (!Array.isArray(raw)) throw new Error(`spec/operations.json must be a JSON array of { ${ENTRY_KEYS.join(", ")} }.`);
@@ -210,6 +245,7 @@ export function parseOperationList(raw: unknown): ToolOperation[] {
       sends: parseSends(fields.sends, `${where}.sends`),
       builtOn: parseBuiltOn(fields.builtOn, `${where}.builtOn`),
       reads: parseReads(fields.reads, `${where}.reads`),
+      around: parseAround(fields.around, `${where}.around`),
     };
     const label = operationLabel(op);
     if (seen.has(label)) throw new Error(`spec/operations.json lists ${label} twice.`);
@@ -264,7 +300,8 @@ export function formatOperationList(ops: readonly ToolOperation[]): string {
       `    "path": ${JSON.stringify(op.path)},`,
       ...block("sends", op.sends, sendsJson, false),
       ...block("builtOn", op.builtOn, (b: BuiltOn) => b as unknown as Json, false),
-      ...block("reads", op.reads, readJson, true),
+      ...block("reads", op.reads, readJson, false),
+      ...block("around", Object.fromEntries(op.around.map((a) => [operationLabel(a), a.sends])), (sends: string[]) => sends, true),
       "  }",
     ].join("\n"),
   );

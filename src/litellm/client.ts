@@ -6,7 +6,7 @@
 import createClient, { type Middleware } from "openapi-fetch";
 import type { paths } from "../../generated/litellm-api.js";
 import { callerRole, type GetWithCallerKey } from "./caller-role.js";
-import { UpstreamError } from "../errors.js";
+import { InputError, UpstreamError } from "../errors.js";
 import { createHttpSend, type Send } from "./http-transport.js";
 import { roleNamedIn } from "./roles.js";
 import { MAX_ANSWER_DEPTH, nestedDeeperThan } from "../nesting.js";
@@ -81,6 +81,15 @@ async function roleToName(status: number, body: unknown, ask: GetWithCallerKey):
   return callerRole(ask);
 }
 
+/**
+ * A path parameter of "." or "..": encoded, it is still a dot segment, which the URL resolves away, so the
+ * call would go to another route (`/model/../update` is `/update`).
+ */
+function dotSegment(init: { params?: object }): string | undefined {
+  const path = (init.params as { path?: Record<string, unknown> } | undefined)?.path ?? {};
+  return Object.entries(path).find(([, value]) => value === "." || value === "..")?.[0];
+}
+
 /** The name errorFromException reads a timeout by. */
 function timeoutError(): Error {
   return Object.assign(new Error("timeout"), { name: "TimeoutError" });
@@ -110,6 +119,8 @@ export function createLiteLLMClient(config: ClientSettings, fetchImpl?: typeof f
 
   return {
     async call(method, path, init, options) {
+      const dots = dotSegment(init);
+      if (dots) throw new InputError(`"${(init.params as { path: Record<string, string> }).path[dots]}" cannot be sent as ${dots}: in a URL it means this or the parent folder, so the call would reach another route. Pass the id LiteLLM gave.`);
       const client = openapi();
       const ctx: CallContext = { credential: options.credential, host: config.host, timeoutMs: options.timeoutMs };
       // One controller per call, referenced from here until the call is over: the timer and the caller's

@@ -1,6 +1,6 @@
 // LiteLLM failures recognised by their error type or wording, each told as what it means for the reader:
-// a missing or unreachable database, a spent budget, a blocked, unknown or restricted key, and LiteLLM's own
-// unhandled errors. The wording was recorded from a real LiteLLM 1.108.7, with and without its database.
+// a missing or unreachable database, a spent budget, a blocked, unknown or restricted key, a value too large,
+// a deployment without its provider key, and LiteLLM's own unhandled errors. The wording was recorded from a real LiteLLM 1.108.7, with and without its database.
 
 import type { Credential } from "./credential.js";
 import { UpstreamError } from "../errors.js";
@@ -19,6 +19,19 @@ const DATABASE_UNREACHABLE = /temporarily unreachable|can't reach database serve
 const BUDGET_FIGURES = /(?:Current cost:|Spend=)\s*(-?[\d.]+(?:e-?\d+)?).*?(?:Max budget:|Budget=)\s*(-?[\d.]+(?:e-?\d+)?)/i;
 /** Whose budget: "Key=...", "User=...", "Team=...", "Organization=...", and so on. */
 const BUDGET_OWNER = /\b(Key|User|Team|TeamMember|End User|Project|Organization|Tag|Model access group)=(\S+)/;
+
+/**
+ * Python's overflow errors, which LiteLLM passes on when a duration or number is too large to become a date
+ * (on /key/generate a 500, on /key/update a 400 that calls itself an authentication error): from timedelta,
+ * from adding it to now, and from adding months.
+ */
+const TOO_LARGE = /Python int too large|must have magnitude <=|date value out of range|year -?\d+ is out of range|signed integer is greater than maximum|OverflowError/i;
+
+/** A deployment whose provider needs a key it was not given: LiteLLM wraps the provider SDK's refusal. */
+const NO_PROVIDER_KEY = /Missing credentials|api_key client option must be set/i;
+
+/** LiteLLM names the model a completion failed for on a later line of its message. */
+const MODEL_GROUP = /model group '([^']+)'/;
 
 function errorType(body: unknown): string | undefined {
   const type = (body as { error?: { type?: unknown } } | null)?.error?.type;
@@ -71,6 +84,31 @@ function budgetSpent(status: number, message: string): UpstreamError {
   return new UpstreamError(`LiteLLM refused the call because ${whose} is used up (HTTP ${status})${used}. ${remedy}`, status);
 }
 
+/** The whole of LiteLLM's error message, every line of it (liteLLMMessage keeps the first). */
+function fullMessage(body: unknown): string {
+  const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
+  return typeof message === "string" ? message : "";
+}
+
+/** Failures that come back the same on every try, told as such: what is wrong, and who can change it. */
+function permanentFailure(status: number, body: unknown, message: string | undefined): UpstreamError | undefined {
+  if (!message) return undefined;
+  if (TOO_LARGE.test(message)) {
+    return new UpstreamError(
+      `LiteLLM cannot handle a value this large (HTTP ${status}: ${message}): a duration or number in the call is beyond what it can turn into a date or store. Retrying will not help; use a smaller value.`,
+      status,
+    );
+  }
+  if (NO_PROVIDER_KEY.test(message)) {
+    const model = MODEL_GROUP.exec(fullMessage(body))?.[1];
+    return new UpstreamError(
+      `The deployment behind ${model ? `model "${model}"` : "this model"} has no provider key: its credential is missing from LiteLLM (HTTP ${status}, LiteLLM said: ${message}). Retrying will not help: a proxy admin must point it at a credential LiteLLM stores (update_model), or fix the proxy's config.`,
+      status,
+    );
+  }
+  return undefined;
+}
+
 /** The model a key may not call, from "The requested model 'x' is not available for this API key...". */
 function deniedModel(message: string | undefined): string | undefined {
   return message ? /model '([^']+)'/.exec(message)?.[1] : undefined;
@@ -88,6 +126,8 @@ export function knownFailure(status: number, body: unknown, message: string | un
   const database = databaseFailure(status, type, message, credential, asCaller);
   if (database) return database;
   if (type === "budget_exceeded" || (message && /budget has been exceeded|ExceededBudget/i.test(message))) return budgetSpent(status, message ?? "");
+  const permanent = permanentFailure(status, body, message);
+  if (permanent) return permanent;
   if (credential === "caller" && status === 401 && message && /key is blocked/i.test(message)) {
     return new UpstreamError(`${capitalized(key)} is blocked (HTTP 401): LiteLLM refuses its calls until an admin unblocks it (unblock_key).`, status);
   }

@@ -1,12 +1,12 @@
 // What the policy reads of LiteLLM's current state before a write (and after it, to check what LiteLLM did),
 // and the undo it may need: a user's role, a team's admins, the models the proxy serves, a key's row, a
-// deployment's price. Each read goes out with the same key, timeout and cancellation as the call it serves,
-// so in caller mode it sees only what the caller may see. Keys travel as their hash, never in a URL.
+// deployment's price. It reads through the call's one reader (./lookup.ts: typed by the generated
+// document, sent as the call it serves is, so in caller mode it sees only what the caller may see); the
+// tool's entry declares each operation. Keys travel as their hash, never in a URL.
 
 import { UpstreamError } from "../errors.js";
-import type { CallOptions, LiteLLMClient } from "./client.js";
 import { keyHash } from "./key-hash.js";
-import { NotLiteLLMAnswer } from "./upstream-errors.js";
+import type { Lookup, Undo } from "./lookup.js";
 
 export interface UserState {
   user_id: string;
@@ -74,80 +74,66 @@ function unreadable(what: string): UpstreamError {
   return new UpstreamError(`LiteLLM's answer did not say ${what}, which this call must check first; nothing was changed. The proxy may run a LiteLLM version this bridge was not generated for.`);
 }
 
-/** `read`, with LiteLLM's "no such thing" (404; /model/info answers an unknown id with 400) as undefined. */
-async function found<T>(read: () => Promise<T>, missing: readonly number[] = [404]): Promise<T | undefined> {
-  try {
-    return await read();
-  } catch (error) {
-    // Only LiteLLM's own answer says what it has: a proxy's HTML 404 page says nothing about the user.
-    if (error instanceof UpstreamError && !(error instanceof NotLiteLLMAnswer) && error.status !== undefined && missing.includes(error.status)) return undefined;
-    throw error;
-  }
-}
-
-/** Reads and undos through `client`, each sent as the call they serve is (`options`). */
-export function liteLLMState(client: LiteLLMClient, options: CallOptions): LiteLLMState {
-  // Reads are never streamed, and a failed one is never the answer: the call's own stream and 503 rules stay out.
-  const asCall: CallOptions = { ...options, read: undefined, acceptFailure: undefined };
-  const get = (path: string, query: Record<string, string>) => client.call("get", path, { params: { query } }, asCall);
-  const post = (path: string, body: unknown) => client.call("post", path, { body }, asCall);
-
+/** Reads through `lookup` and undos through `undo`, both the call's own. */
+export function liteLLMState(lookup: Lookup, undo: Undo): LiteLLMState {
   return {
-    user: (userId) =>
-      found(async () => {
-        const answer = asRow(await get("/user/info", { user_id: userId }));
-        const info = asRow(answer.user_info);
-        // The row must be the user asked about, exactly: a key for "alice " belongs to no user named "alice".
-        if (text(info.user_id) !== userId) throw unreadable(`the role of user "${userId}" (its answer was about ${JSON.stringify(info.user_id ?? null)})`);
-        return { user_id: userId, user_role: text(info.user_role) };
-      }),
-    team: (teamId) =>
-      found(async () => {
-        const info = asRow(asRow(await get("/team/info", { team_id: teamId })).team_info);
-        if (text(info.team_id) !== teamId) throw unreadable(`the admins of team "${teamId}" (its answer was about ${JSON.stringify(info.team_id ?? null)})`);
-        const members = Array.isArray(info.members_with_roles) ? info.members_with_roles.map(asRow) : [];
-        const admins = [...members.filter((m) => m.role === "admin").map((m) => text(m.user_id)), ...names(info.admins)];
-        return { team_id: text(info.team_id)!, models: names(info.models), admins: admins.filter((id): id is string => id !== null) };
-      }),
+    async user(userId) {
+      const answer = await lookup.find("/user/info", { params: { query: { user_id: userId } } });
+      if (answer === undefined) return undefined;
+      const info = asRow(asRow(answer).user_info);
+      // The row must be the user asked about, exactly: a key for "alice " belongs to no user named "alice".
+      if (text(info.user_id) !== userId) throw unreadable(`the role of user "${userId}" (its answer was about ${JSON.stringify(info.user_id ?? null)})`);
+      return { user_id: userId, user_role: text(info.user_role) };
+    },
+    async team(teamId) {
+      const answer = await lookup.find("/team/info", { params: { query: { team_id: teamId } } });
+      if (answer === undefined) return undefined;
+      const info = asRow(asRow(answer).team_info);
+      if (text(info.team_id) !== teamId) throw unreadable(`the admins of team "${teamId}" (its answer was about ${JSON.stringify(info.team_id ?? null)})`);
+      const members = Array.isArray(info.members_with_roles) ? info.members_with_roles.map(asRow) : [];
+      const admins = [...members.filter((m) => m.role === "admin").map((m) => text(m.user_id)), ...names(info.admins)];
+      return { team_id: teamId, models: names(info.models), admins: admins.filter((id): id is string => id !== null) };
+    },
     async modelNames() {
-      const data = asRow(await get("/models", {})).data;
+      const data = asRow(await lookup.get("/models", {})).data;
       if (!Array.isArray(data)) throw unreadable("which models it serves");
       return data.map((entry) => text(asRow(entry).id)).filter((id): id is string => id !== null);
     },
-    key: (key) =>
-      found(async () => {
-        const info = asRow(asRow(await get("/key/info", { key: keyHash(key) })).info);
-        // A deleted key is still described (status "deleted"), but it is no key any more.
-        if (info.status === "deleted") return undefined;
-        const token = text(info.token) ?? keyHash(key);
-        return {
-          token,
-          user_id: text(info.user_id),
-          team_id: text(info.team_id),
-          models: names(info.models),
-          max_budget: amount(info.max_budget),
-          budget_duration: text(info.budget_duration),
-          expires: text(info.expires),
-          allowed_routes: Array.isArray(info.allowed_routes) ? names(info.allowed_routes) : null,
-          metadata: asRow(info.metadata),
-        };
-      }),
-    deployment: (id) =>
-      found(async () => {
-        const data = asRow(await get("/model/info", { litellm_model_id: id })).data;
-        const deployment = Array.isArray(data) ? data.map(asRow).find((d) => asRow(d.model_info).id === id) : undefined;
-        if (!deployment) return undefined;
-        const info = asRow(deployment.model_info);
-        return { id, model_name: text(deployment.model_name), input_cost_per_token: amount(info.input_cost_per_token), output_cost_per_token: amount(info.output_cost_per_token) };
-      }, [400, 404]),
+    async key(key) {
+      const answer = await lookup.find("/key/info", { params: { query: { key: keyHash(key) } } });
+      if (answer === undefined) return undefined;
+      const info = asRow(asRow(answer).info);
+      // A deleted key is still described (status "deleted"), but it is no key any more.
+      if (info.status === "deleted") return undefined;
+      return {
+        token: text(info.token) ?? keyHash(key),
+        user_id: text(info.user_id),
+        team_id: text(info.team_id),
+        models: names(info.models),
+        max_budget: amount(info.max_budget),
+        budget_duration: text(info.budget_duration),
+        expires: text(info.expires),
+        allowed_routes: Array.isArray(info.allowed_routes) ? names(info.allowed_routes) : null,
+        metadata: asRow(info.metadata),
+      };
+    },
+    async deployment(id) {
+      // /model/info answers an unknown id with 400.
+      const answer = await lookup.find("/model/info", { params: { query: { litellm_model_id: id } } }, [400, 404]);
+      const data = asRow(answer).data;
+      const deployment = Array.isArray(data) ? data.map(asRow).find((d) => asRow(d.model_info).id === id) : undefined;
+      if (!deployment) return undefined;
+      const info = asRow(deployment.model_info);
+      return { id, model_name: text(deployment.model_name), input_cost_per_token: amount(info.input_cost_per_token), output_cost_per_token: amount(info.output_cost_per_token) };
+    },
     async deleteKey(key) {
-      await post("/key/delete", { keys: [keyHash(key)] });
+      await undo("/key/delete", { body: { keys: [keyHash(key)] } });
     },
     async blockKey(key) {
-      await post("/key/block", { key: keyHash(key) });
+      await undo("/key/block", { body: { key: keyHash(key) } });
     },
     async deleteDeployment(id) {
-      await post("/model/delete", { id });
+      await undo("/model/delete", { body: { id } });
     },
   };
 }

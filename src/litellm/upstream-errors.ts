@@ -196,9 +196,16 @@ export function errorFromResponse(response: Response, body: unknown, ctx: CallCo
       const when = wait === undefined ? "wait and try again" : `try again in ${wait} s`;
       return new UpstreamError(`LiteLLM is rate-limiting this call (HTTP 429): ${when}.${said}`, status, wait);
     }
+    case 500:
+      // LiteLLM answers its own bugs, a provider's refusal and a provider's outage alike with a 500.
+      return new UpstreamError(
+        `LiteLLM failed with HTTP ${label}, from an error in the proxy or in the provider behind it. If the same call fails the same way again, retrying will not help: the proxy's log has the cause.${said}`,
+        status,
+        retryAfterSeconds(response.headers),
+      );
     default:
-      return status >= 500
-        ? new UpstreamError(`LiteLLM failed with HTTP ${label}; the proxy or the provider behind it had a problem, try again later.${said}`, status, retryAfterSeconds(response.headers))
+      return status > 500
+        ? new UpstreamError(`LiteLLM failed with HTTP ${label}: the proxy or the provider behind it is unavailable for now; try again later.${said}`, status, retryAfterSeconds(response.headers))
         : new UpstreamError(`LiteLLM answered HTTP ${label}.${said}`, status);
   }
 }

@@ -2,27 +2,15 @@
 // produce exactly what its LiteLLM operation accepts, so spec drift fails `npm run typecheck` at the
 // entry that no longer fits.
 
-import type { ParamsOption, RequestBodyOption, FetchResponse } from "openapi-fetch";
 import type { ToolAnnotations } from "@modelcontextprotocol/server";
 import type { z } from "zod";
-import type { paths } from "../../generated/litellm-api.js";
-import type { HttpMethod } from "../litellm/client.js";
 import type { Credential } from "../litellm/credential.js";
-import type { LiteLLMState } from "../litellm/state.js";
-import type { Policy } from "../policy/operator-policy.js";
+import type { HttpMethod, OperationRequest, OperationResponse, PathWith } from "../litellm/operations.js";
+
+export type { HttpMethod, OperationRequest, OperationResponse, PathWith };
 import type { Holder } from "../policy/ceilings.js";
 import type { Toolset } from "../policy/toolsets.js";
-
-/** Paths of the generated document that have method M. */
-export type PathWith<M extends HttpMethod> = {
-  [P in keyof paths]: paths[P][M] extends never | undefined ? never : P;
-}[keyof paths];
-
-type Operation<P extends PathWith<M>, M extends HttpMethod> = NonNullable<paths[P][M]>;
-
-/** What the manifest hands openapi-fetch for this operation: its params and body, nothing else. */
-export type OperationRequest<P extends PathWith<M>, M extends HttpMethod> = ParamsOption<Operation<P, M>> &
-  RequestBodyOption<Operation<P, M>>;
+import type { Around, ToolCall } from "./tool-call.js";
 
 type BodyOf<P extends PathWith<M>, M extends HttpMethod> = NonNullable<OperationRequest<P, M> extends { body?: infer B } ? B : never>;
 type ParamsOf<P extends PathWith<M>, M extends HttpMethod> = NonNullable<OperationRequest<P, M> extends { params?: infer Q } ? Q : never>;
@@ -59,22 +47,9 @@ export type ExactRequest<R, P extends PathWith<M>, M extends HttpMethod> = {
       : never;
 };
 
-/** The parsed 2xx body as the spec types it (`unknown` where LiteLLM declares `{}`). */
-export type OperationResponse<P extends PathWith<M>, M extends HttpMethod> = NonNullable<
-  FetchResponse<Operation<P, M>, object, "application/json">["data"]
->;
-
 /** All four MCP hints, always written out: LiteLLM reads and deletes over POST, so the verb tells nothing. */
 export type ToolHints = Required<Pick<ToolAnnotations, "readOnlyHint" | "destructiveHint" | "idempotentHint" | "openWorldHint">>;
 
-/** A check of LiteLLM's answer to a write; it undoes the write and throws when LiteLLM did what the policy refuses. */
-export type AfterWrite = (answer: unknown) => Promise<void>;
-
-/**
- * What a write will let its result do, judged before it is sent (src/policy/effects.ts): reads what it needs
- * of LiteLLM's state and throws a PolicyError or InputError to refuse; may return a check of the answer.
- */
-export type Judge<Args> = (args: Args, state: LiteLLMState, policy: Policy) => Promise<AfterWrite | undefined>;
 
 export interface ToolDefinition<
   P extends PathWith<M>,
@@ -82,6 +57,8 @@ export interface ToolDefinition<
   In extends z.ZodObject,
   Out extends z.ZodObject,
   R extends OperationRequest<P, M>,
+  /** What `result` maps: LiteLLM's answer, or what `around` made of it and of what it read. */
+  A = OperationResponse<P, M>,
 > {
   name: string;
   /** The toolset that serves it (src/policy/toolsets.ts); its file lives in src/manifest/<toolset>/. */
@@ -106,12 +83,6 @@ export interface ToolDefinition<
    * model to LITELLM_MCP_ALLOWED_MODELS.
    */
   callsModel?: true;
-  /**
-   * For a write whose effect depends on LiteLLM's state (whose role a key inherits, whether a team or model
-   * exists) or that LiteLLM could carry out otherwise than asked: judged after the argument rules, before the
-   * write, with the same key and deadline as the call.
-   */
-  judge?: Judge<z.infer<In>>;
   /** The operation answers OpenAI chat-completion events when asked to stream (see src/litellm/streaming.ts). */
   streams?: true;
   /**
@@ -123,11 +94,18 @@ export interface ToolDefinition<
   output: Out;
   request: (args: z.infer<In>) => R & ExactRequest<R, P, M>;
   /**
+   * What the call does around its write (src/manifest/tool-call.ts), for a write that could never work as asked, whose
+   * effect depends on LiteLLM's state (whose role a key inherits), that a person must confirm first, that
+   * LiteLLM could carry out otherwise than asked, or whose answer does not say what it did. Without it the
+   * call is just the write.
+   */
+  around?: Around<z.infer<In>, OperationResponse<P, M>, A>;
+  /**
    * Maps LiteLLM's answer onto the output's fields. Field names are checked here; values are checked by
    * the output schema at run time, because LiteLLM declares most answers as `{}`. It may throw a BridgeError
    * when the answer means the call could not do what was asked (e.g. a check that found nothing to check).
    */
-  result: (data: OperationResponse<P, M>, args: z.infer<In>) => { [K in keyof z.input<Out>]: unknown };
+  result: (data: A, args: z.infer<In>) => { [K in keyof z.input<Out>]: unknown };
 }
 
 /** The form the server iterates over: types were checked in full where the entry was defined. */
@@ -143,14 +121,19 @@ export interface Tool {
   limits?: Holder;
   removesLimits?: true;
   callsModel?: true;
-  judge?: Judge<Record<string, unknown>>;
   streams?: true;
   checkReport?: (body: unknown) => boolean;
   input: z.ZodObject;
   output: z.ZodObject;
   /** Builds the request from arguments the input schema has already accepted. */
   buildRequest(args: Record<string, unknown>): { params?: object; body?: unknown };
-  /** Maps LiteLLM's 2xx body onto the output shape; the output schema checks the result afterwards. */
+  /** The operations the entry's `around` calls besides its own; none without one. */
+  aroundCalls: readonly string[];
+  /** The call's steps as the entry takes them; without an `around`, just the write. */
+  run(args: Record<string, unknown>, call: ToolCall<unknown>): Promise<unknown>;
+  /** `result` passes on the answer `around` made from LiteLLM's state (answeredByAround), not LiteLLM's answer to the write. */
+  answersFromState: boolean;
+  /** Maps LiteLLM's 2xx body (or what `around` made) onto the output shape; the output schema checks the result afterwards. */
   buildResult(data: unknown, args: Record<string, unknown>): unknown;
 }
 
@@ -161,16 +144,27 @@ export function defineTool<
   In extends z.ZodObject,
   Out extends z.ZodObject,
   R extends OperationRequest<P, M>,
+  A = OperationResponse<P, M>,
 >(
-  definition: ToolDefinition<P, M, In, Out, R>,
+  definition: ToolDefinition<P, M, In, Out, R, A>,
 ): Tool {
-  const { request, result, judge, ...described } = definition;
+  const { request, result, around, ...described } = definition;
   return {
     ...described,
-    ...(judge ? { judge: (args, state, policy) => judge(args as z.infer<In>, state, policy) } : {}),
+    aroundCalls: around?.calls ?? [],
     // The SDK parsed `args` with `definition.input` before the handler runs.
     buildRequest: (args) => request(args as z.infer<In>),
+    run: (args, call) => (around ? around.run(args as z.infer<In>, call as ToolCall<OperationResponse<P, M>>) : call.write()),
+    answersFromState: (result as unknown) === answeredByAround,
     // The spec's response type is LiteLLM's claim about the wire; the output schema verifies it.
-    buildResult: (data, args) => result(data as OperationResponse<P, M>, args as z.infer<In>),
+    buildResult: (data, args) => result(data as A, args as z.infer<In>),
   };
+}
+
+/**
+ * The `result` of an entry whose `around` makes the answer itself, from what LiteLLM holds after the write
+ * (LiteLLM's answer to it does not say what it did): the answer as it is, for the output schema to check.
+ */
+export function answeredByAround<A>(made: A): A {
+  return made;
 }

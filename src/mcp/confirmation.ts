@@ -9,7 +9,6 @@
 import { inputRequired, inputResponse, type ClientCapabilities, type InputRequiredResult, type ServerContext } from "@modelcontextprotocol/server";
 import { clientCapabilities, type ClientDeclaration } from "./client-capabilities.js";
 import { askedAbout, sameQuestion, type AskedAbout, type ConfirmationState } from "./confirmation-state.js";
-import { previewFor, type ReadTool } from "./confirmation-previews.js";
 import type { Tool } from "../manifest/define-tool.js";
 import { DeclinedError, PolicyError } from "../errors.js";
 
@@ -35,22 +34,32 @@ function asksByForm(capabilities: ClientCapabilities | undefined): boolean {
 }
 
 /**
- * Before a destructive call: undefined to go ahead (the person said yes, or nobody can be asked and the
- * operator allows that), an input_required result asking the question, or a thrown DeclinedError or
- * PolicyError that becomes the call's isError result.
+ * The call stops at its question: the tool's steps end here, and the handler answers with `result`. The
+ * client's answer comes with the next call of the tool, whose steps run again from the start.
+ */
+export class QuestionAsked extends Error {
+  override readonly name = "QuestionAsked";
+  constructor(readonly result: InputRequiredResult) {
+    super("The call waits for the person's answer to its question.");
+  }
+}
+
+/**
+ * Before a destructive write (a tool's steps call it through ToolCall.confirm): returns to go ahead (the
+ * person said yes, or nobody can be asked and the operator allows that), or throws QuestionAsked with the
+ * input_required result that asks `question()`, or a DeclinedError or PolicyError that becomes the call's
+ * isError result. The question is read only when it is asked.
  */
 export async function confirmFirst(
   tool: Tool,
   args: Record<string, unknown>,
   ctx: ServerContext,
   options: ConfirmationOptions,
-  read: ReadTool,
+  question: () => Promise<string>,
   shown: (text: string) => string,
-): Promise<InputRequiredResult | undefined> {
-  const describe = previewFor(tool, args);
-  if (!describe) return undefined;
+): Promise<void> {
   if (!asksByForm(clientCapabilities(ctx, options))) {
-    if (!options.required) return undefined;
+    if (!options.required) return;
     throw new PolicyError(
       `${tool.name} is refused: this server asks a person to confirm it first (LITELLM_MCP_REQUIRE_CONFIRMATION), and this MCP client cannot be asked${options.era === "legacy" && options.initializedCapabilities() === undefined ? " over this connection (MCP 2025-11-25 over HTTP; 2026-07-28 clients and stdio can be)" : " (it offers no form elicitation)"}. Nothing was sent to LiteLLM. Use a client that supports elicitation, or ask the operator.`,
     );
@@ -60,14 +69,16 @@ export async function confirmFirst(
   if (sameQuestion(ctx.mcpReq.requestState<AskedAbout>(), asked)) {
     const answer = inputResponse(ctx.mcpReq.inputResponses, QUESTION);
     if (answer.kind === "elicit") {
-      if (answer.action === "accept" && answer.content?.confirm === true) return undefined;
+      if (answer.action === "accept" && answer.content?.confirm === true) return;
       const how = answer.action === "cancel" ? "The question was dismissed without an answer" : "The person did not confirm";
       throw new DeclinedError(`${how}, so ${tool.name} sent nothing to LiteLLM: nothing was deleted or changed. Call it again to be asked again.`);
     }
   }
-  const preview = await describe(args, read);
-  return inputRequired({
-    inputRequests: { [QUESTION]: inputRequired.elicit({ message: shown(preview.question), requestedSchema: ANSWER_SCHEMA }) },
-    requestState: await options.state.mint(asked, ctx),
-  });
+  const message = shown(await question());
+  throw new QuestionAsked(
+    inputRequired({
+      inputRequests: { [QUESTION]: inputRequired.elicit({ message, requestedSchema: ANSWER_SCHEMA }) },
+      requestState: await options.state.mint(asked, ctx),
+    }),
+  );
 }

@@ -1,27 +1,30 @@
 // Builds the MCP server from the manifest: one registered tool per entry, each running the same path —
-// pick the credential, ask the person first where it destroys something, build the request, call LiteLLM,
-// check the answer against the output schema. One builder serves both protocol revisions: the SDK's serving
+// check the operator's argument limits, pick the credential, run the entry's steps around its write (read
+// LiteLLM's state, refuse, ask the person first where it destroys something, write, read back), check the
+// answer against the output schema. One builder serves both protocol revisions: the SDK's serving
 // entries (serveStdio, createMcpHandler) call it for each connection or request, naming the era it serves.
 // No module state: tests build as many servers as they like, in-process.
 
 import { McpServer, type CallToolResult, type InputRequiredResult, type jsonSchemaValidator, type ServerContext } from "@modelcontextprotocol/server";
 import { cacheHintsFor } from "./cache-hints.js";
 import { isHeaderSafeKey, type Config } from "../config/config.js";
-import { confirmFirst, type ConfirmationOptions } from "./confirmation.js";
-import type { ReadTool } from "./confirmation-previews.js";
+import { confirmFirst, QuestionAsked, type ConfirmationOptions } from "./confirmation.js";
 import { confirmationState } from "./confirmation-state.js";
-import type { AfterWrite, Tool } from "../manifest/define-tool.js";
+import type { Tool } from "../manifest/define-tool.js";
 import { BridgeError, ConfigError, InputError, UpstreamError } from "../errors.js";
+import type { CallOptions } from "../litellm/client.js";
 import type { Send } from "../litellm/http-transport.js";
 import { createLiteLLMClient } from "../litellm/client.js";
+import { createLookup } from "../litellm/lookup.js";
 import { listedSchema } from "./listed-schema.js";
 import { liteLLMState } from "../litellm/state.js";
 import type { Logger } from "../log.js";
+import type { ToolCall } from "../manifest/tool-call.js";
 import { checkPolicy, closedCapabilities } from "../policy/policy.js";
 import { redact } from "../redact.js";
 import { MAX_ARGUMENT_DEPTH, tooDeepArgument } from "../nesting.js";
 import { mayRetry, withRetries } from "../litellm/retry.js";
-import { streamingCall, type StreamingCall } from "../litellm/streaming.js";
+import { streamingCall } from "../litellm/streaming.js";
 import { loadTool, toolListings } from "./tool-catalog.js";
 import { changesInCallerMode, listedTools, servedListings, type ListedTool, type ToolListing } from "./tool-listing.js";
 import { errorResult, successResult } from "./tool-result.js";
@@ -192,7 +195,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
     state,
   };
 
-  /** How a tool's calls go out: whose key (a missing master key is said here, before anyone is asked), timeout, cancellation. */
+  /** How a tool's calls go out: whose key (a missing master key is said here, before anything is read or asked), timeout, cancellation. */
   const sentAsFor = (tool: Tool, args: Record<string, unknown>, signal: AbortSignal) => ({
     bearer: bearerFor(tool, args, config, callerKey),
     credential: tool.credential,
@@ -202,23 +205,39 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
   });
 
   /**
-   * The one way to LiteLLM, for tool calls and the reads a confirmation shows: key, timeout, retries, output
-   * check. `checkWritten` sees LiteLLM's raw answer to a write before it is mapped (and may undo the write).
+   * One call of a tool, after its arguments and the operator's argument limits passed: its steps as the entry
+   * takes them (src/manifest/tool-call.ts; without an `around`, just the write), every read through the one reader,
+   * sent as the write is. The write: key, timeout, retries of what may be repeated, output check.
    */
-  const callLiteLLM = async (
+  const runTool = async (
     tool: Tool,
     args: Record<string, unknown>,
-    signal: AbortSignal,
-    stream?: StreamingCall,
-    checkWritten?: AfterWrite,
+    ctx: ServerContext,
+    sentAs: CallOptions,
+    secrets: readonly (string | undefined)[],
   ): Promise<Record<string, unknown>> => {
-    const sentAs = sentAsFor(tool, args, signal);
-    const send = () =>
-      client.call(tool.operation.method, tool.operation.path, stream?.request ?? tool.buildRequest(args), { ...sentAs, read: stream?.read, acceptFailure: checkReportOf(tool) });
-    // A stream that has sent progress is never replayed; mayRetry excludes tools that mint or spend.
-    const data = await (mayRetry(tool) && !stream ? withRetries(send, config.retry, signal) : send());
-    await checkWritten?.(data);
-    return checkedOutput(tool, resultOf(tool, data, args));
+    const signal = ctx.mcpReq.signal;
+    const { lookup, undo } = createLookup({ tool, client, sentAs, retry: config.retry });
+    let written = false;
+    const call: ToolCall<unknown> = {
+      lookup,
+      state: liteLLMState(lookup, undo),
+      policy: config.policy,
+      confirm: (question) => {
+        if (written) throw new Error(`${tool.name} asks the person after it wrote; confirm comes before write.`);
+        return confirmFirst(tool, args, ctx, confirmation, question, (text) => redact(text, secrets));
+      },
+      write: () => {
+        if (written) throw new Error(`${tool.name} writes twice in one call.`);
+        written = true;
+        const stream = tool.streams ? streamingCall(tool.buildRequest(args), ctx, { secrets, budgetBytes: config.maxResponseBytes }) : undefined;
+        const send = () =>
+          client.call(tool.operation.method, tool.operation.path, stream?.request ?? tool.buildRequest(args), { ...sentAs, read: stream?.read, acceptFailure: checkReportOf(tool) });
+        // A stream that has sent progress is never replayed; mayRetry excludes tools that mint or spend.
+        return mayRetry(tool) && !stream ? withRetries(send, config.retry, signal) : send();
+      },
+    };
+    return checkedOutput(tool, resultOf(tool, await tool.run(args, call), args));
   };
 
   const listings = listingsOf(deps.tools);
@@ -245,28 +264,19 @@ export function createServer(config: Config, deps: ServerDeps = {}): McpServer {
       async (args: Record<string, unknown>, ctx: ServerContext): Promise<CallToolResult | InputRequiredResult> => {
         const tool = toolNamed(listing.name);
         const secrets = [config.masterKey, callerKey ?? (tool.credential === "caller" ? String(args.key) : undefined)];
-        const signal = ctx.mcpReq.signal;
         try {
           const deep = tooDeepArgument(args);
           if (deep) {
             throw new InputError(`"${deep}" is nested more than ${MAX_ARGUMENT_DEPTH} levels deep, which LiteLLM cannot store (it fails at about 130). Pass a flatter value.`);
           }
-          // The operator's limits come first: a refused call sends nothing upstream and asks nobody.
+          // The operator's limits come first: a refused call sends nothing upstream, reads nothing and asks nobody.
           checkPolicy(tool, args, config.policy, closed);
-          const sentAs = sentAsFor(tool, args, signal);
-          // What the write will let its result do, judged against LiteLLM's state before anything is written
-          // and before anyone is asked to confirm it; checkWritten then holds LiteLLM's answer to the same rules.
-          const checkWritten = await tool.judge?.(args, liteLLMState(client, sentAs), config.policy);
-          const read: ReadTool = (name, readArgs) => {
-            const readTool = loadTool(name);
-            return callLiteLLM(readTool, readTool.input.parse(readArgs), signal);
-          };
-          const question = await confirmFirst(tool, args, ctx, confirmation, read, (text) => redact(text, secrets));
-          if (question) return question;
-          const stream = tool.streams ? streamingCall(tool.buildRequest(args), ctx, { secrets, budgetBytes: config.maxResponseBytes }) : undefined;
-          const structured = await callLiteLLM(tool, args, signal, stream, checkWritten);
+          const sentAs = sentAsFor(tool, args, ctx.mcpReq.signal);
+          const structured = await runTool(tool, args, ctx, sentAs, secrets);
           return successResult(structured, secrets, await views.resultMeta(tool, structured, args, ctx, { client, options: sentAs }));
         } catch (error) {
+          // The call stopped at its question; the client calls again with the answer.
+          if (error instanceof QuestionAsked) return error.result;
           if (error instanceof BridgeError) {
             log("warn", `${tool.name}: ${redact(error.message, secrets)}`);
             return errorResult(error.message, secrets);

@@ -18,6 +18,7 @@
 //   so every budget would stop counting on it.
 
 import { InputError, PolicyError } from "../errors.js";
+import type { AroundCall } from "../litellm/lookup.js";
 import type { KeyState, LiteLLMState } from "../litellm/state.js";
 import type { Policy } from "./operator-policy.js";
 import { ceilingFor } from "./ceilings.js";
@@ -33,6 +34,13 @@ import { keyHash } from "../litellm/key-hash.js";
  * /openai/deployments/... (the same calls by another path), and route groups of any kind.
  */
 export const KEY_ROUTES = ["/chat/completions", "/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/models"] as const;
+
+/** What each check below calls through LiteLLMState: a tool's entry declares those its steps use. */
+export const KEY_HOLDER_READS = ["GET /user/info", "GET /team/info"] as const satisfies readonly AroundCall[];
+export const MODELS_SERVED_READS = ["GET /models"] as const satisfies readonly AroundCall[];
+export const MINTED_KEY_UNDO = ["POST /key/delete"] as const satisfies readonly AroundCall[];
+export const REGENERATED_KEY_UNDO = ["POST /key/block"] as const satisfies readonly AroundCall[];
+export const PRICED_DEPLOYMENT_CALLS = ["GET /model/info", "POST /model/delete"] as const satisfies readonly AroundCall[];
 
 /** Roles whose keys may be handed out: LiteLLM gives a key its user's role. A user with no role counts as neither admin. */
 const KEY_HOLDER_ROLES = new Set(["internal_user", "internal_user_viewer"]);

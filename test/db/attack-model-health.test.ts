@@ -8,7 +8,7 @@
 import { createServer, type Server } from "node:http";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DB_MODELS, liteLLMAdmin } from "../support/db-proxy.ts";
+import { DB_MODELS, liteLLMAdmin, STRICT_POLICY } from "../support/db-proxy.ts";
 import { useDbServer } from "../support/db-server.ts";
 
 const proxy = inject("dbProxy");
@@ -16,14 +16,7 @@ const [ALPHA] = DB_MODELS;
 const run = randomBytes(4).toString("hex");
 const PROVIDER_KEY = `sk-operator-provider-${run}`;
 
-const POLICY = {
-  LITELLM_MCP_TOOLSETS: "all",
-  LITELLM_MCP_ALLOWED_MODELS: ALPHA.name,
-  LITELLM_MCP_MAX_BUDGET: "0.01",
-  LITELLM_MCP_MAX_USER_BUDGET: "1",
-  LITELLM_MCP_MAX_TEAM_BUDGET: "5",
-  LITELLM_MCP_MAX_KEY_DURATION: "1d",
-};
+const POLICY = STRICT_POLICY;
 
 /** A provider on loopback that answers every chat completion and remembers who paid for it. */
 function provider(): Promise<{ server: Server; origin: string; calls: { path: string; auth: string | undefined; body: string }[] }> {

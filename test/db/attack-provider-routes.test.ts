@@ -15,21 +15,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keyHash } from "../../src/litellm/key-hash.ts";
 import { leaksCanary } from "../support/canary.ts";
 import { capture } from "../support/capture.ts";
-import { createUser, dbSuiteMissing, DB_MODELS, liteLLMAdmin, startDbProxy, type RunningDbProxy } from "../support/db-proxy.ts";
+import { createUser, dbSuiteMissing, DB_MODELS, liteLLMAdmin, startDbProxy, type RunningDbProxy, STRICT_POLICY } from "../support/db-proxy.ts";
 import { startCheckedServer, type CheckedServer } from "../support/checked-server.ts";
 
 const [ALPHA] = DB_MODELS;
 const run = randomBytes(4).toString("hex");
 const PROVIDER_KEY = `sk-operator-provider-${run}`;
 
-const POLICY = {
-  LITELLM_MCP_TOOLSETS: "all",
-  LITELLM_MCP_ALLOWED_MODELS: ALPHA.name,
-  LITELLM_MCP_MAX_BUDGET: "0.01",
-  LITELLM_MCP_MAX_USER_BUDGET: "1",
-  LITELLM_MCP_MAX_TEAM_BUDGET: "5",
-  LITELLM_MCP_MAX_KEY_DURATION: "1d",
-};
+const POLICY = STRICT_POLICY;
 
 interface Arrived {
   method: string;

@@ -211,7 +211,7 @@ describe.skipIf(!proxy)("onboarding and offboarding a team with the toolsets, on
     expect(await server.answer("update_model", { model_id: added.model_id, rpm: 50 })).toEqual({ model_id: added.model_id, model_name: modelName });
     expect(await server.failure("update_model", { model_id: added.model_id, litellm_credential_name: `db-no-such-cred-${run}` })).toMatch(/Credential .* not found/);
 
-    expect(await server.answer("delete_model", { model_id: added.model_id })).toEqual({ deleted: added.model_id });
+    expect(await server.answer("delete_model", { model_id: added.model_id })).toEqual({ deleted: added.model_id, model_name: modelName, deployments_left: 0 });
     // The key still lists the name; calling it now fails, as delete_model's description says.
     const keyInfo = await server.answer<{ info: { models: string[] } }>("get_key_info", { key: keys.gamma!.key });
     expect(keyInfo.info.models).toEqual([modelName]);
@@ -220,12 +220,12 @@ describe.skipIf(!proxy)("onboarding and offboarding a team with the toolsets, on
       (result) => result.isError === true,
       "the deleted model refusing calls",
     );
-    expect(await server.failure("delete_model", { model_id: added.model_id })).toMatch(/not found/);
+    expect(await server.failure("delete_model", { model_id: added.model_id })).toMatch(/^LiteLLM has no deployment with id/);
   });
 
   it("remove_team_member: the member's team keys go, their own key and the user stay", async () => {
     const removed = await server.answer("remove_team_member", { team_id: teamId, user_id: bo });
-    expect(removed).toEqual({ team_id: teamId, removed: bo, members_count: 3 });
+    expect(removed).toEqual({ team_id: teamId, removed: bo, keys_deleted: 1, members_count: 3 });
     expect(await teamKeys()).toEqual([`db-ana-team-${run}`, `db-newcomer-team-${run}`]);
     const own = await server.answer<{ keys: KeyRow[] }>("list_keys", { user_id: bo });
     expect(own.keys.map((k) => k.key_alias)).toEqual([`db-bo-own-${run}`]);

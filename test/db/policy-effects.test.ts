@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { keyHash } from "../../src/litellm/key-hash.ts";
-import { createUser, dbProxyLog, DB_MODELS, liteLLMAdmin, type DbProxy } from "../support/db-proxy.ts";
+import { createUser, dbProxyLog, DB_MODELS, liteLLMAdmin, type DbProxy, STRICT_POLICY } from "../support/db-proxy.ts";
 import { useDbServer } from "../support/db-server.ts";
 
 const proxy = inject("dbProxy");
@@ -18,15 +18,7 @@ const [ALPHA, BETA] = DB_MODELS;
 const run = randomBytes(4).toString("hex");
 const hello = [{ role: "user", content: "Say hello" }];
 
-const POLICY = {
-  LITELLM_MCP_TOOLSETS: "all",
-  LITELLM_MCP_ALLOWED_MODELS: ALPHA.name,
-  LITELLM_MCP_MAX_BUDGET: "0.01",
-  LITELLM_MCP_MAX_USER_BUDGET: "1",
-  LITELLM_MCP_MAX_TEAM_BUDGET: "5",
-  LITELLM_MCP_MAX_KEY_DURATION: "1d",
-  LITELLM_MCP_METADATA_FIELDS: "purpose",
-};
+const POLICY = { ...STRICT_POLICY, LITELLM_MCP_METADATA_FIELDS: "purpose" };
 
 /** The routes every key the server mints is limited to, as LiteLLM must store them. */
 const KEY_ROUTE_LIST = ["/chat/completions", "/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/models"];

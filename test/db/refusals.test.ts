@@ -40,10 +40,10 @@ describe.skipIf(!proxy)("LiteLLM's refusals and failed checks, through the bridg
     );
   });
 
-  it("delete_key of keys LiteLLM does not have passes its reason on as text, not as a Python dict", async () => {
+  it("delete_key of keys LiteLLM does not have says so in a sentence of its own, not LiteLLM's Python dict", async () => {
     const raw = await liteLLMAdmin(proxy!, "POST", "/key/delete", { key_aliases: [`gone-${run}`] });
     expect(raw.body).toMatchObject({ error: { message: "{'error': 'No keys found'}" } });
-    expect(await bridge().failure("delete_key", { key_aliases: [`gone-${run}`] })).toBe("LiteLLM found nothing there (HTTP 404). LiteLLM said: No keys found");
+    expect(await bridge().failure("delete_key", { key_aliases: [`gone-${run}`] })).toBe(`LiteLLM does not have a key with the alias gone-${run}, so nothing was deleted. list_keys shows the keys there are.`);
   });
 
   it("get_team_info of an unknown team passes LiteLLM's reason on as text", async () => {

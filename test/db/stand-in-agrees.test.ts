@@ -1,7 +1,9 @@
 // The stand-in the demo, `npm run stand-in` and the e2e tests use must agree with the real thing: the same
 // walk through every tool (test/support/tool-tour.ts) against the real LiteLLM on PostgreSQL and against
 // the stand-in must give answers of the same shape (the same fields, null where the real proxy gives null,
-// the same types elsewhere) and the same refusals, word for word.
+// the same types elsewhere) and the same refusals, word for word. The calls whose answers must say what the
+// proxy did (test/support/answer-checks.ts) must give the same answers, values included, once the ids and
+// keys each proxy makes up are taken out.
 
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -9,6 +11,8 @@ import { capture } from "../support/capture.ts";
 import { startCheckedServer, type CheckedServer } from "../support/checked-server.ts";
 import { textOf } from "../support/connect.ts";
 import { FakeLiteLLM } from "../support/fake-litellm.ts";
+import { modelList } from "../support/litellm-answers.ts";
+import { ANSWER_CHECKS, neutral, type CheckContext } from "../support/answer-checks.ts";
 import { TOUR, tourContext, type TourContext } from "../support/tool-tour.ts";
 
 const proxy = inject("dbProxy");
@@ -53,6 +57,35 @@ async function walk(server: CheckedServer, ctx: TourContext, waitForSpendMs: num
   return { outcomes, spendLogs: shape(logs) };
 }
 
+/** Each check's outcome: its refusal, or its whole answer, with what each proxy makes up taken out. */
+async function walkChecks(server: CheckedServer, ctx: CheckContext): Promise<Record<string, unknown>> {
+  const outcomes: Record<string, unknown> = {};
+  for (const check of ANSWER_CHECKS) {
+    if (check.waitMs) await new Promise((resolve) => setTimeout(resolve, check.waitMs));
+    const result = await server.call(check.tool, check.args(ctx));
+    if (!result.isError) check.then?.(result.structuredContent!, ctx);
+    const answer = check.compare && !result.isError ? check.compare(result.structuredContent!) : result.structuredContent;
+    outcomes[check.name] = neutral(result.isError ? `refused: ${textOf(result)}` : answer, ctx);
+  }
+  return outcomes;
+}
+
+/**
+ * What the checks need that no tool makes: a stored credential, a deployment on one that is missing, and a
+ * key that expires within the second (the tools take no duration under a minute).
+ */
+async function prepareChecks(url: string, masterKey: string, ctx: CheckContext): Promise<void> {
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${url}${path}`, { method: "POST", headers: { authorization: `Bearer ${masterKey}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+    expect(response.status, `${path}: ${await response.clone().text()}`).toBe(200);
+    return (await response.json()) as Record<string, unknown>;
+  };
+  await post("/credentials", { credential_name: ctx.credential, credential_values: { api_key: `sk-provider-${ctx.run}-unused` }, credential_info: { custom_llm_provider: "openai" } });
+  await post("/model/new", { model_name: ctx.brokenModel, litellm_params: { model: "openai/gpt-4o-mini", litellm_credential_name: `${ctx.credential}-gone` }, model_info: { id: `agree-broken-${ctx.run}` } });
+  const expiring = await post("/key/generate", { models: [ctx.model], user_id: `agree-user-${ctx.run}`, duration: "1s", key_alias: `agree-expiring-${ctx.run}` });
+  ctx.keys.expiring = String(expiring.key);
+}
+
 describe.skipIf(!proxy)("the stand-in agrees with a real LiteLLM with its database", () => {
   const run = randomBytes(4).toString("hex");
   const people = { users: [{ user_id: `agree-user-${run}`, user_email: `agree-${run}@example.com` }], teams: [{ team_id: `agree-team-${run}`, team_alias: `Agree ${run}`, members: [`agree-user-${run}`] }] };
@@ -60,6 +93,8 @@ describe.skipIf(!proxy)("the stand-in agrees with a real LiteLLM with its databa
   let standIn: FakeLiteLLM;
   let real: Walk;
   let fake: Walk;
+  let realChecks: Record<string, unknown>;
+  let fakeChecks: Record<string, unknown>;
 
   /** An admin call straight to the real proxy, for what no tool does: creating a user and a team. */
   async function admin(path: string, body: unknown): Promise<void> {
@@ -75,15 +110,24 @@ describe.skipIf(!proxy)("the stand-in agrees with a real LiteLLM with its databa
     await admin("/user/new", { user_id: user!.user_id, user_email: user!.user_email, teams: [team!.team_id], auto_create_key: false });
     standIn = await new FakeLiteLLM({ masterKey: proxy!.masterKey, people }).start();
 
-    const realServer = await startCheckedServer({ LITELLM_HOST: proxy!.url, LITELLM_MASTER_KEY: proxy!.masterKey });
-    const fakeServer = await startCheckedServer({ LITELLM_HOST: standIn.url, LITELLM_MASTER_KEY: proxy!.masterKey });
+    const realServer = await startCheckedServer({ LITELLM_HOST: proxy!.url, LITELLM_MASTER_KEY: proxy!.masterKey, LITELLM_MCP_TOOLSETS: "all" });
+    const fakeServer = await startCheckedServer({ LITELLM_HOST: standIn.url, LITELLM_MASTER_KEY: proxy!.masterKey, LITELLM_MCP_TOOLSETS: "all" });
     servers.push(realServer, fakeServer);
     const context = (): TourContext => ({ ...tourContext(true), user: user!.user_id, team: team!.team_id, alias: `agree-key-${run}` });
     real = await walk(realServer, context(), 10 * proxy!.batchWriteSeconds * 1000);
     fake = await walk(fakeServer, context(), 0);
-  }, 180_000);
+
+    const checks = (model: string): CheckContext => ({ run, model, configModelId: "", credential: `agree-cred-${run}`, brokenModel: `agree-broken-${run}`, keys: {}, addedModelId: "" });
+    const [realCtx, fakeCtx] = [checks(proxy!.models[0]!), checks(modelList.data[0]!.id)];
+    await prepareChecks(proxy!.url, proxy!.masterKey, realCtx);
+    await prepareChecks(standIn.url, proxy!.masterKey, fakeCtx);
+    realChecks = await walkChecks(realServer, realCtx);
+    fakeChecks = await walkChecks(fakeServer, fakeCtx);
+  }, 240_000);
 
   afterAll(async () => {
+    // The proxy is shared with the other files, which list its models: the deployment put there goes.
+    await fetch(`${proxy!.url}/model/delete`, { method: "POST", headers: { authorization: `Bearer ${proxy!.masterKey}`, "content-type": "application/json" }, body: JSON.stringify({ id: `agree-broken-${run}` }) });
     for (const server of servers) {
       capture("db-stand-in-agrees", server.emitted());
       await server.close();
@@ -97,6 +141,19 @@ describe.skipIf(!proxy)("the stand-in agrees with a real LiteLLM with its databa
 
   it.each(["get_user_info (unknown)", "get_team_info (unknown)"])("%s: the same sentence", (name) => {
     expect(fake.outcomes[name]).toEqual(real.outcomes[name]);
+  });
+
+  it("the checks do what they are named for on the real proxy (so that agreeing means something)", () => {
+    expect(realChecks["delete_key: a live key and an unknown one"]).toEqual({ deleted: ["<key deleted>"], not_found: ["sk-...none"] });
+    expect(realChecks["create_team: the alias of another, in other case"]).toMatch(/^refused: Team checks-team1-\w+ already has the alias "Checks \w+" \("Checks \w+" differs only in case or spacing\)/);
+    expect(realChecks["add_team_member: one on the team, one not"]).toMatchObject({ already_members: [`agree-ana-${run}`] });
+    expect(realChecks["delete_model: a config-file model"]).toMatch(/^refused: Deployment "<config model id>" \("<model>"\) comes from the proxy's config file/);
+    expect(realChecks["proxy_completion: a deployment without its credential"]).toMatch(/^refused: The deployment behind model "agree-broken-\w+" has no provider key/);
+    expect(realChecks["get_key_info: a key past its expiry"]).toBe("expired");
+  });
+
+  it.each(ANSWER_CHECKS.map((check) => check.name))("%s: the same answer, or the same refusal", (name) => {
+    expect(fakeChecks[name]).toEqual(realChecks[name]);
   });
 
   it("get_spend_logs, once LiteLLM has written its batch: the same shape of log rows", () => {

@@ -37,8 +37,9 @@ const makeThing: ToolOperation = {
     id: { typed: true, was: ["string"], rejects: { absent: "id", null: "id", integer: "id" } },
     name: { was: ["absent", "string"], rejects: { integer: "label" } },
   },
+  around: [],
 };
-const listThings: ToolOperation = { tool: "list_things", file: "src/manifest/things/list-things.ts", method: "get", path: "/things", sends: {}, builtOn: {}, reads: {} };
+const listThings: ToolOperation = { tool: "list_things", file: "src/manifest/things/list-things.ts", method: "get", path: "/things", sends: {}, builtOn: {}, reads: {}, around: [] };
 
 interface Shape {
   body?: JsonObject;

@@ -110,18 +110,39 @@ export const BREAKING: Variant[] = [
     report: [/create_team: its answer's field models\[\] may be any value in LiteLLM \S+ \(was string\); .* make output field models\[\] in src\/manifest\/teams\/create-team\.ts take any value\./],
   },
   {
+    // delete_key, regenerate_key and reset_key_spend read it around their own call (to find the key, check
+    // the policy, ask the person), typed like every call: the report names them, and tsc fails where they read.
     name: "missing operation: GET /key/info removed",
     mutate: (doc) => delete doc.paths["/key/info"],
-    named: ["get_key_info"],
-    typecheck: ["src/manifest/keys/get-key-info.ts"],
-    report: [/^ {4}get_key_info \(GET \/key\/info\): gone from the document!$/m, /get_key_info: GET \/key\/info is gone from LiteLLM \S+: `npm run typecheck` fails in src\/manifest\/keys\/get-key-info\.ts\./],
+    named: ["delete_key", "get_key_info", "regenerate_key", "reset_key_spend"],
+    // The entries' declarations ("GET /key/info" in around.calls) fail too, since the name is no operation now.
+    typecheck: [
+      "src/manifest/keys/get-key-info.ts",
+      "src/manifest/keys/key-presence.ts",
+      "src/manifest/keys/delete-key.ts",
+      "src/manifest/keys/regenerate-key.ts",
+      "src/manifest/keys/reset-key-spend.ts",
+      "src/litellm/state.ts",
+      "src/manifest/confirmation-previews.ts",
+    ],
+    report: [
+      /^ {4}get_key_info \(GET \/key\/info\): gone from the document!$/m,
+      /get_key_info: GET \/key\/info is gone from LiteLLM \S+: `npm run typecheck` fails in src\/manifest\/keys\/get-key-info\.ts\./,
+      /^ {4}delete_key \(POST \/key\/delete\)\n {6}calls GET \/key\/info around it: gone from the document!$/m,
+      /delete_key: GET \/key\/info is gone from LiteLLM \S+, and the tool calls it around its own \(its entry's around\.calls\): `npm run typecheck` fails where it is called\./,
+    ],
   },
   {
+    // regenerate_key blocks a key again through it (the undo of a secret the policy refuses).
     name: "request body of POST /key/block no longer declared",
     mutate: (doc) => delete doc.paths["/key/block"].post.requestBody,
-    named: ["block_key"],
-    typecheck: ["src/manifest/keys/block-key.ts"],
-    report: [/^ {6}body: no longer declared!$/m, /block_key: LiteLLM \S+ declares no request body, and the tool sends key in one/],
+    named: ["block_key", "regenerate_key"],
+    typecheck: ["src/manifest/keys/block-key.ts", "src/litellm/state.ts"],
+    report: [
+      /^ {6}body: no longer declared!$/m,
+      /block_key: LiteLLM \S+ declares no request body, and the tool sends key in one/,
+      /regenerate_key: POST \/key\/block, which the tool calls around its own, takes no body field key in LiteLLM \S+, and the tool sends it: `npm run typecheck` fails where it is called\./,
+    ],
   },
   {
     name: "required now: key_alias, which regenerate_key never sends",

@@ -33,6 +33,7 @@ interface BundleManifest {
   version: string;
   server: { type: string; entry_point: string; mcp_config: { command: string; args: string[]; env: Record<string, string> } };
   tools: { name: string }[];
+  long_description: string;
   user_config: Record<string, UserConfigEntry>;
 }
 
@@ -82,9 +83,13 @@ async function launch(answers: Record<string, string | boolean>) {
 }
 
 describe("the MCP Bundle", () => {
-  it("is this package at this version, validates, and lists every tool", async () => {
+  it("is this package at this version, validates, lists the tools it serves as installed, and says how to get the rest", async () => {
     expect(bundleManifest).toMatchObject({ name: pkg.name, version: pkg.version, server: { type: "node", entry_point: "dist/index.cjs" } });
-    expect(bundleManifest.tools.map((t) => t.name)).toEqual(tools.map((t) => t.name));
+    expect(bundleManifest.tools.map((t) => t.name)).toEqual(tools.filter((t) => t.byDefault).map((t) => t.name));
+    // Every other tool is named in the description, with the setting that turns it on.
+    expect(bundleManifest.long_description).toMatch(/The Toolsets setting \(comma-separated\) turns on more: /);
+    for (const tool of tools.filter((t) => !t.byDefault)) expect(bundleManifest.long_description).toMatch(new RegExp(`${tool.toolset} adds [\\w, ]*\\b${tool.name}\\b`));
+    expect(bundleManifest.long_description).toContain(`"all" serves all ${tools.length}`);
     const validated = await run(REPO_ROOT, process.execPath, [MCPB, "validate", join(unpacked, "manifest.json")]);
     expect(validated.code, validated.stdout + validated.stderr).toBe(0);
   });
@@ -103,8 +108,8 @@ describe("the MCP Bundle", () => {
     const client = await launch({ litellm_host: upstream.url, litellm_master_key: MASTER });
     try {
       expect(client.getServerVersion()).toMatchObject({ name: "litellm-mcp", version: pkg.version });
-      // Left at its default, the toolsets answer offers the default tools.
-      expect((await client.listTools()).tools.map((t) => t.name).sort()).toEqual(tools.filter((t) => t.byDefault).map((t) => t.name).sort());
+      // Left at its default, the toolsets answer offers exactly the tools the manifest lists.
+      expect((await client.listTools()).tools.map((t) => t.name).sort()).toEqual(bundleManifest.tools.map((t) => t.name).sort());
       const models = await client.callTool({ name: "list_models", arguments: {} });
       expect(models.isError).toBeFalsy();
       expect(upstream.requests.map((r) => [r.path, r.authorization])).toEqual([["/models", `Bearer ${MASTER}`]]);

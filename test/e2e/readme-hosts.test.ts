@@ -1,15 +1,18 @@
 // The host configuration snippets in README.md, read from the README itself and launched exactly as each
-// host would launch them, through an MCP initialize and tools/list. What they launch is the package as
-// shipped: `npm pack` of this checkout installed into an empty prefix (standing in for `npm install -g .`
-// and for the registry download of `npx -y <package>`), never the work tree. If a snippet rots (wrong
-// command, wrong shape, a package name that is not ours) or the package stops working once packed and
-// installed (`files`, `bin`, the code cache), this fails.
+// host would launch them, through an MCP initialize and tools/list. The `claude mcp add` lines are run, as
+// printed, by the real Claude Code CLI (test/support/claude-cli.ts), and what it wrote into its config is
+// what gets launched. What they launch is the package as shipped: `npm pack` of this checkout installed
+// into an empty prefix (standing in for `npm install -g .` and for the registry download of
+// `npx -y <package>`), never the work tree. If a snippet rots (wrong command, wrong shape, a line the CLI
+// rejects, a package name that is not ours) or the package stops working once packed and installed
+// (`files`, `bin`, the code cache), this fails.
 
 import { readFileSync } from "node:fs";
 import { Client } from "@modelcontextprotocol/client";
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { manifest } from "../../src/manifest/index.ts";
+import { CLAUDE_CODE_VERSION, installClaudeCli, type ClaudeCli, type WrittenServer } from "../support/claude-cli.ts";
 import { FakeLiteLLM } from "../support/fake-litellm.ts";
 import { packAndInstall, type PackedInstall } from "../support/packed.ts";
 import { connectHttp, startHttpInstance, type HttpInstance } from "../support/spawn-http.ts";
@@ -48,35 +51,6 @@ function shellWords(line: string, vars: Record<string, string>): string[] {
   return words;
 }
 
-interface ClaudeMcpAdd {
-  transport: string;
-  env: Record<string, string>;
-  headers: string[];
-  name: string;
-  rest: string[];
-}
-
-/** `claude mcp add [options] <name> -- <command> [args...]` or `... <name> <url>`: options before the name. */
-function parseClaudeMcpAdd(words: string[]): ClaudeMcpAdd {
-  expect(words.slice(0, 3)).toEqual(["claude", "mcp", "add"]);
-  const parsed: ClaudeMcpAdd = { transport: "stdio", env: {}, headers: [], name: "", rest: [] };
-  let i = 3;
-  for (; i < words.length && words[i]!.startsWith("-") && words[i] !== "--"; i += 2) {
-    const [flag, value] = [words[i]!, words[i + 1]];
-    expect(value, `${flag} needs a value`).toBeDefined();
-    if (flag === "--transport" || flag === "-t") parsed.transport = value!;
-    else if (flag === "--env" || flag === "-e") {
-      const [key, ...v] = value!.split("=");
-      expect(v.length, `--env takes KEY=value, got ${value}`).toBeGreaterThan(0);
-      parsed.env[key!] = v.join("=");
-    } else if (flag === "--header" || flag === "-H") parsed.headers.push(value!);
-    else if (flag !== "--scope" && flag !== "-s") throw new Error(`claude mcp add has no option ${flag}`);
-  }
-  parsed.name = words[i++] ?? "";
-  parsed.rest = words.slice(i);
-  return parsed;
-}
-
 /** What a host starts for one snippet: the command, its arguments and the environment it sets. */
 interface HostLaunch {
   where: string;
@@ -87,7 +61,7 @@ interface HostLaunch {
 
 type JsonServer = { type?: string; command: string; args?: string[]; env: Record<string, string> };
 
-/** Every stdio server the README tells a host to start: JSON configs and `claude mcp add ... --` lines. */
+/** Every stdio server the README's JSON configs tell a host to start. */
 function hostLaunches(): HostLaunch[] {
   const launches: HostLaunch[] = [];
   for (const block of fencedBlocks()) {
@@ -107,25 +81,33 @@ function hostLaunches(): HostLaunch[] {
         launches.push({ where: `${block.heading}: ${server.command} ${(server.args ?? []).join(" ")}`.trim(), command: server.command, args: server.args ?? [], env });
       }
     }
-    if (block.lang === "bash") {
-      for (const line of block.text.split("\n").filter((l) => l.startsWith("claude mcp add"))) {
-        const add = parseClaudeMcpAdd(shellWords(line, {}));
-        if (add.transport !== "stdio") continue;
-        expect(add.name).toBe("litellm");
-        expect(add.rest[0], "the command follows --").toBe("--");
-        const [command, ...args] = add.rest.slice(1);
-        launches.push({ where: `${block.heading}: claude mcp add ... -- ${add.rest.slice(1).join(" ")}`, command: command!, args, env: add.env });
-      }
-    }
   }
   return launches;
 }
 
+/** Every `claude mcp add` line of the README, with the heading it sits under. */
+function claudeLines(): { heading: string; line: string }[] {
+  return fencedBlocks()
+    .filter((block) => block.lang === "bash")
+    .flatMap((block) => block.text.split("\n").filter((line) => line.startsWith("claude mcp add")).map((line) => ({ heading: block.heading, line })));
+}
+
+/** The one server a `claude mcp add` line configured, run through the real CLI. */
+async function addedByClaude(line: string, vars: Record<string, string> = {}): Promise<WrittenServer> {
+  const servers = await claude.add(line, vars);
+  expect(Object.keys(servers), line).toEqual(["litellm"]);
+  return servers.litellm!;
+}
+
 let packed: PackedInstall;
+let claude: ClaudeCli;
 beforeAll(async () => {
-  packed = await packAndInstall();
+  [packed, claude] = await Promise.all([packAndInstall(), installClaudeCli()]);
+}, 300_000);
+afterAll(async () => {
+  await packed?.remove();
+  await claude?.remove();
 });
-afterAll(() => packed?.remove());
 
 /**
  * The one substitution: where the snippet would download the package from the registry, the tarball is
@@ -160,6 +142,7 @@ afterEach(async () => {
 
 describe("README host configuration, launched as shipped", () => {
   const launches = hostLaunches();
+  const lines = claudeLines();
 
   it("names only this package, and keeps the bin the snippets call", () => {
     expect(Object.keys(pkg.bin)).toEqual(["litellm-mcp"]);
@@ -171,11 +154,17 @@ describe("README host configuration, launched as shipped", () => {
     expect(README).not.toMatch(/npx (-\S+ )*litellm-mcp\b/);
   });
 
-  it("finds every kind of host snippet: global command, node + path, VS Code, Claude Code, and npx after a release", () => {
+  it("finds every kind of host snippet: global command, node + path, VS Code, Claude Code over stdio and HTTP, and npx after a release", () => {
     const commands = launches.map((l) => `${l.command} ${l.args.join(" ")}`.trim());
     expect(commands).toEqual(expect.arrayContaining([BIN, `node ${CLONE_PLACEHOLDER}/dist/index.cjs`, `npx -y ${pkg.name}`]));
-    expect(launches.filter((l) => l.command === BIN).length).toBeGreaterThanOrEqual(3);
+    expect(launches.filter((l) => l.command === BIN).length).toBeGreaterThanOrEqual(2);
     for (const launch of launches) expect(Object.keys(launch.env).sort(), launch.where).toEqual(["LITELLM_HOST", "LITELLM_MASTER_KEY"]);
+    expect(lines.map((l) => l.heading)).toEqual(expect.arrayContaining(["Claude Code", "Streamable HTTP", "After a release"]));
+    expect(lines.find((l) => l.heading.startsWith("Caller mode"))).toBeDefined();
+  });
+
+  it(`runs the README's lines with the Claude Code CLI pinned for it (${CLAUDE_CODE_VERSION})`, () => {
+    expect(claude.version).toBe(`${CLAUDE_CODE_VERSION} (Claude Code)`);
   });
 
   it.each(launches.map((launch) => [launch.where, launch] as const))("%s answers initialize and tools/list", async (_, launch) => {
@@ -184,49 +173,54 @@ describe("README host configuration, launched as shipped", () => {
     expect(names.sort()).toEqual([...DEFAULT_TOOLS].sort());
   });
 
-  it("Streamable HTTP: the claude mcp add --transport http line reaches a token-protected --http server", async () => {
+  const stdioLines = lines.filter((l) => l.line.includes(" -- "));
+  it.each(stdioLines.map((l) => [`${l.heading}: ${l.line}`, l.line] as const))("%s: the real CLI takes it, and the server it configured answers initialize and tools/list", async (_, line) => {
+    const written = await addedByClaude(line);
+    expect(written.type).toBe("stdio");
+    const { command, args, env } = written as Extract<WrittenServer, { type: "stdio" }>;
+    expect(Object.keys(env).sort()).toEqual(["LITELLM_HOST", "LITELLM_MASTER_KEY"]);
+    const { info, names } = await initializeAndList({ where: line, command, args, env });
+    expect(info?.name).toBe("litellm-mcp");
+    expect(names.sort()).toEqual([...DEFAULT_TOOLS].sort());
+  });
+
+  it("Streamable HTTP: the real CLI takes the claude mcp add --transport http line, and what it wrote reaches a token-protected --http server", async () => {
     const token = "readme-http-token-0123456789abcdef";
-    const line = fencedBlocks()
-      .filter((b) => b.heading === "Streamable HTTP" && b.lang === "bash")
-      .flatMap((block) => block.text.split("\n"))
-      .find((l) => l.startsWith("claude mcp add"));
-    const add = parseClaudeMcpAdd(shellWords(line!, { LITELLM_MCP_HTTP_TOKEN: token }));
-    expect(add).toMatchObject({ transport: "http", name: "litellm", headers: [`Authorization: Bearer ${token}`] });
-    const url = new URL(add.rest[0]!);
-    expect(add.rest).toHaveLength(1);
+    const { line } = lines.find((l) => l.heading === "Streamable HTTP")!;
+    // The line's $LITELLM_MCP_HTTP_TOKEN comes from the shell, as for a user who exported it.
+    const written = (await addedByClaude(line, { LITELLM_MCP_HTTP_TOKEN: token })) as Extract<WrittenServer, { type: "http" | "sse" }>;
+    expect(written).toEqual({ type: "http", url: expect.any(String), headers: { Authorization: `Bearer ${token}` } });
 
     const server = await startHttpInstance(["--host", "0.0.0.0"], { LITELLM_MCP_HTTP_TOKEN: token }, `${packed.binDir}/${BIN}`);
     running.push(server);
-    // Same path and header as the snippet; the host is this machine instead of the example's name.
-    const local = new URL(url.pathname, `http://127.0.0.1:${server.url.port}`);
-    const [name, value] = add.headers[0]!.split(/:\s*/);
-    const client = await connectHttp(local, { requestInit: { headers: { [name!]: value! } } });
+    // Same path and headers as the CLI wrote; the host is this machine instead of the example's name.
+    const local = new URL(new URL(written.url).pathname, `http://127.0.0.1:${server.url.port}`);
+    const client = await connectHttp(local, { requestInit: { headers: written.headers } });
     expect((await client.listTools()).tools.map((t) => t.name).sort()).toEqual([...DEFAULT_TOOLS].sort());
     await client.close();
   });
 
   it("Caller mode: the server line and the claude mcp add line work together, each call under the caller's key", async () => {
-    const lines = fencedBlocks()
+    const shellLines = fencedBlocks()
       .filter((b) => b.heading.startsWith("Caller mode") && b.lang === "bash")
       .flatMap((block) => block.text.split("\n"));
     // `VAR=value ... litellm-mcp --http --host ADDR --port N`
-    const words = shellWords(lines.find((l) => l.includes(" --http"))!, {});
+    const words = shellWords(shellLines.find((l) => l.includes(" --http"))!, {});
     const at = words.indexOf(BIN!);
     const env = Object.fromEntries(words.slice(0, at).map((w) => [w.split("=")[0]!, w.slice(w.indexOf("=") + 1)]));
     expect(Object.keys(env).sort()).toEqual(["LITELLM_HOST", "LITELLM_MCP_AUTH"]);
     // The port becomes a free one; everything else is the README's.
     const args = words.slice(at + 1).filter((w, i, all) => w !== "--http" && w !== "--port" && all[i - 1] !== "--port");
-    const add = parseClaudeMcpAdd(shellWords(lines.find((l) => l.startsWith("claude mcp add"))!, {}));
-    expect(add).toMatchObject({ transport: "http", name: "litellm" });
-    const [name, value] = add.headers[0]!.split(/:\s*/);
-    const key = value!.replace(/^Bearer /, "");
+    const written = (await addedByClaude(shellLines.find((l) => l.startsWith("claude mcp add"))!)) as Extract<WrittenServer, { type: "http" | "sse" }>;
+    expect(written).toMatchObject({ type: "http", headers: { Authorization: expect.stringMatching(/^Bearer /) } });
+    const key = written.headers!.Authorization!.replace(/^Bearer /, "");
 
     const upstream = await new FakeLiteLLM({ masterKey: "sk-readme-unused-master-1" }).start();
     try {
       upstream.state.mint(key, {});
       const server = await startHttpInstance(args, { ...env, LITELLM_HOST: upstream.url }, `${packed.binDir}/${BIN}`);
       running.push(server);
-      const client = await connectHttp(new URL(new URL(add.rest[0]!).pathname, `http://127.0.0.1:${server.url.port}`), { requestInit: { headers: { [name!]: value! } } });
+      const client = await connectHttp(new URL(new URL(written.url).pathname, `http://127.0.0.1:${server.url.port}`), { requestInit: { headers: written.headers } });
       const models = await client.callTool({ name: "list_models", arguments: {} });
       expect(models.isError).toBeFalsy();
       expect(upstream.requests.at(-1)?.authorization).toBe(`Bearer ${key}`);
@@ -234,5 +228,9 @@ describe("README host configuration, launched as shipped", () => {
     } finally {
       await upstream.stop();
     }
+  });
+
+  it("the CLI never tried to reach the network: no connection to the proxy every request would have gone through", () => {
+    expect(claude.escapes()).toBe(0);
   });
 });

@@ -26,6 +26,11 @@ describe("npm run release:check", () => {
     for (const file of ["LICENSE", "README.md", "package.json", "dist/index.cjs", "dist/server.cjs"]) expect(result.stdout).toMatch(new RegExp(` ${file.replace(".", "\\.")}$`, "m"));
     expect(result.stdout).toContain(`answered initialize and tools/list (${manifest.filter((t) => t.byDefault).length} tools)`);
     expect(result.stdout).toMatch(/^release check passed$/m);
+    // The README's sample is this output with the sizes and the checksum left out.
+    const readme = await readFile(join(REPO_ROOT, "README.md"), "utf8");
+    const sample = /prints the tarball's size, files and sha256[\s\S]*?```\n([\s\S]*?)```/.exec(readme)?.[1];
+    const elided = result.stdout.replace(/^ *\d+ kB {2}/gm, "      … kB  ").replace(/\d+ kB (packed|unpacked)/g, "… kB $1").replace(/^sha256 [0-9a-f]{64}$/m, "sha256 …");
+    expect(sample).toBe(elided);
   });
 
   it("fails, naming each problem, on a package without LICENSE, with tests inside, an absolute path, a server.json of another version asking for an unknown variable", async () => {

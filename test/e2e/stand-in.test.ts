@@ -56,7 +56,7 @@ describe("the LiteLLM stand-in", () => {
     expect((answers.get_team_info!.keys as unknown[]).length).toBe(1);
     expect(answers.get_spend_logs).toMatchObject({ total: 1, logs: [{ key_alias: ctx.alias, request_tags: ["litellm-mcp", "tool:proxy_completion"] }] });
     expect(answers.regenerate_key!.key).not.toBe(answers.generate_key!.key);
-    expect(answers.delete_key).toEqual({ deleted: [ctx.alias] });
+    expect(answers.delete_key).toEqual({ deleted: [ctx.alias], not_found: [] });
     // After the delete, LiteLLM lists the key no more.
     expect((await spawned.call("list_keys", { key_alias: ctx.alias })).structuredContent).toMatchObject({ total_count: 0, keys: [] });
   });

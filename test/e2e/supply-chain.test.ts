@@ -16,12 +16,23 @@ import { refusedOrigin } from "../support/serve.ts";
 const CI_TAG = "cp311-linux-x86_64";
 const LOCK_DIR = join(REPO_ROOT, "scripts", "litellm-lock");
 
+/**
+ * Every committed npm lock: the project's, the Node.js binaries CI runs the suites on (npm run node:install),
+ * the database kit's shim, and the Claude Code CLI the README tests run.
+ */
+const NPM_LOCKS = [
+  { lock: "package-lock.json", atLeast: 100 },
+  { lock: "scripts/node-versions/package-lock.json", atLeast: 2 },
+  { lock: "test/support/litellm-db/shim/package-lock.json", atLeast: 5 },
+  { lock: "test/support/claude-code/package-lock.json", atLeast: 2 },
+];
+
 describe("npm", () => {
-  // The project's own lock, and the one of the Node.js binaries CI runs the suites on (npm run node:install).
-  it.each([
-    ["package-lock.json", 100],
-    ["scripts/node-versions/package-lock.json", 2],
-  ])("every package in %s carries a sha512 integrity that npm ci checks, and CI runs npm ci", (file, atLeast) => {
+  it("CI runs npm ci", () => {
+    expect(readFileSync(join(REPO_ROOT, ".ci", "run"), "utf8")).toMatch(/^npm ci\b/m);
+  });
+
+  it.each(NPM_LOCKS)("every package in $lock carries a sha512 integrity that npm ci checks, from the registry", ({ lock: file, atLeast }) => {
     const lock = JSON.parse(readFileSync(join(REPO_ROOT, file), "utf8")) as { lockfileVersion: number; packages: Record<string, { integrity?: string; resolved?: string; link?: boolean }> };
     expect(lock.lockfileVersion).toBeGreaterThanOrEqual(2);
     const packages = Object.entries(lock.packages).filter(([path]) => path !== "");
@@ -32,7 +43,6 @@ describe("npm", () => {
       // No git, file or tarball-URL dependencies: those bypass the registry's integrity.
       if (entry.resolved) expect(entry.resolved, path).toMatch(/^https:\/\/registry\.npmjs\.org\//);
     }
-    expect(readFileSync(join(REPO_ROOT, ".ci", "run"), "utf8")).toMatch(/^npm ci\b/m);
   });
 });
 

@@ -9,6 +9,8 @@ import { manifest } from "../../src/manifest/index.ts";
 import { CANARY_CALLER_KEY, leaksCanary } from "../support/canary.ts";
 import { capture } from "../support/capture.ts";
 import { connect, textOf } from "../support/connect.ts";
+import { userInfo } from "../support/litellm-admin-answers.ts";
+import { routeKey } from "../support/healthy-litellm.ts";
 import { chatCompletion, generatedKey, keyInfo, modelList } from "../support/litellm-answers.ts";
 
 interface Answer {
@@ -18,22 +20,28 @@ interface Answer {
   drop?: true;
 }
 
-/** A local upstream that answers with `script` in order, then 200 forever, and records when each request came. */
+/**
+ * A local upstream that answers the tool's own route (`route`) with `script` in order, then 200 forever, and
+ * records when each of those requests came; what the tool reads around its own call is answered healthy.
+ */
 class Scripted {
   readonly hits: number[] = [];
   private server: Server | undefined;
-  constructor(private readonly script: Answer[]) {}
+  constructor(
+    private readonly script: Answer[],
+    private readonly route: string,
+  ) {}
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
       req.resume();
       req.on("end", () => {
-        this.hits.push(performance.now());
-        const answer = this.script[this.hits.length - 1];
+        const route = `${req.method} ${req.url?.split("?")[0]}`;
+        if (route === this.route) this.hits.push(performance.now());
+        const answer = route === this.route ? this.script[this.hits.length - 1] : undefined;
         if (answer?.drop) return void req.socket.destroy();
         const status = answer?.status ?? 200;
         res.writeHead(status, { "content-type": "application/json", ...(answer?.retryAfter ? { "retry-after": answer.retryAfter } : {}) });
-        const route = `${req.method} ${req.url?.split("?")[0]}`;
         res.end(JSON.stringify(status === 200 ? healthy(route) : { error: { message: `status ${status}` } }));
       });
     });
@@ -51,6 +59,8 @@ function healthy(route: string): unknown {
   if (route === "POST /key/generate") return generatedKey({ models: ["mock-gpt"] });
   if (route === "GET /key/info") return keyInfo;
   if (route === "GET /models") return modelList;
+  // generate_key reads its user first (src/policy/effects.ts).
+  if (route === "GET /user/info") return userInfo(1, 1, "u");
   return chatCompletion("mock-gpt", "hi");
 }
 
@@ -68,7 +78,7 @@ afterEach(async () => {
 });
 
 async function run(script: Answer[], tool: string, env: Record<string, string> = {}, tools?: readonly Tool[]) {
-  upstream = new Scripted(script);
+  upstream = new Scripted(script, routeKey((tools ?? manifest).find((t) => t.name === tool)!));
   const host = await upstream.start();
   const bridge = await connect({ LITELLM_HOST: host, LITELLM_MCP_RETRY_MAX_WAIT_MS: "3000", ...env }, tools ? { tools } : {});
   const result = await bridge.call(tool, ARGS[tool] ?? {});
@@ -166,7 +176,7 @@ describe("the decision comes from the annotations", () => {
 
 describe("cancellation during the wait", () => {
   it("stops the retry: no further request after the client cancels", async () => {
-    upstream = new Scripted([{ status: 503, retryAfter: "1" }]);
+    upstream = new Scripted([{ status: 503, retryAfter: "1" }], "GET /models");
     const bridge = await connect({ LITELLM_HOST: await upstream.start() });
     const controller = new AbortController();
     const pending = bridge.client.callTool({ name: "list_models", arguments: {} }, { signal: controller.signal });

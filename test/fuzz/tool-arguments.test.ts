@@ -10,7 +10,7 @@ import { redact } from "../../src/redact.ts";
 import { CANARY_CALLER_KEY } from "../support/canary.ts";
 import { capture } from "../support/capture.ts";
 import { CANARY_MASTER_KEY, connect, textOf, type Connected } from "../support/connect.ts";
-import { HEALTHY_ANSWERS, routeKey, routeOf } from "../support/healthy-litellm.ts";
+import { HEALTHY_ANSWERS, HealthyState, routeKey, routeOf } from "../support/healthy-litellm.ts";
 import { HASHED_TOKEN } from "../support/litellm-admin-answers.ts";
 import { chatCompletion } from "../support/litellm-answers.ts";
 import { dailyActivity } from "../support/litellm-management-answers.ts";
@@ -41,11 +41,14 @@ const ANSWERS: typeof HEALTHY_ANSWERS = {
   "GET /user/daily/activity/aggregated": () =>
     dailyActivity([{ date: "2026-12-01", key: HASHED_TOKEN, alias: CANARY_MASTER_KEY, user: "u-7", team: null, model: "mock-gpt", spend: 0.1, requests: 1, tokens: 10 }]),
 };
-/** Requests per route ("METHOD /template"): a tool's own operation, apart from what it reads first to judge it. */
+/** Requests per route ("METHOD /template"): a tool's own operation, apart from the reads it makes around it. */
 const requestsTo = new Map<string, number>();
 /** Requests the stand-in could not place: an unknown route, or a credential the route's tool should not send. */
 const strayRequests: string[] = [];
 const credentialOf: Record<string, string> = Object.fromEntries(manifest.map((t) => [routeKey(t), t.credential]));
+
+/** What the healthy LiteLLM remembers of the writes it answered, so that reads after a write agree with it. */
+const state = new HealthyState();
 
 /** A healthy LiteLLM in a function: answers every route as the real proxy would, and counts requests. */
 async function healthyLiteLLM(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
@@ -62,7 +65,7 @@ async function healthyLiteLLM(input: RequestInfo | URL, init?: RequestInit): Pro
   else if (credential === "none" ? authorization !== null : credential === "master" ? authorization !== `Bearer ${CANARY_MASTER_KEY}` : !authorization)
     strayRequests.push(`${route} sent the wrong credential for "${credential}"`);
   if (!answer) return new Response(JSON.stringify({ detail: "Not Found" }), { status: 404, headers: { "content-type": "application/json" } });
-  return new Response(JSON.stringify(answer(body, url.searchParams)), { status: 200, headers: { "content-type": "application/json" } });
+  return new Response(JSON.stringify(answer(body, url.searchParams, state)), { status: 200, headers: { "content-type": "application/json" } });
 }
 
 beforeAll(async () => {
@@ -318,9 +321,9 @@ describe.each(manifest.map((tool) => [tool.name, tool] as const))("%s", (name, t
 
         expect(said).not.toMatch(/internal error/);
         // An error sends nothing of its own operation; a success sent it exactly once (the stand-in never fails).
-        // A tool that judges its write by LiteLLM's state (tool.judge) may read first, and after; others send nothing else.
+        // A tool that reads LiteLLM's state around its write (its around.calls) may read first, and after; others send nothing else.
         expect(ownSent).toBe(result.isError ? 0 : 1);
-        if (!tool.judge) expect(sent).toBe(ownSent);
+        if (tool.aroundCalls.length === 0) expect(sent).toBe(ownSent);
         // The SDK drops a "__proto__" argument while parsing (a prototype-pollution guard), so the schema
         // judges what remains; the key itself is never sent (requests map fields one by one).
         const { ["__proto__"]: _dropped, ...judged } = Object.fromEntries(Object.entries(args));

@@ -50,7 +50,15 @@ describe("regen --dry-run from a URL", () => {
     delete doc.paths["/models"];
     const result = await dryRun(doc);
     expect(result.stdout).toMatch(/^ {4}list_models \(GET \/models\): gone from the document!$/m);
-    expect(breakingSentences(result.stdout)).toEqual([`list_models: GET /models is gone from LiteLLM ${SPEC_VERSION}: \`npm run typecheck\` fails in src/manifest/models/list-models.ts.`]);
+    // generate_key and regenerate_key read it too, to refuse models the proxy does not serve; check_model_health
+    // to hold a health check to a name LiteLLM serves, under LITELLM_MCP_ALLOWED_MODELS.
+    const around = (tool: string) => `${tool}: GET /models is gone from LiteLLM ${SPEC_VERSION}, and the tool calls it around its own (its entry's around.calls): \`npm run typecheck\` fails where it is called.`;
+    expect(breakingSentences(result.stdout)).toEqual([
+      around("check_model_health"),
+      around("generate_key"),
+      `list_models: GET /models is gone from LiteLLM ${SPEC_VERSION}: \`npm run typecheck\` fails in src/manifest/models/list-models.ts.`,
+      around("regenerate_key"),
+    ]);
     expect(result.code).toBe(1);
     expect(await hashGenerated(dir)).toEqual(committed);
   });

@@ -20,6 +20,19 @@ export const DB_MODELS = [
   { name: "mock-beta", deployment: "openai/gpt-4o", reply: "beta says hello" },
 ] as const;
 
+/**
+ * The operator's limits the policy suites mint under: one allowed model (the first above), a key, user and team
+ * budget ceiling each, keys of at most a day, every toolset served.
+ */
+export const STRICT_POLICY = {
+  LITELLM_MCP_TOOLSETS: "all",
+  LITELLM_MCP_ALLOWED_MODELS: DB_MODELS[0].name,
+  LITELLM_MCP_MAX_BUDGET: "0.01",
+  LITELLM_MCP_MAX_USER_BUDGET: "1",
+  LITELLM_MCP_MAX_TEAM_BUDGET: "5",
+  LITELLM_MCP_MAX_KEY_DURATION: "1d",
+} as const;
+
 /** A model whose only deployment is a loopback port that drops every connection: its health checks fail. */
 export const UNHEALTHY_MODEL = "mock-down";
 

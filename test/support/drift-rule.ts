@@ -45,21 +45,28 @@ export function typecheckClaims(report: string): Map<string, Set<string>> {
   return claims;
 }
 
-/** src/manifest files each file imports, followed to the end (relative imports only). */
+/**
+ * The shape every entry imports (and what it imports in turn): a type error there would belong to no tool in
+ * particular, so a tool's files stop at it.
+ */
+const SHARED_BY_ALL = new Set(["src/manifest/define-tool.ts", "src/manifest/tool-call.ts"]);
+
+/** src files each file imports, followed to the end (relative imports only), short of SHARED_BY_ALL. */
 function importsOf(file: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return seen;
   seen.add(file);
   const text = readFileSync(join(REPO_ROOT, file), "utf8");
   for (const match of text.matchAll(/from "(\.[^"]+)\.js"/g)) {
     const target = relative(REPO_ROOT, join(REPO_ROOT, dirname(file), `${match[1]}.ts`)).split("\\").join("/");
-    if (target.startsWith("src/manifest/")) importsOf(target, seen);
+    if (target.startsWith("src/") && !SHARED_BY_ALL.has(target)) importsOf(target, seen);
   }
   return seen;
 }
 
 /**
- * The files of each tool: its own, the manifest files it imports (shared summaries, required.ts, ...),
- * and src/litellm/streaming.ts for a tool that streams. A type error in one of them belongs to that tool.
+ * The files of each tool: its own, the src files it imports (shared summaries, required.ts, the policy's
+ * reads of LiteLLM's state, the questions it asks, ...), and src/litellm/streaming.ts for a tool that streams.
+ * A type error in one of them belongs to that tool.
  */
 export const TOOL_FILES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   OPERATIONS.map((op) => {

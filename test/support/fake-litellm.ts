@@ -15,6 +15,7 @@ import {
   keyInfoNotFound,
   keyNotFound,
   modelList,
+  missingCredentials,
   modelNotAllowed,
   noDatabase,
   onlyProxyAdmin,
@@ -24,8 +25,9 @@ import {
   userListNoDatabase,
 } from "./litellm-answers.ts";
 import { answerAdminRoute } from "./stand-in-admin.ts";
+import { answerManagementRoute } from "./stand-in-management.ts";
 import { routeRefusal } from "./stand-in-routes.ts";
-import { StandInState, withOffset, type StandInPeople } from "./stand-in-state.ts";
+import { durationOverflow, StandInState, withOffset, type StandInPeople } from "./stand-in-state.ts";
 import { usageFixture } from "./usage-fixture.ts";
 
 function usersById(ids: string[]) {
@@ -97,6 +99,12 @@ export class FakeLiteLLM {
     await new Promise((resolve) => this.server?.close(resolve));
   }
 
+  /** Model names of the deployments added through the API, each once, besides the configured ones. */
+  private addedModelNames(): string[] {
+    const configured = new Set(modelList.data.map((m) => m.id));
+    return [...new Set(this.state.dbDeployments.map((d) => d.model_name))].filter((name) => !configured.has(name));
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -139,7 +147,8 @@ export class FakeLiteLLM {
     switch (route) {
       case "GET /models":
       case "GET /v1/models":
-        return send(200, modelList);
+        // The configured models, then the names of deployments added through the API, as LiteLLM lists them.
+        return send(200, { ...modelList, data: [...modelList.data, ...this.addedModelNames().map((id) => ({ id, object: "model", created: 1677610602, owned_by: "openai" }))] });
       case "GET /user/list":
         // Admin-only in LiteLLM; the master key passes the check before the handler needs the database.
         if (!isMaster) return send(401, onlyProxyAdmin(url.pathname));
@@ -150,6 +159,8 @@ export class FakeLiteLLM {
       case "POST /key/generate": {
         if (!isMaster) return send(401, invalidKey(bearer));
         if (this.options.database === false) return send(500, noDatabase["/key/generate"]);
+        const overflow = durationOverflow(body?.duration);
+        if (overflow) return send(500, { error: { message: overflow, type: "internal_server_error", param: null, code: "500" } });
         const key = `sk-minted-${this.state.rows().length}-${Math.random().toString(36).slice(2, 10)}`;
         const row = this.state.mint(key, body ?? {});
         return send(200, { ...row, duration: null, key, token_id: row.token });
@@ -162,14 +173,18 @@ export class FakeLiteLLM {
         const found = live ?? this.state.findDeleted(key);
         if (!found) return send(404, keyInfoNotFound);
         const { token: _token, ...info } = found.row;
-        return send(200, { key, info: { ...info, expires: withOffset(found.row.expires), status: live ? "active" : "deleted" } });
+        const expired = typeof found.row.expires === "string" && Date.parse(found.row.expires) < Date.now();
+        return send(200, { key, info: { ...info, expires: withOffset(found.row.expires), status: live ? (expired ? "expired" : "active") : "deleted" } });
       }
       case "POST /chat/completions":
       case "POST /v1/chat/completions": {
         const model = String(body?.model ?? "");
-        if (!modelList.data.some((m) => m.id === model)) {
+        const added = this.state.dbDeployments.find((d) => d.model_name === model);
+        if (!added && !modelList.data.some((m) => m.id === model)) {
           return send(400, unknownModel(model));
         }
+        // A deployment on a credential LiteLLM does not have fails in the provider's client, after its retries.
+        if (added && (added.credential === undefined || !this.state.credentials.has(added.credential))) return send(500, missingCredentials(model));
         const allowed = this.state.find(bearer)?.row.models;
         if (allowed && allowed.length > 0 && !allowed.includes(model)) return send(403, modelNotAllowed(model));
         // Each completion its own id and the time it was made, as LiteLLM's are.
@@ -180,7 +195,8 @@ export class FakeLiteLLM {
       }
       default: {
         if (!isMaster) return send(401, onlyProxyAdmin(url.pathname));
-        const reply = answerAdminRoute(route, { state: this.state, url, body, enterprise: this.options.enterprise ?? false });
+        const context = { state: this.state, url, body, enterprise: this.options.enterprise ?? false };
+        const reply = answerAdminRoute(route, context) ?? answerManagementRoute(route, context);
         return reply ? send(reply.status, reply.payload) : send(404, { detail: "Not Found" });
       }
     }

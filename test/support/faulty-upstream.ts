@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from "node:net";
 import { gzipSync } from "node:zlib";
 import { manifest } from "../../src/manifest/index.ts";
-import { HEALTHY_ANSWERS, routeOf } from "./healthy-litellm.ts";
+import { HEALTHY_ANSWERS, HealthyState, routeOf } from "./healthy-litellm.ts";
 import { chatCompletion, generatedKey, keyInfo, modelList } from "./litellm-answers.ts";
 
 export const FAULTS = [
@@ -65,8 +65,10 @@ const GZIP_BOMB = gzipSync(Buffer.alloc(16 * 1024 * 1024, " "));
 
 export class FaultyUpstream {
   fault: Fault | StreamFault = "healthy";
-  /** The rows a healthy GET /key/list answers with. */
-  keyListRows: Record<string, unknown>[] = [];
+  /** The rows a healthy GET /key/list answers with, when set (otherwise the healthy answer's). */
+  keyListRows: Record<string, unknown>[] | undefined;
+  /** What the healthy answers remember of the writes since the last reset(). */
+  private state = new HealthyState();
   /** What flooding-stream sends. */
   flood = { piece: "flood ", pieces: 10_000, burst: 500, pauseMs: 40 };
   /** Bytes a stalled or flooding stream wrote before the connection closed, and when it closed (ms since it started). */
@@ -75,6 +77,8 @@ export class FaultyUpstream {
   readonly unanswered: { closed: boolean }[] = [];
   /** Requests received per route ("METHOD /path", path templates as the manifest writes them), since the last reset(). */
   readonly requests = new Map<string, number>();
+  /** The same routes in the order they arrived, since the last reset(). */
+  readonly arrived: string[] = [];
   /** Bytes of the endless body written before the bridge closed the connection, per request. */
   readonly endlessBodyBytes: number[] = [];
   private server: Server | undefined;
@@ -101,9 +105,16 @@ export class FaultyUpstream {
     await new Promise((resolve) => this.server?.close(resolve));
   }
 
+  /** Forgets the writes the healthy answers remember, as if the proxy were fresh; the counts stay. */
+  forgetWrites(): void {
+    this.state = new HealthyState();
+  }
+
   reset(fault: Fault | StreamFault): void {
     this.fault = fault;
+    this.state = new HealthyState();
     this.requests.clear();
+    this.arrived.length = 0;
     this.endlessBodyBytes.length = 0;
     this.streams.length = 0;
     this.unanswered.length = 0;
@@ -119,6 +130,7 @@ export class FaultyUpstream {
     const url = new URL(req.url ?? "/", "http://upstream");
     const route = routeOf(manifest, req.method ?? "GET", url.pathname);
     this.requests.set(route, this.count(route) + 1);
+    this.arrived.push(route);
     const bearer = req.headers.authorization?.replace(/^Bearer /, "") ?? "";
     const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>) : {};
     const json = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
@@ -130,13 +142,13 @@ export class FaultyUpstream {
 
     switch (this.fault) {
       case "healthy":
-        if (route === "GET /key/list") return json(200, { keys: this.keyListRows, total_count: this.keyListRows.length, current_page: 1, total_pages: 1 });
-        return json(200, healthyAnswer(route, body, url));
+        if (route === "GET /key/list" && this.keyListRows) return json(200, { keys: this.keyListRows, total_count: this.keyListRows.length, current_page: 1, total_pages: 1 });
+        return json(200, healthyAnswer(route, body, url, this.state));
       case "echo-secrets":
-        return json(200, echoingAnswer(route, body, url, bearer));
+        return json(200, echoingAnswer(route, body, url, bearer, this.state));
       case "redirect":
         // A same-origin 307 keeps method, body and (for fetch's same-origin rule) the Authorization header.
-        if (url.pathname === REDIRECT_TARGET) return json(200, healthyAnswer(route, body, url));
+        if (url.pathname === REDIRECT_TARGET) return json(200, healthyAnswer(route, body, url, this.state));
         res.writeHead(307, { location: `${REDIRECT_TARGET}?from=${encodeURIComponent(url.pathname)}` });
         return void res.end();
       case "deep-json":
@@ -144,7 +156,7 @@ export class FaultyUpstream {
         // The healthy answer with metadata nested 25,000 levels deep (50 kB, under the matrix's size cap):
         // valid JSON that JSON.parse reads and every recursive walk chokes on. get_key_info returns metadata.
         const deep = `${"[".repeat(25_000)}${"]".repeat(25_000)}`;
-        const answer = healthyAnswer(route, body, url);
+        const answer = healthyAnswer(route, body, url, this.state);
         const healthy = JSON.stringify(answer);
         res.writeHead(200, { "content-type": "application/json" });
         if (route === "GET /key/info") return void res.end(healthy.replace('"metadata":{"purpose":"ci"}', `"metadata":{"purpose":${deep}}`));
@@ -159,7 +171,7 @@ export class FaultyUpstream {
           this.unanswered.push(record);
           return void res.on("close", () => (record.closed = true));
         }
-        if (route !== "POST /chat/completions" || body.stream !== true) return json(200, healthyAnswer(route, body, url));
+        if (route !== "POST /chat/completions" || body.stream !== true) return json(200, healthyAnswer(route, body, url, this.state));
         return this.fault === "stalled-stream" ? this.stall(res) : void this.floodStream(res, String(body.model));
       case "timeout":
         return; // never answer; the request stays open until the bridge gives up
@@ -197,7 +209,7 @@ export class FaultyUpstream {
         res.writeHead(200, { "content-type": "application/json" });
         return void res.end('{"key": "sk-half", "models": [,]');
       case "truncated-json": {
-        const whole = JSON.stringify(healthyAnswer(route, body, url));
+        const whole = JSON.stringify(healthyAnswer(route, body, url, this.state));
         res.writeHead(200, { "content-type": "application/json", "content-length": String(whole.length) });
         res.write(whole.slice(0, Math.floor(whole.length / 2)));
         // Let the half reach the client before the connection drops.
@@ -213,20 +225,20 @@ export class FaultyUpstream {
         return;
       // Malformed HTTP, written straight to the socket (Node's own server would refuse to send it).
       case "control-status-line":
-        return this.raw(req, "HTTP/1.1 200 O\x01K", ["content-type: application/json"], JSON.stringify(healthyAnswer(route, body, url)));
+        return this.raw(req, "HTTP/1.1 200 O\x01K", ["content-type: application/json"], JSON.stringify(healthyAnswer(route, body, url, this.state)));
       case "status-999":
-        return this.raw(req, "HTTP/1.1 999 Whatever", ["content-type: application/json"], JSON.stringify(healthyAnswer(route, body, url)));
+        return this.raw(req, "HTTP/1.1 999 Whatever", ["content-type: application/json"], JSON.stringify(healthyAnswer(route, body, url, this.state)));
       case "switching-protocols":
         // Then silence, the socket left open: a client that waits for a final answer waits for ever.
         return void req.socket.write("HTTP/1.1 101 Switching Protocols\r\nconnection: upgrade\r\nupgrade: websocket\r\n\r\n");
       case "duplicate-content-length":
       case "conflicting-content-length": {
-        const whole = JSON.stringify(healthyAnswer(route, body, url));
+        const whole = JSON.stringify(healthyAnswer(route, body, url, this.state));
         const second = this.fault === "duplicate-content-length" ? whole.length : whole.length + 7;
         return this.raw(req, "HTTP/1.1 200 OK", ["content-type: application/json", `content-length: ${second}`], whole);
       }
       case "bad-header-token":
-        return this.raw(req, "HTTP/1.1 200 OK", ["content-type: application/json", "x bad header: 1"], JSON.stringify(healthyAnswer(route, body, url)));
+        return this.raw(req, "HTTP/1.1 200 OK", ["content-type: application/json", "x bad header: 1"], JSON.stringify(healthyAnswer(route, body, url, this.state)));
       case "slow-drip": {
         res.writeHead(200, { "content-type": "application/json" });
         res.write("{");
@@ -303,8 +315,8 @@ export class FaultyUpstream {
   }
 }
 
-function healthyAnswer(route: string, body: Record<string, unknown>, url: URL): unknown {
-  return HEALTHY_ANSWERS[route]?.(body, url.searchParams) ?? { detail: "Not Found" };
+function healthyAnswer(route: string, body: Record<string, unknown>, url: URL, state: HealthyState): unknown {
+  return HEALTHY_ANSWERS[route]?.(body, url.searchParams, state) ?? { detail: "Not Found" };
 }
 
 /** Every string in a healthy answer replaced by the bearer, for routes without a hand-made echo below. */
@@ -316,7 +328,7 @@ function echoed(value: unknown, bearer: string): unknown {
 }
 
 /** A 2xx answer with the bearer planted in every string field the tool returns. */
-function echoingAnswer(route: string, body: Record<string, unknown>, url: URL, bearer: string): unknown {
+function echoingAnswer(route: string, body: Record<string, unknown>, url: URL, bearer: string, state: HealthyState): unknown {
   switch (route) {
     case "POST /key/generate":
       return { ...generatedKey({ models: [bearer], user_id: bearer, allowed_routes: keyInfo.info.allowed_routes, duration: "1h" }), key_alias: bearer };
@@ -324,7 +336,7 @@ function echoingAnswer(route: string, body: Record<string, unknown>, url: URL, b
       return { ...generatedKey({ allowed_routes: keyInfo.info.allowed_routes, duration: "1h", models: keyInfo.info.models }), key: "sk-regenerated-Zz99Yy88", key_alias: bearer, key_name: `sk-...${bearer.slice(-4)}` };
     // Read before a write, never returned: the role stays one a key may be minted for, the email carries the echo.
     case "GET /user/info": {
-      const answer = healthyAnswer(route, body, url) as { user_info: Record<string, unknown> };
+      const answer = healthyAnswer(route, body, url, state) as { user_info: Record<string, unknown> };
       return { ...answer, user_info: { ...answer.user_info, user_email: `echo ${bearer}` } };
     }
     case "GET /key/info":
@@ -335,6 +347,6 @@ function echoingAnswer(route: string, body: Record<string, unknown>, url: URL, b
     case "POST /chat/completions":
       return chatCompletion(bearer, `the key you sent is ${bearer}`);
     default:
-      return echoed(healthyAnswer(route, body, url), bearer);
+      return echoed(healthyAnswer(route, body, url, state), bearer);
   }
 }

@@ -235,3 +235,13 @@ export const spendLogsNoDatabase = { error: { message: "Prisma Client is not ini
 
 /** /key/block and /key/unblock: the handler raised "DB not connected", which LiteLLM's last-resort handler hides (HTTP 500). */
 export const unhandledServerError = { error: { message: "Internal server error", type: "internal_server_error" } };
+
+/** A completion through a deployment whose credential LiteLLM does not have (HTTP 500, after about 5 s). */
+export const missingCredentials = (model: string) => ({
+  error: {
+    message: `litellm.InternalServerError: InternalServerError: OpenAIException - Missing credentials. Please pass an \`api_key\`, \`workload_identity\`, \`admin_api_key\`, or set the \`OPENAI_API_KEY\` or \`OPENAI_ADMIN_KEY\` environment variable.\n\nLiteLLM: model group '${model}' failed with the error above. No fallback was attempted.`,
+    type: "internal_server_error",
+    param: null,
+    code: "500",
+  },
+});

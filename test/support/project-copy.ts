@@ -25,8 +25,8 @@ export function documentVersion(path: string): string {
   return (JSON.parse(readFileSync(path, "utf8")) as { info: { version: string } }).info.version;
 }
 
-/** What a copy needs to regenerate, typecheck and test the project (the unit suite reads the README too); nothing else (not .venv/, not dist/). */
-export const PROJECT_ENTRIES = ["src", "scripts", "spec", "generated", "test", "package.json", "tsconfig.json", "README.md"];
+/** What a copy needs to regenerate, typecheck and test the project (the unit suite reads the README and BENCHMARKS.md); nothing else (not .venv/, not dist/). */
+export const PROJECT_ENTRIES = ["src", "scripts", "spec", "generated", "test", "package.json", "tsconfig.json", "README.md", "BENCHMARKS.md"];
 
 export async function copyProject(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "litellm-mcp-"));
@@ -48,6 +48,11 @@ export interface RunResult {
 export function run(cwd: string, command: string, args: string[], extraEnv: Record<string, string> = {}): Promise<RunResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", ...extraEnv };
   delete env.LITELLM_MASTER_KEY;
+  return runIn(cwd, command, args, env);
+}
+
+/** The same with exactly `env`, nothing of this process's environment. */
+export function runIn(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
   return new Promise((done, fail) => {
     const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";

@@ -1,5 +1,6 @@
 // The stand-in's answers on LiteLLM's admin routes beyond minting and reading a key: update, delete, list,
-// regenerate, block and unblock keys; user and team info; spend logs; model info and health. Bodies and
+// regenerate, block and unblock keys; user and team info; spend logs; model health (teams, models and
+// credentials: test/support/stand-in-management.ts). Bodies and
 // error shapes are those a real LiteLLM 1.108.7 with a database gives (recorded with curl), over the
 // keys the stand-in actually minted. Usage (daily activity, the team list) is a real LiteLLM's recorded
 // answer (test/support/usage-fixture.ts), moved into the days asked for.
@@ -65,7 +66,7 @@ const positive = (raw: string | null, fallback: number) => (raw && Number(raw) >
 /** LiteLLM's spend-log bounds: "YYYY-MM-DD HH:MM:SS" in UTC. */
 const utc = (raw: string | null) => (raw ? Date.parse(`${raw.replace(" ", "T")}Z`) : Number.NaN);
 
-function teamRow(state: StandInState, team: StandInPeople["teams"][number]) {
+export function teamRow(state: StandInState, team: StandInPeople["teams"][number]) {
   return {
     team_alias: team.team_alias,
     team_id: team.team_id,
@@ -76,13 +77,13 @@ function teamRow(state: StandInState, team: StandInPeople["teams"][number]) {
       { user_id: "default_user_id", user_email: null, role: "admin" },
       ...team.members.map((user_id) => ({ user_id, user_email: state.people.users.find((u) => u.user_id === user_id)?.user_email ?? null, role: "user" })),
     ],
-    metadata: {},
+    metadata: team.metadata ?? {},
     tpm_limit: null,
     rpm_limit: null,
-    max_budget: null,
-    budget_duration: null,
-    models: [],
-    blocked: false,
+    max_budget: team.max_budget ?? null,
+    budget_duration: team.budget_duration ?? null,
+    models: team.models ?? [],
+    blocked: team.blocked ?? false,
     spend: state.rows().filter((row) => row.team_id === team.team_id).reduce((sum, row) => sum + row.spend, 0),
     max_parallel_requests: null,
     budget_reset_at: null,
@@ -140,7 +141,11 @@ function teamInfo(state: StandInState, teamId: string): Reply {
       team_id: teamId,
       team_info: teamRow(state, team),
       keys,
-      team_memberships: team.members.map((user_id) => ({ user_id, team_id: teamId, budget_id: null, spend: 0, total_spend: 0, litellm_budget_table: null, budget_source: "none" })),
+      team_memberships: ["default_user_id", ...team.members].map((user_id) => {
+        const budget = state.memberBudgets.get(`${teamId}/${user_id}`);
+        const table = budget === undefined ? null : { budget_id: `budget-${teamId}-${user_id}`, max_budget: budget, budget_duration: null };
+        return { user_id, team_id: teamId, budget_id: table?.budget_id ?? null, spend: 0, total_spend: 0, litellm_budget_table: table, budget_source: table ? "custom" : "none" };
+      }),
     },
   };
 }
@@ -224,12 +229,6 @@ export function answerAdminRoute(route: string, ctx: AdminContext): Reply | unde
       return spendLogs(state, query);
     case "GET /user/daily/activity/aggregated":
       return { status: 200, payload: activityFor(usageFixture(), query.get("start_date") ?? "", query.get("end_date") ?? "") };
-    case "GET /v2/team/list": {
-      const { teams } = usageFixture().teams;
-      return { status: 200, payload: { teams, total: teams.length, page: 1, page_size: Number(query.get("page_size") ?? 10), total_pages: 1 } };
-    }
-    case "GET /model/info":
-      return { status: 200, payload: { data: deployments() } };
     case "GET /health": {
       // LiteLLM sends a test call to each deployment of the model; one that is not configured is a 503 with nothing checked.
       const checked = deployments().filter((d) => d.model_name === query.get("model"));

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { durationSeconds } from "../../src/litellm/duration.ts";
 import { keyRoutes } from "./litellm-answers.ts";
+import { usageFixture } from "./usage-fixture.ts";
 
 /** sha256 hex of the key: what LiteLLM stores, returns as `token`, and accepts in place of the key. */
 export const tokenOf = (key: string): string => createHash("sha256").update(key).digest("hex");
@@ -18,6 +19,29 @@ export function litellmTime(date: Date, zone: "Z" | "+00:00" = "Z"): string {
 /** A key row's timestamp as /key/info and /key/update write it: the same instant, ending in +00:00. */
 export function withOffset(time: unknown): string | null {
   return typeof time === "string" ? time.replace(/Z$/, "+00:00") : null;
+}
+
+const UNIT_SECONDS: Record<string, bigint> = { s: 1n, m: 60n, h: 3600n, d: 86_400n, w: 604_800n };
+const C_INT_MAX = 2_147_483_647n;
+
+/**
+ * The Python error LiteLLM 1.108.7 answers (HTTP 500) for a duration it cannot turn into an expiry, as
+ * recorded from the real proxy: timedelta refuses more than 999,999,999 days (and counts past a C int),
+ * adding it to now must stay before the year 10000, and months go through relativedelta's year.
+ */
+export function durationOverflow(duration: unknown, now = new Date()): string | undefined {
+  const match = /^(\d+)(s|m|h|d|w|mo)$/.exec(typeof duration === "string" ? duration : "");
+  if (!match) return undefined;
+  const count = BigInt(match[1]!);
+  if (match[2] === "mo") {
+    const year = BigInt(now.getUTCFullYear()) + (BigInt(now.getUTCMonth()) + count) / 12n;
+    if (year > C_INT_MAX) return "signed integer is greater than maximum";
+    return year > 9999n ? `year ${year} is out of range` : undefined;
+  }
+  const days = (count * UNIT_SECONDS[match[2]!]!) / 86_400n;
+  if (days > C_INT_MAX) return "Python int too large to convert to C int";
+  if (days > 999_999_999n) return `days=${days}; must have magnitude <= 999999999`;
+  return BigInt(now.getTime()) + days * 86_400_000n >= BigInt(Date.UTC(10000, 0, 1)) ? "date value out of range" : undefined;
 }
 
 /** What a LiteLLM duration ("30m", "7d", "1mo") adds to now, or null for none. */
@@ -37,16 +61,47 @@ interface StoredKey {
   deleted: boolean;
 }
 
+/** A team's settings, as create_team and update_team set them; absent ones are LiteLLM's defaults. */
+export interface TeamSettings {
+  models?: string[];
+  max_budget?: number | null;
+  budget_duration?: string | null;
+  blocked?: boolean;
+  metadata?: Record<string, unknown>;
+}
+
 /** Who exists on the stand-in besides keys: LiteLLM answers /user/info only for users it has a row for. */
 export interface StandInPeople {
   users: { user_id: string; user_email: string | null }[];
-  teams: { team_id: string; team_alias: string | null; members: string[] }[];
+  teams: ({ team_id: string; team_alias: string | null; members: string[] } & TeamSettings)[];
 }
 
-/** The user and team the demo's key belongs to, as if an admin had created them. */
+/** A deployment added through the API (/model/new), on a stored credential by name. */
+export interface DbDeployment {
+  id: string;
+  model_name: string;
+  model: string;
+  credential: string | undefined;
+  rpm?: number;
+  tpm?: number;
+}
+
+/**
+ * The user and team the demo's key belongs to, as if an admin had created them; and the teams of the recorded
+ * usage the stand-in serves (test/fixtures/usage/), with their budgets, so the usage view finds them.
+ */
 export const DEMO_PEOPLE: StandInPeople = {
   users: [{ user_id: "litellm-mcp-demo", user_email: "demo@example.com" }],
-  teams: [{ team_id: "litellm-mcp-demo-team", team_alias: "Demo team", members: ["litellm-mcp-demo"] }],
+  teams: [
+    { team_id: "litellm-mcp-demo-team", team_alias: "Demo team", members: ["litellm-mcp-demo"] },
+    ...usageFixture().teams.teams.map((team) => ({
+      team_id: String(team.team_id),
+      team_alias: (team.team_alias as string | null) ?? null,
+      members: [],
+      max_budget: (team.max_budget as number | null) ?? null,
+      budget_duration: (team.budget_duration as string | null) ?? null,
+    })),
+  ],
 };
 
 export class StandInState {
@@ -55,7 +110,17 @@ export class StandInState {
   /** When each user and team was created: now, when the stand-in starts. */
   readonly createdAt = litellmTime(new Date());
 
-  constructor(readonly people: StandInPeople = DEMO_PEOPLE) {}
+  /** Its own copy of the people it starts with: teams and members change as tools call it. */
+  readonly people: StandInPeople;
+  /** Names of the provider credentials stored (their values are never needed: no provider is called). */
+  readonly credentials = new Set<string>();
+  readonly dbDeployments: DbDeployment[] = [];
+  /** Each member's own budget inside a team (max_budget_in_team), keyed "team/user". */
+  readonly memberBudgets = new Map<string, number>();
+
+  constructor(people: StandInPeople = DEMO_PEOPLE) {
+    this.people = structuredClone(people);
+  }
 
   /** Stores a new key the way /key/generate does and returns the row. */
   mint(key: string, body: Record<string, unknown>): KeyRow {
@@ -138,6 +203,11 @@ export class StandInState {
       deleted.push((byKey ?? byAlias)!);
     }
     return deleted;
+  }
+
+  /** Deletes a member's keys for a team, as LiteLLM does when they leave it. */
+  deleteTeamKeys(teamId: string, userId: string): void {
+    for (const stored of this.keys.values()) if (stored.row.team_id === teamId && stored.row.user_id === userId) stored.deleted = true;
   }
 
   rows(): KeyRow[] {

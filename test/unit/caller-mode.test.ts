@@ -105,7 +105,7 @@ describe("what LiteLLM refuses names the caller's role", () => {
   async function refusal(reply: () => nock.Scope): Promise<string> {
     reply();
     const bridge = await connectAsCaller();
-    const result = await bridge.call("delete_key", { keys: ["sk-of-another-user-2718"] });
+    const result = await bridge.call("block_key", { key: "sk-of-another-user-2718" });
     await bridge.close();
     expect(result.isError).toBe(true);
     return textOf(result);
@@ -114,8 +114,8 @@ describe("what LiteLLM refuses names the caller's role", () => {
   it("a refusal that names the role is explained from it, without asking LiteLLM again", async () => {
     const text = await refusal(() =>
       nock(TEST_HOST, asCaller)
-        .post("/key/delete")
-        .reply(401, { error: { message: "Authentication Error, Only proxy admin can be used to generate, delete, update info for new keys/users/teams. Route=/key/delete. Your role=internal_user_viewer. Your user_id=al***ce", type: "auth_error", code: "401" } }),
+        .post("/key/block")
+        .reply(401, { error: { message: "Authentication Error, Only proxy admin can be used to generate, delete, update info for new keys/users/teams. Route=/key/block. Your role=internal_user_viewer. Your user_id=al***ce", type: "auth_error", code: "401" } }),
     );
     expect(text).toMatch(/^LiteLLM refused this for your key \(role internal_user_viewer, HTTP 401\): an internal_user_viewer key may only read/);
     expect(text).not.toMatch(/wrong, expired or blocked/);
@@ -125,11 +125,11 @@ describe("what LiteLLM refuses names the caller's role", () => {
     const text = await refusal(() => {
       nock(TEST_HOST, asCaller).get("/user/info").reply(200, { user_id: "alice", user_info: { user_id: "alice", user_role: "internal_user" }, keys: [], teams: [] });
       return nock(TEST_HOST, asCaller)
-        .post("/key/delete")
-        .reply(403, { error: { message: "{'error': 'You are not authorized to delete this key'}", type: "internal_server_error", code: "403" } });
+        .post("/key/block")
+        .reply(403, { error: { message: "{'error': 'You are not authorized to block this key'}", type: "internal_server_error", code: "403" } });
     });
     expect(text).toMatch(/^LiteLLM refused this for your key \(role internal_user, HTTP 403\): an internal_user key may list, read and delete its own keys/);
-    expect(text).toMatch(/LiteLLM said: .*not authorized to delete this key/);
+    expect(text).toMatch(/LiteLLM said: .*not authorized to block this key/);
   });
 
   it("an internal user's key may not mint here: LiteLLM lets only a proxy_admin set the routes every minted key is limited to", async () => {
@@ -153,7 +153,7 @@ describe("what LiteLLM refuses names the caller's role", () => {
   it("a key of no user is called that", async () => {
     const text = await refusal(() => {
       nock(TEST_HOST, asCaller).get("/user/info").reply(404, { error: { message: "User None not found", code: "404" } });
-      return nock(TEST_HOST, asCaller).post("/key/delete").reply(403, { error: { message: "You are not authorized to delete this key", code: "403" } });
+      return nock(TEST_HOST, asCaller).post("/key/block").reply(403, { error: { message: "You are not authorized to block this key", code: "403" } });
     });
     expect(text).toMatch(/^LiteLLM refused this for your key \(a key of no LiteLLM user, HTTP 403\)/);
   });
@@ -171,7 +171,7 @@ describe("what LiteLLM refuses names the caller's role", () => {
 
   it("a bad key is not a role question: no lookup, and the sentence is about the caller's key, not a key argument", async () => {
     const text = await refusal(() =>
-      nock(TEST_HOST, asCaller).post("/key/delete").reply(401, { error: { message: "Authentication Error, Invalid API key provided.", type: "token_not_found_in_db", code: "401" } }),
+      nock(TEST_HOST, asCaller).post("/key/block").reply(401, { error: { message: "Authentication Error, Invalid API key provided.", type: "token_not_found_in_db", code: "401" } }),
     );
     expect(text).toBe("LiteLLM does not know the LiteLLM key your MCP client sends (HTTP 401): it is mistyped, or it has been deleted.");
   });

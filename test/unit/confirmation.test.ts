@@ -16,8 +16,6 @@ import { keyInfo } from "../support/litellm-answers.ts";
 import { budgetRow } from "../support/litellm-management-answers.ts";
 import { envelope, REVISIONS, type Revision } from "../support/revisions.ts";
 import { answerOf, mcpHeaders } from "../support/spawn-http.ts";
-import { PREVIEW_READS } from "../../src/mcp/confirmation-previews.ts";
-import { manifest } from "../../src/manifest/index.ts";
 
 const asMaster = { reqheaders: { authorization: `Bearer ${CANARY_MASTER_KEY}` } };
 const TEAMS = { LITELLM_MCP_TOOLSETS: "default,teams" };
@@ -89,6 +87,8 @@ describe.each(REVISIONS)("a client that can be asked, at %s", (revision) => {
 
   it("asks only before blocking a team, not before other team updates", async () => {
     teamReads();
+    // A new alias is looked for among the other teams' aliases first.
+    nock(TEST_HOST, asMaster).get("/v2/team/list").query(true).reply(200, { teams: [], total: 0, page: 1, page_size: 100, total_pages: 0 });
     nock(TEST_HOST, asMaster).post("/team/update", { team_id: "team-a", blocked: true }).reply(200, { team_id: "team-a", data: teamInfo().team_info });
     nock(TEST_HOST, asMaster).post("/team/update", { team_id: "team-a", team_alias: "Core" }).reply(200, { team_id: "team-a", data: teamInfo().team_info });
     const { bridge, questions } = await asking(revision, YES);
@@ -200,22 +200,24 @@ describe("in caller mode, a question's state belongs to the caller it was asked 
 
 describe("each destructive tool names what it destroys and what goes with it, as LiteLLM shows them", () => {
   const ALL = { LITELLM_MCP_TOOLSETS: "all" };
-  const models = { data: [modelDeployment("mock-gpt", "dep-1"), modelDeployment("mock-gpt", "dep-2"), modelDeployment("mock-claude", "dep-3")] };
+  // Added through LiteLLM's API (db_model): deployments from the config file are refused before anyone is asked.
+  const added = (name: string, id: string) => ({ ...modelDeployment(name, id), model_info: { ...modelDeployment(name, id).model_info, db_model: true } });
+  const models = { data: [added("mock-gpt", "dep-1"), added("mock-gpt", "dep-2"), added("mock-claude", "dep-3")] };
   const aliceKeys = { keys: [keyRow({ user_id: "alice", key_alias: "a-1" }), keyRow({ user_id: "alice-2", key_alias: "a-2" }), keyRow({ user_id: "alice", key_alias: "a-3" })], total_count: 3, current_page: 1, total_pages: 1 };
 
   it.each([
     {
       tool: "delete_key",
       args: { keys: ["sk-minted-Ab12Cd34Ef56Gh78"] },
-      // get_key_info sends the key's hash: a key never travels in a URL.
-      reads: () => nock(TEST_HOST, asMaster).get("/key/info").query({ key: keyHash("sk-minted-Ab12Cd34Ef56Gh78") }).reply(200, keyInfo),
+      // Read before the question, and again when the answer comes (the tool's steps run again from the start).
+      reads: () => nock(TEST_HOST, asMaster).get("/key/info").query({ key: keyHash("sk-minted-Ab12Cd34Ef56Gh78") }).times(2).reply(200, keyInfo),
       question: /^Delete 1 virtual key for good\?\n- "ci-bot" \(sk-\.\.\.Gh78\), user u-42, spent \$0\.01 of \$5\.00\nWhoever uses it is refused from then on\.$/,
     },
     {
       tool: "delete_key",
       args: { key_aliases: ["a-1"] },
       // LiteLLM's listing matches aliases by substring; the question counts the exact ones, as /key/delete does.
-      reads: () => nock(TEST_HOST, asMaster).get("/key/list").query((q) => q.key_alias === "a-1").reply(200, { ...aliceKeys, keys: [aliceKeys.keys[0], keyRow({ key_alias: "a-10" })] }),
+      reads: () => nock(TEST_HOST, asMaster).get("/key/list").query((q) => q.key_alias === "a-1").times(2).reply(200, { ...aliceKeys, keys: [aliceKeys.keys[0], keyRow({ key_alias: "a-10" })] }),
       question: /^Delete 1 virtual key for good\?\n- "a-1" \(sk-\.\.\.Gh78\), user alice, spent/,
     },
     {
@@ -236,21 +238,21 @@ describe("each destructive tool names what it destroys and what goes with it, as
       reads: () => {
         const team = teamInfo();
         team.team_info.members_with_roles.push({ user_id: "alice", user_email: "alice@example.com", role: "user" });
-        nock(TEST_HOST, asMaster).get("/team/info").query({ team_id: "team-a" }).reply(200, team);
-        nock(TEST_HOST, asMaster).get("/key/list").query((q) => q.team_id === "team-a" && q.user_id === "alice").reply(200, aliceKeys);
+        nock(TEST_HOST, asMaster).get("/team/info").query({ team_id: "team-a" }).times(2).reply(200, team);
+        nock(TEST_HOST, asMaster).get("/key/list").query((q) => q.team_id === "team-a" && q.user_id === "alice").times(2).reply(200, aliceKeys);
       },
       question: /^Remove alice \(alice@example\.com\) from team "Platform" \(team-a\)\? Their 2 keys for this team are deleted for good; the user and their own keys stay\.$/,
     },
     {
       tool: "delete_model",
       args: { model_id: "dep-3" },
-      reads: () => nock(TEST_HOST, asMaster).get("/model/info").reply(200, models),
+      reads: () => nock(TEST_HOST, asMaster).get("/model/info").times(2).reply(200, models),
       question: /^Delete the deployment dep-3 of model "mock-claude" \(openai\) for good\? It is the last deployment named "mock-claude": calls to that model fail from then on\./,
     },
     {
       tool: "delete_model",
       args: { model_id: "dep-1" },
-      reads: () => nock(TEST_HOST, asMaster).get("/model/info").reply(200, models),
+      reads: () => nock(TEST_HOST, asMaster).get("/model/info").times(2).reply(200, models),
       question: /^Delete the deployment dep-1 of model "mock-gpt" \(openai\) for good\? 1 other deployment of "mock-gpt" keeps serving it\./,
     },
     {
@@ -279,19 +281,11 @@ describe("each destructive tool names what it destroys and what goes with it, as
   });
 
   it("keeps secrets out of the question as out of every answer", async () => {
-    nock(TEST_HOST, asMaster).get("/key/info").query(true).reply(200, { ...keyInfo, info: { ...keyInfo.info, key_alias: `pasted ${CANARY_MASTER_KEY}` } });
+    nock(TEST_HOST, asMaster).get("/key/info").query(true).times(2).reply(200, { ...keyInfo, info: { ...keyInfo.info, key_alias: `pasted ${CANARY_MASTER_KEY}` } });
     const { bridge, questions } = await asking("2025-11-25", { action: "decline" }, ALL);
     await bridge.call("delete_key", { keys: ["sk-minted-Ab12Cd34Ef56Gh78"] });
     await bridge.close();
     expect(questions[0]!.message).toContain("[redacted]");
     expect(questions[0]!.message).not.toContain(CANARY_MASTER_KEY.slice(-8));
-  });
-});
-
-describe("the reads a question is built from", () => {
-  it("are the manifest's read-only tools, by name: the server builds each when a question first needs it", () => {
-    for (const name of PREVIEW_READS) {
-      expect(manifest.find((tool) => tool.name === name)?.annotations.readOnlyHint, name).toBe(true);
-    }
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { manifest } from "../../src/manifest/index.ts";
 import { keyHash } from "../../src/litellm/key-hash.ts";
 import { connect } from "../support/connect.ts";
-import { HEALTHY_ANSWERS, SAMPLE_CALLS, routeOf } from "../support/healthy-litellm.ts";
+import { HEALTHY_ANSWERS, HealthyState, SAMPLE_CALLS, routeOf } from "../support/healthy-litellm.ts";
 
 const RAW_KEY = "sk-url-canary-Q2fA9xLm7PzR";
 
@@ -21,6 +21,7 @@ describe("no key in a URL", () => {
 
   it.each(named.map((tool) => [tool.name]))("%s sends the key's hash wherever the key would be in a URL", async (name) => {
     const urls: string[] = [];
+    const state = new HealthyState();
     const bridge = await connect(
       { LITELLM_MCP_TOOLSETS: "all", LITELLM_MCP_ALLOW_NO_EXPIRY: "true" },
       {
@@ -29,7 +30,7 @@ describe("no key in a URL", () => {
           const url = new URL(request.url);
           urls.push(`${request.method} ${url.pathname}${url.search}`);
           const body = request.method === "GET" ? {} : ((await request.json()) as Record<string, unknown>);
-          const answer = HEALTHY_ANSWERS[routeOf(manifest, request.method, url.pathname)]?.(body, url.searchParams) ?? {};
+          const answer = HEALTHY_ANSWERS[routeOf(manifest, request.method, url.pathname)]?.(body, url.searchParams, state) ?? {};
           return new Response(JSON.stringify(answer), { status: 200, headers: { "content-type": "application/json" } });
         },
       },

@@ -9,7 +9,7 @@ import { loadConfig } from "../../src/config/config.ts";
 import { manifest } from "../../src/manifest/index.ts";
 import { capture } from "../support/capture.ts";
 import { TEST_HOST, connect, textOf } from "../support/connect.ts";
-import { HEALTHY_ANSWERS, SAMPLE_CALLS, routeKey, routeOf } from "../support/healthy-litellm.ts";
+import { HEALTHY_ANSWERS, HealthyState, SAMPLE_CALLS, routeKey, routeOf } from "../support/healthy-litellm.ts";
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -19,11 +19,14 @@ afterAll(() => nock.enableNetConnect());
 async function attempt(env: Record<string, string>, tool: string, args: Record<string, unknown>) {
   nock.cleanAll();
   let sent = 0;
+  const state = new HealthyState();
+  const own = routeKey(manifest.find((t) => t.name === tool)!);
   const answer = (method: string) =>
     function (this: { req: { path: string } }, uri: string, body: unknown) {
-      if (method !== "GET") sent++;
       const route = routeOf(manifest, method, new URL(uri, TEST_HOST).pathname);
-      return HEALTHY_ANSWERS[route]!((body ?? {}) as Record<string, unknown>, new URL(uri, TEST_HOST).searchParams) as object;
+      // Writes sent: the tool's own operation, not the reads around it.
+      if (route === own) sent++;
+      return HEALTHY_ANSWERS[route]!((body ?? {}) as Record<string, unknown>, new URL(uri, TEST_HOST).searchParams, state) as object;
     };
   nock(TEST_HOST).persist().post(/.*/).reply(200, answer("POST")).patch(/.*/).reply(200, answer("PATCH")).get(/.*/).reply(200, answer("GET"));
   const bridge = await connect({ LITELLM_MCP_TOOLSETS: "all", ...env });

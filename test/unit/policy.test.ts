@@ -269,8 +269,9 @@ describe("rules follow argument names and annotations, not tool names", () => {
     annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
     input: limited,
     buildRequest: (args) => ({ body: args }),
-    // Argument rules only: these tools read nothing of LiteLLM's state first.
-    judge: undefined,
+    // Argument rules only: these tools read nothing of LiteLLM's state around their write.
+    aroundCalls: [],
+    run: (_args, call) => call.write(),
   };
   // A future tool that creates something on each call, like generate_key.
   const createTeamKey: Tool = { ...updateKey, name: "create_team_key", annotations: { ...base.annotations } };

@@ -19,8 +19,26 @@ const leaks = (result: unknown) => {
 
 const addArgs = { model_name: "gpt-4o", model: "openai/gpt-4o-mini", litellm_credential_name: "openai-prod", rpm: 60 };
 
+/** GET /credentials: the credentials LiteLLM stores, values masked as it masks them. */
+function storedCredentials(...names: string[]) {
+  nock(TEST_HOST, asMaster)
+    .get("/credentials")
+    .reply(200, { success: true, credentials: names.map((credential_name) => ({ credential_name, credential_values: { api_key: "*****" }, credential_info: { custom_llm_provider: "openai" }, source: "db" })) });
+}
+
+/** GET /model/info with a deployment added through the API (dep-1, twice under gpt-4o) and one from the config file. */
+function deployments(...ids: string[]) {
+  const all = [
+    { ...modelDeployment("gpt-4o", "dep-1"), model_info: { ...modelDeployment("gpt-4o", "dep-1").model_info, db_model: true } },
+    { ...modelDeployment("gpt-4o", "dep-3"), model_info: { ...modelDeployment("gpt-4o", "dep-3").model_info, db_model: true } },
+    modelDeployment("mock-gpt", "cfg-1"),
+  ];
+  nock(TEST_HOST, asMaster).get("/model/info").reply(200, { data: all.filter((d) => ids.includes(d.model_info.id)) });
+}
+
 describe("add_model", () => {
   it("POSTs /model/new with the credential's name and a fresh id, and returns only the id and name", async () => {
+    storedCredentials("openai-prod");
     let sentId = "";
     nock(TEST_HOST, asMaster)
       .post("/model/new", (body) => {
@@ -48,6 +66,7 @@ describe("add_model", () => {
   it("takes a deployment LiteLLM cannot price out again, and says why: no budget would count its calls", async () => {
     let sentId = "";
     let deleted: unknown;
+    storedCredentials("openai-prod");
     nock(TEST_HOST, asMaster)
       .post("/model/new", (body) => ((sentId = body.model_info?.id), true))
       .reply(200, () => modelRow("gpt-4o", sentId));
@@ -93,6 +112,25 @@ describe("add_model", () => {
     expect(textOf(result)).toMatch(/input_cost_per_token/);
   });
 
+  it("refuses a credential LiteLLM does not store before adding anything, naming the ones it does", async () => {
+    storedCredentials("openai-prod", "anthropic-prod");
+    const result = await bridge().call("add_model", { ...addArgs, litellm_credential_name: "openai-staging" });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toBe(
+      'LiteLLM has no credential named "openai-staging", so a deployment on it could never answer (every call would fail with "Missing credentials"); nothing was added. It has "openai-prod", "anthropic-prod". Store the credential first (LiteLLM\'s UI: Models → Credentials, or POST /credentials), then add the model.',
+    );
+  });
+
+  it("points at a stored name that differs only in case or spacing", async () => {
+    storedCredentials("OpenAI Prod");
+    expect(textOf(await bridge().call("add_model", { ...addArgs, litellm_credential_name: "openai  prod" }))).toContain('It has "OpenAI Prod", which differs only in case or spacing.');
+  });
+
+  it("says the name could not be checked when LiteLLM's list of credentials cannot be read, and adds nothing", async () => {
+    nock(TEST_HOST).get("/credentials").reply(404, { detail: "Not Found" });
+    expect(textOf(await bridge().call("add_model", addArgs))).toMatch(/^Reading LiteLLM's stored credentials \(GET \/credentials\) failed, so the credential name could not be checked, and nothing was added: LiteLLM found nothing there \(HTTP 404\)/);
+  });
+
   it("needs a credential name", async () => {
     const { litellm_credential_name: _omitted, ...withoutCredential } = addArgs;
     expect((await bridge().call("add_model", withoutCredential)).isError).toBe(true);
@@ -116,6 +154,11 @@ describe("update_model", () => {
     expect((await bridge().call("update_model", { model_id: "dep-1" })).isError).toBe(true);
   });
 
+  it.each([".", ".."])("refuses %j as model_id before anything is sent: in the URL it would reach another route", async (id) => {
+    const text = textOf(await bridge().call("update_model", { model_id: id, rpm: 10 }));
+    expect(text).toBe(`"${id}" cannot be sent as model_id: in a URL it means this or the parent folder, so the call would reach another route. Pass the id LiteLLM gave.`);
+  });
+
   it("passes on LiteLLM's refusal of a config-file model", async () => {
     nock(TEST_HOST).patch("/model/cfg-1/update").reply(400, { error: { message: "Cannot edit config-based model. Store model in DB via /model/new first.", type: "validation_error", param: null, code: "400" } });
     const result = await bridge().call("update_model", { model_id: "cfg-1", rpm: 10 });
@@ -124,10 +167,32 @@ describe("update_model", () => {
 });
 
 describe("delete_model", () => {
-  it("POSTs /model/delete with the deployment id", async () => {
+  it("POSTs /model/delete with the deployment id, and says how many deployments still answer to its name", async () => {
+    deployments("dep-1", "dep-3", "cfg-1");
     nock(TEST_HOST, asMaster).post("/model/delete", { id: "dep-1" }).reply(200, { message: "Model: dep-1 deleted successfully" });
+    deployments("dep-3", "cfg-1");
     const result = await bridge().call("delete_model", { model_id: "dep-1" });
-    expect(result.structuredContent).toEqual({ deleted: "dep-1" });
+    expect(result.structuredContent).toEqual({ deleted: "dep-1", model_name: "gpt-4o", deployments_left: 1 });
+  });
+
+  it("refuses a deployment from the proxy's config file, which LiteLLM would call not found", async () => {
+    deployments("dep-1", "cfg-1");
+    const text = textOf(await bridge().call("delete_model", { model_id: "cfg-1" }));
+    expect(text).toBe(
+      'Deployment "cfg-1" ("mock-gpt") comes from the proxy\'s config file, and LiteLLM deletes only deployments added through its API (add_model); nothing was deleted. Take it out of the config file and restart the proxy instead.',
+    );
+  });
+
+  it("says an unknown id is unknown, and deletes nothing", async () => {
+    deployments("dep-1");
+    expect(textOf(await bridge().call("delete_model", { model_id: "dep-9" }))).toBe('LiteLLM has no deployment with id "dep-9", so nothing was deleted. get_model_info shows the deployments and their ids.');
+  });
+
+  it("says so when LiteLLM still routes to a deployment it answered it deleted", async () => {
+    deployments("dep-1");
+    nock(TEST_HOST, asMaster).post("/model/delete").reply(200, { message: "Model: dep-1 deleted successfully" });
+    deployments("dep-1");
+    expect(textOf(await bridge().call("delete_model", { model_id: "dep-1" }))).toMatch(/^LiteLLM answered that it deleted deployment "dep-1", but still routes to it/);
   });
 
   it("says keys keep the name and calls to it fail", async () => {

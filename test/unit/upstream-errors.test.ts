@@ -78,6 +78,7 @@ describe("LiteLLM answers with an error", () => {
   });
 
   it("a proxy that keeps models only in its config says which setting adds them, not to try later", async () => {
+    nock(TEST_HOST).get("/credentials").reply(200, { success: true, credentials: [{ credential_name: "c" }] });
     nock(TEST_HOST)
       .post("/model/new")
       .reply(500, { error: { message: "{'error': \"Set `'STORE_MODEL_IN_DB='True'` in your env to enable this feature.\"}", type: "auth_error", param: "None", code: "500" } });
@@ -129,6 +130,8 @@ describe("LiteLLM answers with an error", () => {
     ["delete_key", { keys: ["sk-gone"] }, "post", "/key/delete", noKeysFound, "No keys found"],
     ["get_team_info", { team_id: "t-x" }, "get", "/team/info?team_id=t-x", teamNotFound("t-x"), "Team not found, passed team id: t-x."],
   ] as const)("%s: a Python dict in LiteLLM's message is passed on as its text", async (tool, args, method, path, body, said) => {
+    // delete_key reads first which keys LiteLLM has: here the key is gone by the time it deletes.
+    if (tool === "delete_key") nock(TEST_HOST).get("/key/info").query(true).reply(200, { key: "sk-gone", info: { status: "active" } });
     nock(TEST_HOST)[method](path).reply(404, body);
     const text = await failing(tool, args);
     expect(text).toBe(`LiteLLM found nothing there (HTTP 404). LiteLLM said: ${said}`);
@@ -157,12 +160,50 @@ describe("LiteLLM answers with an error", () => {
     expect(await failing("proxy_completion", completion)).toMatch(/rate-limiting.*try again in 7 s/);
   });
 
-  it.each([500, 502, 503])("%i says the proxy had a problem", async (status) => {
+  it.each([
+    [500, "If the same call fails the same way again, retrying will not help: the proxy's log has the cause\\."],
+    [502, "unavailable for now; try again later\\."],
+    [503, "unavailable for now; try again later\\."],
+  ])("%i says the proxy had a problem, and whether it may pass", async (status, when) => {
     nock(TEST_HOST).get("/models").reply(status, { error: { message: "upstream exploded\nTraceback (most recent call last):\n  File x" } });
     // One answer, no automatic retry of the 502/503 (the retry suite covers those).
     const text = await failing("list_models", {}, { LITELLM_MCP_RETRIES: "0" });
-    expect(text).toMatch(new RegExp(`HTTP ${status}.*try again later.*upstream exploded`));
+    expect(text).toMatch(new RegExp(`HTTP ${status}.*${when} LiteLLM said: upstream exploded`));
     expect(text).not.toContain("Traceback");
+  });
+
+  it.each([
+    ["Python int too large to convert to C int", 500],
+    ["days=1500000000; must have magnitude <= 999999999", 500],
+    ["date value out of range", 500],
+    ["year 10360 is out of range", 500],
+    ["signed integer is greater than maximum", 500],
+    ["Authentication Error, Python int too large to convert to C int", 400],
+  ])("a duration too large for LiteLLM (%s, HTTP %i) is a value to change, not a fault to wait out", async (message, status) => {
+    // The longest duration the tools take is 36500d; an older schema let "99999999d" through to LiteLLM, which
+    // answered like this (generate_key a 500, update_key a 400), and so may a LiteLLM that dates otherwise.
+    nock(TEST_HOST).post("/key/update").reply(status, { error: { message, type: "internal_server_error", param: null, code: String(status) } });
+    const text = await failing("update_key", { key: "sk-minted-Ab12Cd34Ef56Gh78", duration: "36500d" });
+    expect(text).toBe(
+      `LiteLLM cannot handle a value this large (HTTP ${status}: ${message}): a duration or number in the call is beyond what it can turn into a date or store. Retrying will not help; use a smaller value.`,
+    );
+  });
+
+  it("a deployment without its provider key names the model, and who can fix it", async () => {
+    nock(TEST_HOST)
+      .post("/chat/completions")
+      .reply(500, {
+        error: {
+          message:
+            "litellm.InternalServerError: InternalServerError: OpenAIException - Missing credentials. Please pass an `api_key`, `workload_identity`, `admin_api_key`, or set the `OPENAI_API_KEY` or `OPENAI_ADMIN_KEY` environment variable.\n\nLiteLLM: model group 'nocred' failed with the error above. No fallback was attempted.",
+          type: "internal_server_error",
+          param: null,
+          code: "500",
+        },
+      });
+    const text = await failing("proxy_completion", completion);
+    expect(text).toMatch(/^The deployment behind model "nocred" has no provider key: its credential is missing from LiteLLM \(HTTP 500, LiteLLM said: litellm\.InternalServerError: .*Missing credentials\..*\)\. Retrying will not help: a proxy admin must point it at a credential LiteLLM stores \(update_model\), or fix the proxy's config\.$/);
+    expect(text).not.toMatch(/try again later/);
   });
 
   it.each([

@@ -5,6 +5,8 @@
 
 import nock from "nock";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
+import { builtUsageViewUrl, USAGE_VIEW_FILE } from "../../src/mcp/apps/usage-view-html.ts";
 import { USAGE_VIEW_URI } from "../../src/mcp/apps/views.ts";
 import { SPENDERS_META_KEY } from "../../src/mcp/apps/usage-budgets.ts";
 import { UI_EXTENSION, UI_MIME_TYPE } from "../../src/mcp/apps/ui-extension.ts";
@@ -36,6 +38,14 @@ afterEach(() => {
   const pending = nock.pendingMocks();
   nock.cleanAll();
   expect(pending).toEqual([]);
+});
+
+describe("the view a run from source serves", () => {
+  // The file \`npm run build\` writes, in the checkout's dist/: a path resolved one folder short read a copy
+  // under src/ that a test had built once and nothing rebuilt, so sources ran with a stale view.
+  it("is the checkout's dist/usage-view.html, the one the build writes", () => {
+    expect(fileURLToPath(builtUsageViewUrl())).toBe(fileURLToPath(new URL(`../../${USAGE_VIEW_FILE}`, import.meta.url)));
+  });
 });
 
 describe.each(REVISIONS)("the usage view at %s", (revision: Revision) => {

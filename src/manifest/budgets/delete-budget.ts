@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { postBudgetDeleteBodyFields } from "../../../generated/request-schemas.js";
+import { DELETE_BUDGET_READS, deleteBudgetQuestion } from "../confirmation-previews.js";
 import { defineTool } from "../define-tool.js";
 import { budgetSummary, knownBudget, summarizeBudget } from "./budget-summary.js";
 import { TEXT_LIMITS } from "../../litellm/text-limits.js";
@@ -25,6 +26,13 @@ export const deleteBudget = defineTool({
     budget_id: postBudgetDeleteBodyFields.id.min(1).max(TEXT_LIMITS.name).describe("The budget's id."),
   }),
   request: (args) => ({ body: { id: args.budget_id } }),
+  around: {
+    calls: DELETE_BUDGET_READS,
+    run: async (args, { lookup, confirm, write }) => {
+      await confirm(() => deleteBudgetQuestion(lookup, args.budget_id));
+      return write();
+    },
+  },
   output: z.object({ deleted: budgetSummary.describe("The budget as it was.") }),
   // LiteLLM declares `{}`; it answers with the deleted budget's row, or null for an unknown id.
   result: (data, args) => ({ deleted: summarizeBudget(knownBudget(data, args.budget_id)) }),

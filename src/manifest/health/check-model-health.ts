@@ -8,7 +8,7 @@ import { z } from "zod";
 import { getHealthQueryFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 import { InputError } from "../../errors.js";
-import { checkHealthTarget } from "../../policy/effects.js";
+import { checkHealthTarget, MODELS_SERVED_READS } from "../../policy/effects.js";
 import { firstItems } from "../paging.js";
 import { required } from "../required.js";
 import { TEXT_LIMITS } from "../../litellm/text-limits.js";
@@ -41,9 +41,12 @@ export const checkModelHealth = defineTool({
   // outcome in its health-check history. Nothing is destroyed; repeating it pays again.
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   callsModel: true,
-  judge: async (args, state, policy) => {
-    await checkHealthTarget(state, args.model, policy);
-    return undefined;
+  around: {
+    calls: [...MODELS_SERVED_READS],
+    run: async (args, { state, policy, write }) => {
+      await checkHealthTarget(state, args.model, policy);
+      return write();
+    },
   },
   // A model with no healthy deployment is HTTP 503 with the full report: the failures are what was asked for.
   checkReport: (body) => Array.isArray((body as { unhealthy_endpoints?: unknown } | null)?.unhealthy_endpoints),

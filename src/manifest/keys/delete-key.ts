@@ -2,14 +2,21 @@
 
 import { z } from "zod";
 import { postKeyDeleteBodyFields } from "../../../generated/request-schemas.js";
-import { defineTool } from "../define-tool.js";
+import { deleteKeyQuestion } from "../confirmation-previews.js";
+import { answeredByAround, defineTool } from "../define-tool.js";
+import { InputError, UpstreamError } from "../../errors.js";
+import { oneOf } from "../one-of.js";
 import { TEXT_LIMITS } from "../../litellm/text-limits.js";
+import { heldKeys, KEY_PRESENCE_READS, shownKey } from "./key-presence.js";
 
 const litellm = postKeyDeleteBodyFields;
 
-/** LiteLLM echoes the keys it deleted as given; a full sk- key is shown the way LiteLLM abbreviates it. */
-function shown(key: string): string {
-  return key.startsWith("sk-") ? `sk-...${key.slice(-4)}` : key;
+const listed = (names: readonly string[]) => names.map(shownKey).join(", ");
+
+/** "the key sk-...abcd", "the keys with the aliases a, b": what a sentence says LiteLLM has or lacks. */
+function keysNamed(names: readonly string[], byAlias: boolean): string {
+  const many = names.length > 1;
+  return byAlias ? `${many ? "keys with the aliases" : "a key with the alias"} ${listed(names)}` : `${many ? "the keys" : "the key"} ${listed(names)}`;
 }
 
 export const deleteKey = defineTool({
@@ -17,23 +24,50 @@ export const deleteKey = defineTool({
   toolset: "keys",
   byDefault: true,
   title: "Delete LiteLLM virtual keys",
-  description: "Delete virtual keys for good, by key or by alias. Their callers are refused from then on.",
+  description:
+    "Delete virtual keys for good, by key or by alias. Their callers are refused from then on.",
   operation: { method: "post", path: "/key/delete" },
   credential: "master",
-  // Irreversible: destructive. Deleting again finds nothing to delete and LiteLLM answers an error,
-  // so not idempotent either.
+  // Irreversible: destructive. Deleting again finds nothing to delete and is refused, so not idempotent either.
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
-  input: z
-    .strictObject({
+  input: oneOf(
+    z.strictObject({
       keys: z.array(z.string().min(1).max(TEXT_LIMITS.key)).min(1).max(50).optional().describe("Virtual keys (sk-...) or hashed tokens."),
       key_aliases: z.array(z.string().min(1).max(TEXT_LIMITS.name)).min(1).max(50).optional().describe("Aliases of the keys, instead of keys."),
-    })
-    .refine((args) => (args.keys === undefined) !== (args.key_aliases === undefined), { message: "Give either keys or key_aliases, not both." }),
+    }),
+    ["keys", "key_aliases"],
+    "the keys to delete",
+  ),
   request: (args) => ({ body: { keys: args.keys, key_aliases: args.key_aliases } }),
-  output: z.object({ deleted: z.array(z.string()).describe("What LiteLLM deleted, keys abbreviated.") }),
-  // LiteLLM declares `{}`; it answers {"deleted_keys": [...]} with the keys or aliases it was given.
-  result: (data) => {
-    const deleted = (data as { deleted_keys?: unknown } | null)?.deleted_keys;
-    return { deleted: Array.isArray(deleted) ? deleted.map((k) => (typeof k === "string" ? shown(k) : k)) : deleted ?? null };
+  output: z.object({
+    deleted: z.array(z.string()).describe("Keys (abbreviated) or aliases deleted."),
+    not_found: z.array(z.string()).describe("Those LiteLLM did not have."),
+  }),
+  // LiteLLM answers {"deleted_keys": [...]} with everything it was given, found or not, and 404 only when it
+  // found none; so what it held is read before the call (the person is asked about those rows), and what it
+  // still holds after.
+  around: {
+    calls: KEY_PRESENCE_READS,
+    run: async (args, { lookup, confirm, write }) => {
+      const byAlias = args.key_aliases !== undefined;
+      const named = [...new Set(args.keys ?? args.key_aliases ?? [])];
+      const before = await heldKeys(lookup, named, byAlias);
+      const notFound = named.filter((name) => !before.has(name));
+      if (before.size === 0) {
+        throw new InputError(`LiteLLM does not have ${keysNamed(named, byAlias)}, so nothing was deleted. list_keys shows the keys there are.`);
+      }
+      await confirm(async () => deleteKeyQuestion([...before.values()].flat(), notFound.map(shownKey)));
+      await write();
+      const after = await heldKeys(lookup, [...before.keys()], byAlias);
+      const deleted = [...before.keys()].filter((name) => !after.has(name));
+      if (after.size > 0) {
+        throw new UpstreamError(
+          `LiteLLM answered that it deleted them, but still has ${keysNamed([...after.keys()], byAlias)}${deleted.length > 0 ? ` (deleted: ${listed(deleted)})` : ""}. Try delete_key again for those; the proxy's log may say why.`,
+        );
+      }
+      return { deleted: deleted.map(shownKey), not_found: notFound.map(shownKey) };
+    },
   },
+  // The answer was made from what LiteLLM holds afterwards (above).
+  result: answeredByAround,
 });

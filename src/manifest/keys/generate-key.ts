@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { postKeyGenerateBodyFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
-import { checkKeyHolder, checkModelsServed, confirmMintedKey, KEY_ROUTES } from "../../policy/effects.js";
+import { checkKeyHolder, checkModelsServed, confirmMintedKey, KEY_HOLDER_READS, KEY_ROUTES, MINTED_KEY_UNDO, MODELS_SERVED_READS } from "../../policy/effects.js";
 import { duration } from "../../litellm/duration.js";
 import { modelNames } from "../../litellm/model-names.js";
 import { required } from "../required.js";
@@ -50,10 +50,15 @@ export const generateKey = defineTool({
   }),
   // The user and team must exist, the user may not be an admin (of the proxy, or of the team), and the models
   // must be served; LiteLLM's answer must show the key it was asked for, or the key is deleted again.
-  judge: async (args, state, policy) => {
-    await checkKeyHolder(state, args.user_id, args.team_id);
-    await checkModelsServed(state, args.models);
-    return (answer) => confirmMintedKey(state, answer, policy);
+  around: {
+    calls: [...KEY_HOLDER_READS, ...MODELS_SERVED_READS, ...MINTED_KEY_UNDO],
+    run: async (args, { state, policy, write }) => {
+      await checkKeyHolder(state, args.user_id, args.team_id);
+      await checkModelsServed(state, args.models);
+      const answer = await write();
+      await confirmMintedKey(state, answer, policy);
+      return answer;
+    },
   },
   output: z.object({
     key: z.string().describe("The new virtual key. LiteLLM stores only its hash: this is the one chance to see it."),

@@ -1,5 +1,5 @@
 // get_key_info: what LiteLLM knows about a virtual key — owner, models, spend, limits, expiry, and whether
-// it still exists: LiteLLM keeps a deleted key's row and answers for it as if it were live, but for `status`.
+// it still works: LiteLLM keeps a deleted or expired key's row and answers for it as before, but for `status`.
 
 import { z } from "zod";
 import { getKeyInfoQueryFields } from "../../../generated/request-schemas.js";
@@ -11,7 +11,7 @@ import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
 // LiteLLM's documented `info` object, trimmed to what a key admin asks about; other fields are dropped.
 const keyInfo = z.object({
-  status: z.string().nullable().describe('"active" or "deleted" (then it no longer works).'),
+  status: z.string().nullable().describe('"active", "expired" or "deleted" (the last two no longer work).'),
   deleted_at: z.string().nullable(),
   key_alias: z.string().nullable(),
   key_name: z.string().nullable().describe('The key abbreviated as LiteLLM displays it, e.g. "sk-...abcd".'),

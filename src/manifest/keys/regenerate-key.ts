@@ -9,7 +9,7 @@ import { z } from "zod";
 import { postKeyRegenerateBodyFields } from "../../../generated/request-schemas.js";
 import { defineTool } from "../define-tool.js";
 import { InputError, PolicyError } from "../../errors.js";
-import { checkKeyHolder, checkModelsServed, confirmRegeneratedKey, keyGrantFault } from "../../policy/effects.js";
+import { checkKeyHolder, checkModelsServed, confirmRegeneratedKey, KEY_HOLDER_READS, keyGrantFault, MODELS_SERVED_READS, REGENERATED_KEY_UNDO } from "../../policy/effects.js";
 import { duration } from "../../litellm/duration.js";
 import { modelNames } from "../../litellm/model-names.js";
 import { required } from "../required.js";
@@ -38,27 +38,32 @@ export const regenerateKey = defineTool({
   }),
   // The key goes in the body, not the path variant (/key/{key}/regenerate), so it stays out of URLs and logs.
   request: (args) => ({ body: { key: args.key, grace_period: args.grace_period, models: args.models, duration: args.duration, max_budget: args.max_budget } }),
-  judge: async (args, state, policy) => {
-    const existing = await state.key(args.key);
-    if (!existing) throw new InputError("LiteLLM has no live key by that key or hash (it may have been deleted): there is nothing to regenerate. list_keys shows the keys there are.");
-    await checkKeyHolder(state, existing.user_id, existing.team_id);
-    if (args.models) await checkModelsServed(state, args.models);
-    const fault = keyGrantFault(
-      {
-        ...existing,
-        models: args.models ?? existing.models,
-        max_budget: args.max_budget ?? existing.max_budget,
-        // A new duration is checked as an argument; without one the key keeps its expiry.
-        expires: args.duration === undefined ? existing.expires : undefined,
-      },
-      policy,
-    );
-    if (fault) {
-      throw new PolicyError(
-        `Refused by policy: the new secret would carry the key's settings, and ${fault}. Only keys as generate_key mints them (limited to its exact routes, within the limits) are regenerated here; pass new models, max_budget or duration within the limits, or have an admin regenerate it.`,
+  around: {
+    calls: ["GET /key/info", ...KEY_HOLDER_READS, ...MODELS_SERVED_READS, ...REGENERATED_KEY_UNDO],
+    run: async (args, { state, policy, write }) => {
+      const existing = await state.key(args.key);
+      if (!existing) throw new InputError("LiteLLM has no live key by that key or hash (it may have been deleted): there is nothing to regenerate. list_keys shows the keys there are.");
+      await checkKeyHolder(state, existing.user_id, existing.team_id);
+      if (args.models) await checkModelsServed(state, args.models);
+      const fault = keyGrantFault(
+        {
+          ...existing,
+          models: args.models ?? existing.models,
+          max_budget: args.max_budget ?? existing.max_budget,
+          // A new duration is checked as an argument; without one the key keeps its expiry.
+          expires: args.duration === undefined ? existing.expires : undefined,
+        },
+        policy,
       );
-    }
-    return (answer) => confirmRegeneratedKey(state, answer, policy, existing);
+      if (fault) {
+        throw new PolicyError(
+          `Refused by policy: the new secret would carry the key's settings, and ${fault}. Only keys as generate_key mints them (limited to its exact routes, within the limits) are regenerated here; pass new models, max_budget or duration within the limits, or have an admin regenerate it.`,
+        );
+      }
+      const answer = await write();
+      await confirmRegeneratedKey(state, answer, policy, existing);
+      return answer;
+    },
   },
   output: z.object({
     key: z.string().describe("The new virtual key. LiteLLM stores only its hash: this is the one chance to see it."),

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { postKeyKeyResetSpendBodyFields } from "../../../generated/request-schemas.js";
+import { RESET_KEY_SPEND_READS, resetKeySpendQuestion } from "../confirmation-previews.js";
 import { defineTool } from "../define-tool.js";
 import { keyHash } from "../../litellm/key-hash.js";
 import { TEXT_LIMITS } from "../../litellm/text-limits.js";
@@ -24,6 +25,13 @@ export const resetKeySpend = defineTool({
   }),
   // LiteLLM takes the key only in the path: the hash goes there, never the secret.
   request: (args) => ({ params: { path: { key: keyHash(args.key) } }, body: { reset_to: args.reset_to } }),
+  around: {
+    calls: RESET_KEY_SPEND_READS,
+    run: async (args, { lookup, confirm, write }) => {
+      await confirm(() => resetKeySpendQuestion(lookup, args.key, args.reset_to));
+      return write();
+    },
+  },
   output: z.object({
     token: z.string().nullable().describe("The key's hashed id."),
     spend: z.number().nullable(),

@@ -60,6 +60,7 @@ export const updateKey = defineTool({
     },
   }),
   output: updated,
-  // LiteLLM declares `{}`; it answers with the key and the fields it wrote, so untouched ones are null.
+  // LiteLLM declares `{}`; it answers with the key's row after the update: fields the call left alone are
+  // there too, with the values LiteLLM holds (test/db/proxy-state.test.ts reads them back).
   result: (data) => documentedFields(updated, data),
 });

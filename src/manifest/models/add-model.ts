@@ -3,11 +3,12 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { defineTool } from "../define-tool.js";
-import { confirmPricedDeployment } from "../../policy/effects.js";
+import { confirmPricedDeployment, PRICED_DEPLOYMENT_CALLS } from "../../policy/effects.js";
 import { documentedFields } from "../documented-fields.js";
 import { credentialOnly } from "./credential-only.js";
 import { modelName } from "../../litellm/model-names.js";
 import { TEXT_LIMITS } from "../../litellm/text-limits.js";
+import { refuseMissingCredential, STORED_CREDENTIALS_READS } from "./stored-credentials.js";
 
 /** What the tool shows of the deployment row LiteLLM stored. */
 const stored = z.object({ model_id: z.string().nullable().describe("The new deployment's id, for update_model and delete_model."), model_name: z.string().nullable() });
@@ -18,7 +19,7 @@ export const addModel = defineTool({
   byDefault: false,
   title: "Add a model deployment",
   description:
-    "Add a deployment callers reach by model_name, using a credential stored in LiteLLM (by name; never a raw key). Needs STORE_MODEL_IN_DB=True on the proxy.",
+    "Add a deployment callers reach by model_name, using a credential stored in LiteLLM (by the name LiteLLM stores it under; never a raw key). Needs STORE_MODEL_IN_DB=True on the proxy.",
   operation: { method: "post", path: "/model/new" },
   credential: "master",
   // Adds a deployment and loses nothing; each call adds another (same name: load-balanced): not idempotent.
@@ -42,9 +43,18 @@ export const addModel = defineTool({
       model_info: { id: randomUUID() },
     },
   }),
-  // LiteLLM prices a deployment from its cost map by the provider's model; one it cannot price books no spend,
-  // so every budget would stop counting on it: the new deployment is read back and taken out again if unpriced.
-  judge: async (args, state) => (answer) => confirmPricedDeployment(state, answer, args.model),
+  // LiteLLM stores a deployment on any credential name (update_model's route checks the name, this one not),
+  // and prices it from its cost map by the provider's model; one it cannot price books no spend, so every
+  // budget would stop counting on it: the new deployment is read back and taken out again if unpriced.
+  around: {
+    calls: [...STORED_CREDENTIALS_READS, ...PRICED_DEPLOYMENT_CALLS],
+    run: async (args, { lookup, state, write }) => {
+      await refuseMissingCredential(lookup, args.litellm_credential_name);
+      const answer = await write();
+      await confirmPricedDeployment(state, answer, args.model);
+      return answer;
+    },
+  },
   output: stored,
   // LiteLLM declares `{}`; it answers with the stored row, whose litellm_params are encrypted with the
   // master key and are never read here.

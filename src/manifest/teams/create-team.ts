@@ -6,6 +6,7 @@ import { defineTool } from "../define-tool.js";
 import { duration } from "../../litellm/duration.js";
 import { modelNames } from "../../litellm/model-names.js";
 import { required } from "../required.js";
+import { refuseTakenAlias, TEAM_ALIAS_READS } from "./team-alias.js";
 import { summarizeTeam, teamSummary } from "./team-summary.js";
 import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
@@ -17,7 +18,7 @@ export const createTeam = defineTool({
   byDefault: false,
   title: "Create a LiteLLM team",
   description:
-    "Create a team with one budget for all its keys and the models they may call (omitted: every model). Then add_team_member, and generate_key with team_id.",
+    "Create a team with one budget for all its keys and the models they may call (omitted: every model). Then add_team_member, and generate_key with team_id. The alias must be unused.",
   operation: { method: "post", path: "/team/new" },
   credential: "master",
   // Creates a team and loses nothing; each call without team_id makes another team, and LiteLLM refuses
@@ -42,6 +43,13 @@ export const createTeam = defineTool({
       metadata: args.metadata,
     },
   }),
+  around: {
+    calls: TEAM_ALIAS_READS,
+    run: async (args, { lookup, write }) => {
+      await refuseTakenAlias(lookup, args.team_alias);
+      return write();
+    },
+  },
   output: teamSummary,
   // LiteLLM declares `{}`; it answers with the new team's row. It makes the caller (for the master key,
   // "default_user_id") the team's first admin member.

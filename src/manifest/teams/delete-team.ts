@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { postTeamDeleteBodyFields } from "../../../generated/request-schemas.js";
+import { DELETE_TEAM_READS, deleteTeamQuestion } from "../confirmation-previews.js";
 import { defineTool } from "../define-tool.js";
 import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
@@ -23,6 +24,13 @@ export const deleteTeam = defineTool({
     team_ids: z.array(z.string().min(1).max(TEXT_LIMITS.name)).min(1).max(20).describe("Ids of the teams to delete."),
   }),
   request: (args) => ({ body: { team_ids: args.team_ids } }),
+  around: {
+    calls: DELETE_TEAM_READS,
+    run: async (args, { lookup, confirm, write }) => {
+      await confirm(() => deleteTeamQuestion(lookup, args.team_ids));
+      return write();
+    },
+  },
   output: z.object({ deleted: z.array(z.string()).describe("The teams deleted.") }),
   // LiteLLM declares `{}`; it answers {"deleted_teams": [<team ids>]}.
   result: (data) => ({ deleted: (data as { deleted_teams?: unknown } | null)?.deleted_teams ?? null }),

@@ -2,10 +2,12 @@
 
 import { z } from "zod";
 import { postTeamUpdateBodyFields } from "../../../generated/request-schemas.js";
+import { BLOCK_TEAM_READS, blockTeamQuestion } from "../confirmation-previews.js";
 import { defineTool } from "../define-tool.js";
 import { duration } from "../../litellm/duration.js";
 import { modelNames } from "../../litellm/model-names.js";
 import { someChange } from "../some-change.js";
+import { refuseTakenAlias, TEAM_ALIAS_READS } from "./team-alias.js";
 import { summarizeTeam, teamSummary } from "./team-summary.js";
 import { TEXT_LIMITS } from "../../litellm/text-limits.js";
 
@@ -17,7 +19,7 @@ export const updateTeam = defineTool({
   byDefault: false,
   title: "Update a LiteLLM team",
   description:
-    "Change a team's budget, models, alias, metadata or blocked flag (blocked: every key of the team is refused). Given fields replace the old values.",
+    "Change a team's budget, models, alias, metadata or blocked flag (blocked: every key of the team is refused). Given fields replace the old values; another team's alias is refused.",
   operation: { method: "post", path: "/team/update" },
   credential: "master",
   // Overwrites limits and models in place; LiteLLM keeps no previous values: destructive. The same update
@@ -47,6 +49,18 @@ export const updateTeam = defineTool({
       blocked: args.blocked,
     },
   }),
+  // An alias another team has is refused first; blocking the team (every key of it refused) is asked first.
+  around: {
+    calls: [...TEAM_ALIAS_READS, ...BLOCK_TEAM_READS],
+    run: async (args, { lookup, confirm, write }) => {
+      if (args.team_alias !== undefined) await refuseTakenAlias(lookup, args.team_alias, args.team_id);
+      if (args.blocked === true) {
+        const others = Object.entries(args).some(([field, value]) => !["team_id", "blocked"].includes(field) && value !== undefined);
+        await confirm(() => blockTeamQuestion(lookup, args.team_id, others));
+      }
+      return write();
+    },
+  },
   output: teamSummary,
   // LiteLLM declares `{}`; it answers {team_id, data: <the team's row after the update>}.
   result: (data) => summarizeTeam((data as { data?: unknown } | null)?.data),

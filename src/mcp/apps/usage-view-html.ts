@@ -10,7 +10,7 @@ let html: string | undefined;
 
 /** Where a run from source finds the built view: dist/ of the checkout these sources are in. */
 export function builtUsageViewUrl(): URL {
-  return new URL(`../../${USAGE_VIEW_FILE}`, import.meta.url);
+  return new URL(`../../../${USAGE_VIEW_FILE}`, import.meta.url);
 }
 
 export function usageViewHtml(): string {
