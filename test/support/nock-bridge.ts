@@ -8,19 +8,27 @@ import { CANARY_MASTER_KEY, connect, type Connected } from "./connect.ts";
 /** nock options that match only requests carrying the master key. */
 export const asMaster = { reqheaders: { authorization: `Bearer ${CANARY_MASTER_KEY}` } };
 
-/** Registers the hooks; the returned function gives the current test's bridge. */
-export function useBridge(env: Record<string, string | undefined> = {}): () => Connected {
-  let bridge: Connected | undefined;
+/**
+ * Shuts the network off for the file, and fails each test that left a LiteLLM call it declared unmade.
+ * `first` runs after each test before the check (closing what the test spoke through).
+ */
+export function useNockChecks(first?: () => Promise<void>): void {
   beforeAll(() => nock.disableNetConnect());
-  beforeEach(async () => {
-    bridge = await connect(env);
-  });
   afterEach(async () => {
-    await bridge?.close();
+    await first?.();
     const pending = nock.pendingMocks();
     nock.cleanAll();
     expect(pending).toEqual([]);
   });
+}
+
+/** Registers the hooks; the returned function gives the current test's bridge. */
+export function useBridge(env: Record<string, string | undefined> = {}): () => Connected {
+  let bridge: Connected | undefined;
+  beforeEach(async () => {
+    bridge = await connect(env);
+  });
+  useNockChecks(async () => bridge?.close());
   return () => {
     if (!bridge) throw new Error("useBridge: no bridge outside a test");
     return bridge;

@@ -3,7 +3,7 @@
 // comes back out. The wording of the roles comes from LiteLLM 1.108.7's answers (test/db has the real thing).
 
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.ts";
 import { ConfigError } from "../../src/errors.ts";
 import { runDoctor } from "../../src/doctor/checks.ts";
@@ -11,6 +11,7 @@ import { formatReport } from "../../src/doctor/report.ts";
 import { createServer } from "../../src/mcp/server.ts";
 import { CANARY_CALLER_KEY, leaksCanary } from "../support/canary.ts";
 import { CANARY_MASTER_KEY, TEST_HOST, connect, textOf, type Connected } from "../support/connect.ts";
+import { useNockChecks } from "../support/nock-bridge.ts";
 import { generatedKey, modelList } from "../support/litellm-answers.ts";
 import { keyHolderReads } from "../support/nock-state.ts";
 
@@ -22,12 +23,7 @@ function connectAsCaller(env: Record<string, string> = {}): Promise<Connected> {
   return connect({ ...CALLER_ENV, ...env }, { callerKey: CANARY_CALLER_KEY });
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useNockChecks();
 afterAll(() => nock.enableNetConnect());
 
 describe("LITELLM_MCP_AUTH", () => {

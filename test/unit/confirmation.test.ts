@@ -11,13 +11,13 @@ import { loadConfig } from "../../src/config/config.ts";
 import { keyHash } from "../../src/litellm/key-hash.ts";
 import { createServer } from "../../src/mcp/server.ts";
 import { CANARY_MASTER_KEY, connect, TEST_HOST, textOf, type Connected } from "../support/connect.ts";
+import { asMaster } from "../support/nock-bridge.ts";
 import { keyRow, modelDeployment, teamInfo, userInfo } from "../support/litellm-admin-answers.ts";
 import { keyInfo } from "../support/litellm-answers.ts";
 import { budgetRow } from "../support/litellm-management-answers.ts";
 import { envelope, REVISIONS, type Revision } from "../support/revisions.ts";
 import { answerOf, mcpHeaders } from "../support/spawn-http.ts";
 
-const asMaster = { reqheaders: { authorization: `Bearer ${CANARY_MASTER_KEY}` } };
 const TEAMS = { LITELLM_MCP_TOOLSETS: "default,teams" };
 
 beforeAll(() => nock.disableNetConnect());

@@ -6,28 +6,23 @@
 import type { ElicitRequestFormParams } from "@modelcontextprotocol/client";
 import { createMcpHandler } from "@modelcontextprotocol/server";
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../../src/config/config.ts";
 import type { LiteLLMClient } from "../../src/litellm/client.ts";
 import { createLookup } from "../../src/litellm/lookup.ts";
 import { keyHash } from "../../src/litellm/key-hash.ts";
 import { createServer } from "../../src/mcp/server.ts";
 import { CANARY_MASTER_KEY, connect, TEST_HOST, textOf } from "../support/connect.ts";
+import { asMaster, useNockChecks } from "../support/nock-bridge.ts";
 import { modelDeployment, userInfo } from "../support/litellm-admin-answers.ts";
 import { generatedKey, keyInfo, modelList } from "../support/litellm-answers.ts";
 import { envelope } from "../support/revisions.ts";
 import { answerOf, mcpHeaders } from "../support/spawn-http.ts";
 
-const asMaster = { reqheaders: { authorization: `Bearer ${CANARY_MASTER_KEY}` } };
 const KEY = "sk-minted-Ab12Cd34Ef56Gh78";
 const YES = { confirm: { action: "accept", content: { confirm: true } } };
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useNockChecks();
 
 describe("the answer to a question runs the tool's steps again from the start", () => {
   const handler = createMcpHandler(({ era }) => createServer(loadConfig({ LITELLM_HOST: TEST_HOST, LITELLM_MASTER_KEY: CANARY_MASTER_KEY }), { era }));

@@ -2,10 +2,11 @@
 // LITELLM_MASTER_KEY, and a 401 on it reads as a protected route rather than a bad key.
 
 import nock from "nock";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineTool } from "../../src/manifest/define-tool.ts";
 import { TEST_HOST, connect, textOf } from "../support/connect.ts";
+import { useNockChecks } from "../support/nock-bridge.ts";
 
 const probe = defineTool({
   name: "probe",
@@ -22,12 +23,7 @@ const probe = defineTool({
   result: () => ({ ok: true }),
 });
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useNockChecks();
 
 describe('credential "none"', () => {
   it("sends no Authorization header, even when a master key is configured", async () => {

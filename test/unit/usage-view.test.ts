@@ -4,7 +4,7 @@
 // LiteLLM is asked nothing more for it.
 
 import nock from "nock";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { builtUsageViewUrl, USAGE_VIEW_FILE } from "../../src/mcp/apps/usage-view-html.ts";
 import { USAGE_VIEW_URI } from "../../src/mcp/apps/views.ts";
@@ -14,7 +14,7 @@ import { ensureUsageViewBuilt } from "../support/built-view.ts";
 import { leaksCanary } from "../support/canary.ts";
 import { CANARY_MASTER_KEY, connect, TEST_HOST, textOf } from "../support/connect.ts";
 import { dailyActivity, type Spent } from "../support/litellm-management-answers.ts";
-import { asMaster } from "../support/nock-bridge.ts";
+import { asMaster, useNockChecks } from "../support/nock-bridge.ts";
 import { REVISIONS, type Revision } from "../support/revisions.ts";
 
 const DRAWS = { extensions: { [UI_EXTENSION]: { mimeTypes: [UI_MIME_TYPE] } } };
@@ -30,15 +30,8 @@ function activity() {
   nock(TEST_HOST, asMaster).get("/user/daily/activity/aggregated").query({ start_date: args.start_date, end_date: args.end_date, api_key_limit: 1000 }).reply(200, dailyActivity(spent));
 }
 
-beforeAll(async () => {
-  nock.disableNetConnect();
-  await ensureUsageViewBuilt();
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useNockChecks();
+beforeAll(ensureUsageViewBuilt);
 
 describe("the view a run from source serves", () => {
   // The file \`npm run build\` writes, in the checkout's dist/: a path resolved one folder short read a copy
