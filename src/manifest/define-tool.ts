@@ -50,16 +50,8 @@ export type ExactRequest<R, P extends PathWith<M>, M extends HttpMethod> = {
 /** All four MCP hints, always written out: LiteLLM reads and deletes over POST, so the verb tells nothing. */
 export type ToolHints = Required<Pick<ToolAnnotations, "readOnlyHint" | "destructiveHint" | "idempotentHint" | "openWorldHint">>;
 
-
-export interface ToolDefinition<
-  P extends PathWith<M>,
-  M extends HttpMethod,
-  In extends z.ZodObject,
-  Out extends z.ZodObject,
-  R extends OperationRequest<P, M>,
-  /** What `result` maps: LiteLLM's answer, or what `around` made of it and of what it read. */
-  A = OperationResponse<P, M>,
-> {
+/** What an entry says of its tool besides its operation, key and schemas; the server reads these as written. */
+export interface ToolFacts {
   name: string;
   /** The toolset that serves it (src/policy/toolsets.ts); its file lives in src/manifest/<toolset>/. */
   toolset: Toolset;
@@ -67,8 +59,6 @@ export interface ToolDefinition<
   byDefault: boolean;
   title: string;
   description: string;
-  operation: { method: M; path: P };
-  credential: z.infer<In> extends { key: string } ? Credential : Exclude<Credential, "caller">;
   annotations: ToolHints;
   /**
    * Whose limits its models, max_budget, budget_duration or reset_to arguments set: the operator's policy
@@ -90,14 +80,27 @@ export interface ToolDefinition<
    * job is to report such checks, that report is its result, not an error: this tells a report from other 503s.
    */
   checkReport?: (body: unknown) => boolean;
+}
+
+export interface ToolDefinition<
+  P extends PathWith<M>,
+  M extends HttpMethod,
+  In extends z.ZodObject,
+  Out extends z.ZodObject,
+  R extends OperationRequest<P, M>,
+  /** What `result` maps: LiteLLM's answer, or what `around` made of it and of what it read. */
+  A = OperationResponse<P, M>,
+> extends ToolFacts {
+  operation: { method: M; path: P };
+  credential: z.infer<In> extends { key: string } ? Credential : Exclude<Credential, "caller">;
   input: In;
   output: Out;
   request: (args: z.infer<In>) => R & ExactRequest<R, P, M>;
   /**
-   * What the call does around its write (src/manifest/tool-call.ts), for a write that could never work as asked, whose
-   * effect depends on LiteLLM's state (whose role a key inherits), that a person must confirm first, that
-   * LiteLLM could carry out otherwise than asked, or whose answer does not say what it did. Without it the
-   * call is just the write.
+   * What the call does around its write (src/manifest/tool-call.ts), for a write that could never work as
+   * asked, whose effect depends on LiteLLM's state (whose role a key inherits), that a person must confirm
+   * first, that LiteLLM could carry out otherwise than asked, or whose answer does not say what it did.
+   * Without it the call is just the write.
    */
   around?: Around<z.infer<In>, OperationResponse<P, M>, A>;
   /**
@@ -109,20 +112,9 @@ export interface ToolDefinition<
 }
 
 /** The form the server iterates over: types were checked in full where the entry was defined. */
-export interface Tool {
-  name: string;
-  toolset: Toolset;
-  byDefault: boolean;
-  title: string;
-  description: string;
+export interface Tool extends ToolFacts {
   operation: { method: HttpMethod; path: string };
   credential: Credential;
-  annotations: ToolHints;
-  limits?: Holder;
-  removesLimits?: true;
-  callsModel?: true;
-  streams?: true;
-  checkReport?: (body: unknown) => boolean;
   input: z.ZodObject;
   output: z.ZodObject;
   /** Builds the request from arguments the input schema has already accepted. */
