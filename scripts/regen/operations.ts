@@ -156,60 +156,75 @@ function onlyKeys(value: Record<string, unknown>, keys: readonly string[], where
   if (stray) throw new Error(`${where} has "${stray}"; it has ${keys.join(", ")}.`);
 }
 
-function parseSends(raw: unknown, where: string): Record<string, Sent> {
-  const out: Record<string, Sent> = {};
+/**
+ * A record keyed by path whose every value is an object of `keys`: the path checked first where a check is
+ * given, then the object, then made by `parse` from it and the place errors name it by.
+ */
+function parseByPath<T>(
+  raw: unknown,
+  where: string,
+  keys: readonly string[],
+  parse: (fact: Record<string, unknown>, at: string) => T,
+  checkPath?: (path: string, at: string) => void,
+): Record<string, T> {
+  const out: Record<string, T> = {};
   for (const [path, value] of Object.entries(object(raw, where))) {
     const at = `${where}["${path}"]`;
-    if (!REQUEST_PARTS.includes(partOf(path))) throw new Error(`${at}: a request path starts with path, query or body.`);
+    checkPath?.(path, at);
     const fact = object(value, at);
-    onlyKeys(fact, ["when", "type", "values", "follows"], at);
-    if (!WHEN.includes(fact.when as When)) throw new Error(`${at}.when must be one of ${WHEN.join(", ")}.`);
-    if (fact.values !== undefined && !Array.isArray(fact.values)) throw new Error(`${at}.values must be an array.`);
-    if (fact.follows !== undefined && typeof fact.follows !== "string") throw new Error(`${at}.follows must be a path of builtOn.`);
-    out[path] = {
-      when: fact.when as When,
-      kinds: parseKinds(fact.type, `${at}.type`),
-      ...(fact.values ? { values: fact.values as Json[] } : {}),
-      ...(typeof fact.follows === "string" ? { follows: fact.follows } : {}),
-    };
+    onlyKeys(fact, keys, at);
+    out[path] = parse(fact, at);
   }
   return out;
 }
 
+function parseSends(raw: unknown, where: string): Record<string, Sent> {
+  const requestPath = (path: string, at: string) => {
+    if (!REQUEST_PARTS.includes(partOf(path))) throw new Error(`${at}: a request path starts with path, query or body.`);
+  };
+  return parseByPath(
+    raw,
+    where,
+    ["when", "type", "values", "follows"],
+    (fact, at) => {
+      if (!WHEN.includes(fact.when as When)) throw new Error(`${at}.when must be one of ${WHEN.join(", ")}.`);
+      if (fact.values !== undefined && !Array.isArray(fact.values)) throw new Error(`${at}.values must be an array.`);
+      if (fact.follows !== undefined && typeof fact.follows !== "string") throw new Error(`${at}.follows must be a path of builtOn.`);
+      return {
+        when: fact.when as When,
+        kinds: parseKinds(fact.type, `${at}.type`),
+        ...(fact.values ? { values: fact.values as Json[] } : {}),
+        ...(typeof fact.follows === "string" ? { follows: fact.follows } : {}),
+      };
+    },
+    requestPath,
+  );
+}
+
 function parseBuiltOn(raw: unknown, where: string): Record<string, BuiltOn> {
-  const out: Record<string, BuiltOn> = {};
-  for (const [path, value] of Object.entries(object(raw, where))) {
-    const at = `${where}["${path}"]`;
-    const fact = object(value, at);
-    onlyKeys(fact, ["was", "uses"], at);
+  return parseByPath(raw, where, ["was", "uses"], (fact, at) => {
     if (typeof fact.was !== "string" || !Array.isArray(fact.uses) || !fact.uses.every((u) => typeof u === "string")) {
       throw new Error(`${at} needs was (what zod made of the field) and uses (the chains of calls on it).`);
     }
     for (const use of fact.uses as string[]) parseChain(use);
-    out[path] = { was: fact.was, uses: fact.uses as string[] };
-  }
-  return out;
+    return { was: fact.was, uses: fact.uses as string[] };
+  });
 }
 
 function parseReads(raw: unknown, where: string): Record<string, Read> {
-  const out: Record<string, Read> = {};
-  for (const [path, value] of Object.entries(object(raw, where))) {
-    const at = `${where}["${path}"]`;
-    const fact = object(value, at);
-    onlyKeys(fact, ["typed", "calls", "was", "rejects"], at);
+  return parseByPath(raw, where, ["typed", "calls", "was", "rejects"], (fact, at) => {
     // In the file: output field → the kinds it fails on ("key": "absent|null").
     const rejects: Partial<Record<Kind, string>> = {};
     for (const [output, kinds] of Object.entries(object(fact.rejects, `${at}.rejects`))) {
       for (const kind of parseKinds(kinds, `${at}.rejects["${output}"]`)) rejects[kind] = output;
     }
-    out[path] = {
+    return {
       ...(fact.typed === true ? { typed: true as const } : {}),
       ...(fact.calls === true ? { calls: true as const } : {}),
       was: parseKinds(fact.was, `${at}.was`),
       ...(Object.keys(rejects).length ? { rejects } : {}),
     };
-  }
-  return out;
+  });
 }
 
 function parseAround(raw: unknown, where: string): AroundOperation[] {
