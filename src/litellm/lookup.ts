@@ -41,18 +41,15 @@ export type Undo = <P extends PathWith<"post">>(path: P, request: OperationReque
  */
 export type AroundCall = `GET ${PathWith<"get">}` | `POST ${PathWith<"post">}` | `GET ${UnlistedRead}`;
 
-/** "GET /team/info" → its method and path. */
-export function parseAroundCall(call: string): { method: HttpMethod; path: string } {
-  const [method, path] = call.split(" ") as [string, string];
-  return { method: method.toLowerCase() as HttpMethod, path };
-}
+/** A call as entries declare it: "GET /team/info". */
+const aroundLabel = (method: HttpMethod, path: string) => `${method.toUpperCase()} ${path}`;
 
 /** LiteLLM's own "no such thing": a JSON answer with one of these statuses, not a proxy's page or a missing route's HTML. */
 const isMissing = (missing: readonly number[]) => (status: number, body: unknown) => missing.includes(status) && typeof body === "object" && body !== null;
 
 /** A call the entry did not declare is a bug of the entry, found by the tests that run it, never sent. */
-function undeclared(tool: string, method: string, path: string): Error {
-  return new Error(`${tool} calls ${method.toUpperCase()} ${path} around its own call without declaring it in its entry's around.calls.`);
+function undeclared(tool: string, label: string): Error {
+  return new Error(`${tool} calls ${label} around its own call without declaring it in its entry's around.calls.`);
 }
 
 export interface LookupOptions {
@@ -65,12 +62,17 @@ export interface LookupOptions {
 }
 
 export function createLookup({ tool, client, sentAs, retry }: LookupOptions): { lookup: Lookup; undo: Undo } {
-  const declared = new Set(tool.aroundCalls.map((call) => `${parseAroundCall(call).method} ${parseAroundCall(call).path}`));
+  // Compared as the entry writes them, so nothing is parsed per call.
+  const declared = new Set(tool.aroundCalls);
+  const checkDeclared = (method: HttpMethod, path: string) => {
+    const label = aroundLabel(method, path);
+    if (!declared.has(label)) throw undeclared(tool.name, label);
+  };
   // Reads are never streamed, and a failed one is never the answer: the call's own stream and 503 rules stay out.
   const send = (method: "get" | "post", path: string, init: { params?: object; body?: unknown }, acceptFailure?: CallOptions["acceptFailure"]) =>
     client.call(method, path, init, { ...sentAs, read: undefined, acceptFailure });
   const read = async (method: "get" | "post", path: string, init: { params?: object; body?: unknown }, missing?: readonly number[]) => {
-    if (!declared.has(`${method} ${path}`)) throw undeclared(tool.name, method, path);
+    checkDeclared(method, path);
     let absent = false;
     const acceptFailure = missing ? (status: number, body: unknown) => (absent = isMissing(missing)(status, body)) : undefined;
     const answer = await withRetries(() => send(method, path, init, acceptFailure), retry, sentAs.signal);
@@ -85,7 +87,7 @@ export function createLookup({ tool, client, sentAs, retry }: LookupOptions): { 
     },
     // An undo is sent once, like the write it undoes: a repeated delete could meet what the first one did.
     undo: async (path, request) => {
-      if (!declared.has(`post ${path}`)) throw undeclared(tool.name, "post", path);
+      checkDeclared("post", path);
       return send("post", path, request as { params?: object; body?: unknown });
     },
   };
